@@ -1,0 +1,122 @@
+#!/bin/bash
+# archive.sh -- local ESO-like science archive (GAVO DaCHS 2.7 on PostgreSQL 15
+# + pgsphere) on loopback.  See README.md in this directory.
+#
+#   bash scripts/archive/archive.sh start|stop|status|verify|restart|rebuild
+#
+# Env: ARCHIVE_PORT (default 18080), ARCHIVE_CORS (origin regex),
+#      ESOTEAM_PW (password of test user esoteam, default s3cret)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PORT=${ARCHIVE_PORT:-18080}
+BASE="http://127.0.0.1:$PORT"
+CORS=${ARCHIVE_CORS:-'https?://(localhost|127\.0\.0\.1)(:[0-9]+)?'}
+ESOTEAM_PW=${ESOTEAM_PW:-s3cret}
+PGVER=15
+PY=/usr/bin/python3
+GAVO_ROOT=/var/gavo
+RESDIR=$GAVO_ROOT/inputs/eso
+STAMP=$GAVO_ROOT/state/eso-archive.stamp
+PKGS_PG="postgresql-$PGVER postgresql-$PGVER-pgsphere postgresql-$PGVER-q3c curl"
+PKGS_DACHS="gavodachs2-server python3-astropy python3-numpy"
+PGSPHERE_SQL=/usr/share/postgresql/$PGVER/extension/pg_sphere--1.2.0.sql
+export DEBIAN_FRONTEND=noninteractive
+APT="apt-get -o DPkg::Lock::Timeout=900 -y --no-install-recommends"
+
+T0=$(date +%s.%N)
+log() { printf '[archive %6.1fs] %s\n' "$(awk "BEGIN{print $(date +%s.%N) - $T0}")" "$*" >&2; }
+die() { echo "archive.sh: $*" >&2; exit 1; }
+
+pkg_ok() { dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
+
+require_root_debian() {
+  local missing=() p
+  for p in $PKGS_PG $PKGS_DACHS; do pkg_ok "$p" || missing+=("$p"); done
+  if [ "$(id -u)" != 0 ] || ! grep -qs 'ID=debian' /etc/os-release; then
+    if [ ${#missing[@]} -gt 0 ] || [ "$(id -u)" != 0 ]; then
+      cat >&2 <<MSG
+archive.sh needs root on Debian 12 (bookworm). To set it up by hand, as root:
+  apt-get install $PKGS_PG
+  sed -i '/minimal set of backwards-compatible operators for GAVO DaCHS/,/^-- debugging/{/^ *\\(COMMUTATOR\\|NEGATOR\\) *=/d}' $PGSPHERE_SQL
+  apt-get install $PKGS_DACHS
+then re-run: sudo bash $HERE/archive.sh start
+Missing packages here: ${missing[*]:-none}
+MSG
+      exit 1
+    fi
+  fi
+}
+
+patch_pgsphere() {
+  # pgsphere 1.1.1 (bookworm) + PostgreSQL >= 15.10: CREATE EXTENSION pg_sphere
+  # fails ("commutator operator @> is already the commutator of operator <@")
+  # in two legacy DaCHS-compat operators; drop their COMMUTATOR/NEGATOR lines.
+  [ -f "$PGSPHERE_SQL" ] || die "missing $PGSPHERE_SQL"
+  if sed -n '/minimal set of backwards-compatible operators for GAVO DaCHS/,/^-- debugging/p' "$PGSPHERE_SQL" \
+      | grep -Eq '^ *(COMMUTATOR|NEGATOR) *='; then
+    log "patching $PGSPHERE_SQL (pgsphere/PG>=15.10 commutator clash)"
+    sed -i '/minimal set of backwards-compatible operators for GAVO DaCHS/,/^-- debugging/{/^ *\(COMMUTATOR\|NEGATOR\) *=/d}' "$PGSPHERE_SQL"
+  fi
+}
+
+write_gavo_rc() {
+  local tmp; tmp=$(mktemp)
+  cat > "$tmp" <<RC
+# written by scripts/archive/archive.sh -- do not edit by hand
+[general]
+rootDir: $GAVO_ROOT
+
+[web]
+bindAddress: 127.0.0.1
+serverPort: $PORT
+serverURL: $BASE
+sitename: Local ESO-archive stand-in (DaCHS)
+realm: ESO-local-test
+corsOriginPat: $CORS
+
+[ivoa]
+authority: eso.localtest
+
+[async]
+defaultExecTime: 3600
+RC
+  if ! cmp -s "$tmp" /etc/gavo.rc; then cp "$tmp" /etc/gavo.rc; chmod 644 /etc/gavo.rc; RC_CHANGED=1; fi
+  rm -f "$tmp"
+}
+
+start_pg() {
+  pg_lsclusters -h | grep -q "^$PGVER  *main " || pg_createcluster $PGVER main
+  if ! pg_ctlcluster $PGVER main status >/dev/null 2>&1; then
+    log "starting PostgreSQL $PGVER/main"
+    pg_ctlcluster $PGVER main start
+  fi
+}
+
+install_packages() {
+  local missing=() p
+  for p in $PKGS_PG; do pkg_ok "$p" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "apt-get install ${missing[*]}"
+    $APT install "${missing[@]}" || { apt-get -o DPkg::Lock::Timeout=900 update && $APT install "${missing[@]}"; }
+  fi
+  patch_pgsphere
+  start_pg
+  write_gavo_rc   # BEFORE installing DaCHS (its postinst reads it)
+  missing=()
+  for p in $PKGS_DACHS; do pkg_ok "$p" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "apt-get install ${missing[*]}"
+    $APT install "${missing[@]}" || { apt-get -o DPkg::Lock::Timeout=900 update && $APT install "${missing[@]}" || true; }
+  fi
+  # a half-configured gavodachs2-server (earlier failed postinst) -> finish it
+  if dpkg -l gavodachs2-server 2>/dev/null | grep -q '^i[^i]\|^.[FHUW]' || ! pkg_ok gavodachs2-server; then
+    log "dpkg --configure -a"
+    dpkg --configure -a
+  fi
+  pkg_ok gavodachs2-server || die "gavodachs2-server did not install"
+}
+
+case "${1:-}" in
+  install-only) require_root_debian; install_packages ;;
+esac

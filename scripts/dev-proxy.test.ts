@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { proxyTable, rewriteLocation } from './dev-proxy'
+
+describe('dev proxy', () => {
+  it('has a route for every proxy prefix of public/config.json, each stripping its prefix', () => {
+    const table = proxyTable(new URL('../public/config.json', import.meta.url))
+    const local = table['/proxy/local']!
+    expect(local.target).toBe('http://127.0.0.1:18080')
+    expect(local.rewrite!('/proxy/local/tap/sync')).toBe('/tap/sync')
+    expect(table['/proxy/eso-archive']!.target).toBe('https://archive.eso.org')
+  })
+
+  it('rewrites redirects to the service onto the proxy prefix and leaves others alone', () => {
+    const route = { origin: 'http://127.0.0.1:18080', prefix: '/proxy/local' }
+    expect(rewriteLocation('http://127.0.0.1:18080/tap/async/abc', route)).toBe('/proxy/local/tap/async/abc')
+    expect(rewriteLocation('http://127.0.0.1:180801/x', route)).toBe('http://127.0.0.1:180801/x')
+    expect(rewriteLocation('https://elsewhere.org/x', route)).toBe('https://elsewhere.org/x')
+  })
+})

@@ -1,0 +1,80 @@
+import { ENDPOINT_NAMES, type AccessMode, type EndpointName, type Profile, type ProxyRoute, type RuntimeConfig } from './types'
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Checks that a string is an absolute http(s) URL; returns it without a trailing slash. */
+export function normaliseServiceUrl(raw: string, what: string): string {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    throw new ConfigError(`${what}: "${raw}" is not an absolute URL (expected e.g. https://archive.eso.org/tap_obs)`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${what}: only http and https URLs are supported, got ${url.protocol}`)
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(`${what}: URLs must not carry credentials`)
+  }
+  url.hash = ''
+  return url.href.replace(/\/+$/, '')
+}
+
+function parseAccess(v: unknown, where: string): AccessMode {
+  if (v === undefined) return 'proxy'
+  if (v === 'direct' || v === 'proxy') return v
+  throw new ConfigError(`${where}.access must be "direct" or "proxy", got ${JSON.stringify(v)}`)
+}
+
+function parseRoute(v: unknown, i: number): ProxyRoute {
+  const where = `proxyRoutes[${i}]`
+  if (!isRecord(v) || typeof v.origin !== 'string' || typeof v.prefix !== 'string') {
+    throw new ConfigError(`${where} needs string "origin" and "prefix"`)
+  }
+  const origin = new URL(normaliseServiceUrl(v.origin, `${where}.origin`)).origin
+  if (!/^\/[A-Za-z0-9._~/-]+[^/]$/.test(v.prefix)) {
+    throw new ConfigError(`${where}.prefix must be an absolute path like /proxy/name, got "${v.prefix}"`)
+  }
+  const route: ProxyRoute = { origin, prefix: v.prefix }
+  if (typeof v.userAgent === 'string') route.userAgent = v.userAgent
+  return route
+}
+
+function parseProfile(id: string, v: unknown): Profile {
+  const where = `profiles.${id}`
+  if (!isRecord(v)) throw new ConfigError(`${where} must be an object`)
+  if (!isRecord(v.endpoints)) throw new ConfigError(`${where}.endpoints must be an object`)
+  const endpoints: Partial<Record<EndpointName, string>> = {}
+  for (const [name, url] of Object.entries(v.endpoints)) {
+    if (!(ENDPOINT_NAMES as readonly string[]).includes(name)) {
+      throw new ConfigError(`${where}.endpoints.${name} is not a known endpoint (known: ${ENDPOINT_NAMES.join(', ')})`)
+    }
+    if (url === '' || url === null) continue
+    if (typeof url !== 'string') throw new ConfigError(`${where}.endpoints.${name} must be a URL string`)
+    endpoints[name as EndpointName] = normaliseServiceUrl(url, `${where}.endpoints.${name}`)
+  }
+  const hips = v.hips === undefined || v.hips === null ? null : String(v.hips)
+  return { id, label: typeof v.label === 'string' ? v.label : id, access: parseAccess(v.access, where), endpoints, hips }
+}
+
+/** Validates the JSON of public/config.json into a RuntimeConfig, with messages that say which key is wrong. */
+export function parseRuntimeConfig(json: unknown): RuntimeConfig {
+  if (!isRecord(json)) throw new ConfigError('config.json must hold a JSON object')
+  if (!isRecord(json.profiles) || Object.keys(json.profiles).length === 0) {
+    throw new ConfigError('config.json needs at least one profile under "profiles"')
+  }
+  const profiles: Record<string, Profile> = {}
+  for (const [id, p] of Object.entries(json.profiles)) profiles[id] = parseProfile(id, p)
+  const routesRaw = json.proxyRoutes ?? []
+  if (!Array.isArray(routesRaw)) throw new ConfigError('proxyRoutes must be an array')
+  const proxyRoutes = routesRaw.map(parseRoute)
+  const defaultProfile = typeof json.defaultProfile === 'string' ? json.defaultProfile : Object.keys(profiles)[0]!
+  if (!profiles[defaultProfile]) throw new ConfigError(`defaultProfile "${defaultProfile}" is not one of the profiles`)
+  return { defaultProfile, proxyRoutes, profiles }
+}

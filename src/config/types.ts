@@ -1,0 +1,49 @@
+/** The service endpoints a profile names. Keys follow ESO's service names. */
+export const ENDPOINT_NAMES = [
+  'tap_obs',
+  'tap_cat',
+  'ssap',
+  'datalink',
+  'calselector',
+  'soda',
+  'file',
+  'oidc_authority',
+  'oidc_token',
+  'resolver',
+] as const
+export type EndpointName = (typeof ENDPOINT_NAMES)[number]
+
+/** How the browser reaches a profile's services: straight (the service must send CORS headers) or via same-origin proxy prefixes. */
+export type AccessMode = 'direct' | 'proxy'
+
+export interface ProxyRoute {
+  /** Origin of the real service, e.g. `https://archive.eso.org`. */
+  origin: string
+  /** Same-origin path prefix that forwards to `origin`, e.g. `/proxy/eso-archive`. */
+  prefix: string
+  /** User-Agent the proxy sends upstream (DaCHS serves HTML DataLink to browser user agents). Used by the dev proxy only. */
+  userAgent?: string
+}
+
+export interface Profile {
+  id: string
+  label: string
+  access: AccessMode
+  endpoints: Partial<Record<EndpointName, string>>
+  /** HiPS survey id or absolute URL for the sky view; null for none (offline). */
+  hips: string | null
+}
+
+export interface RuntimeConfig {
+  defaultProfile: string
+  proxyRoutes: ProxyRoute[]
+  profiles: Record<string, Profile>
+}
+
+/** A TAP service the user added by URL; kept in localStorage (no credentials in it). */
+export interface CustomTapService {
+  id: string
+  label: string
+  url: string
+  access: AccessMode
+}

@@ -1,0 +1,163 @@
+// @vitest-environment node
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { HttpClient, HttpError, encodeForm } from './http'
+import { ProxyMap } from './proxy'
+
+// A real loopback server into which the tests inject faults (slow answers, 503s, resets).
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void
+let server: Server
+let base: string
+let handler: Handler
+const seen: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[] = []
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body })
+      handler(req, res, body)
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((r) => server.close(() => r())))
+beforeEach(() => {
+  seen.length = 0
+  handler = (_q, res) => res.end('ok')
+})
+
+function client(extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
+  return new HttpClient({ proxy: new ProxyMap([], 'http://app.invalid'), retryBaseDelayMs: 1, retryMaxDelayMs: 5, ...extra })
+}
+
+describe('HttpClient', () => {
+  it('sends query parameters and urlencoded forms', async () => {
+    handler = (_q, res) => res.end('done')
+    const http = client()
+    expect(await http.text(`${base}/tap/sync`, { query: { REQUEST: 'doQuery', MAXREC: 10, skip: undefined } })).toBe('done')
+    await http.text(`${base}/tap/sync`, { form: { QUERY: 'SELECT TOP 1 * FROM ivoa.ObsCore', LANG: 'ADQL' } })
+    expect(seen[0]!.url).toBe('/tap/sync?REQUEST=doQuery&MAXREC=10')
+    expect(seen[1]!.method).toBe('POST')
+    expect(seen[1]!.headers['content-type']).toContain('application/x-www-form-urlencoded')
+    expect(new URLSearchParams(seen[1]!.body).get('QUERY')).toBe('SELECT TOP 1 * FROM ivoa.ObsCore')
+  })
+
+  it('turns an HTTP error status into an HttpError carrying status and body text', async () => {
+    handler = (_q, res) => {
+      res.writeHead(400, { 'Content-Type': 'text/plain' })
+      res.end('Query error: column "foo" does not exist')
+    }
+    const err = await client().text(`${base}/tap/sync`).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(HttpError)
+    const h = err as HttpError
+    expect(h.kind).toBe('http')
+    expect(h.status).toBe(400)
+    expect(h.body).toContain('column "foo" does not exist')
+    expect(h.message).toContain('400')
+  })
+
+  it('retries idempotent requests on 503 and then succeeds', async () => {
+    let n = 0
+    handler = (_q, res) => {
+      n++
+      if (n < 3) {
+        res.writeHead(503)
+        res.end('busy')
+      } else res.end('finally')
+    }
+    expect(await client().text(`${base}/x`)).toBe('finally')
+    expect(n).toBe(3)
+  })
+
+  it('does not retry a non-idempotent POST', async () => {
+    handler = (_q, res) => {
+      res.writeHead(503)
+      res.end('busy')
+    }
+    await expect(client().text(`${base}/tap/async`, { form: { QUERY: 'x' } })).rejects.toMatchObject({ kind: 'http', status: 503 })
+    expect(seen).toHaveLength(1)
+  })
+
+  it('gives up after the configured retries', async () => {
+    handler = (_q, res) => {
+      res.writeHead(502)
+      res.end('bad gateway')
+    }
+    await expect(client().text(`${base}/x`, { retries: 2 })).rejects.toMatchObject({ kind: 'http', status: 502 })
+    expect(seen).toHaveLength(3)
+  })
+
+  it('times out a request that takes too long', async () => {
+    handler = (_q, res) => setTimeout(() => res.end('late'), 500)
+    const err = (await client().text(`${base}/slow`, { timeoutMs: 50, retries: 0 }).catch((e: unknown) => e)) as HttpError
+    expect(err.kind).toBe('timeout')
+    expect(err.message).toMatch(/did not answer within/)
+  })
+
+  it('cancels with an AbortSignal and reports it as aborted, without retrying', async () => {
+    handler = (_q, res) => setTimeout(() => res.end('late'), 500)
+    const ac = new AbortController()
+    const p = client().text(`${base}/slow`, { signal: ac.signal, retries: 3 })
+    setTimeout(() => ac.abort(), 20)
+    await expect(p).rejects.toMatchObject({ kind: 'aborted' })
+    expect(seen.length).toBeLessThanOrEqual(1)
+  })
+
+  it('reports an unreachable host as a network error that says what to do', async () => {
+    const dead = `http://127.0.0.1:1/tap`
+    const err = (await client({ proxy: new ProxyMap([], 'http://127.0.0.1:1') }).text(dead, { retries: 0 }).catch((e: unknown) => e)) as HttpError
+    expect(err.kind).toBe('network')
+    expect(err.message).toContain('Could not reach 127.0.0.1:1')
+  })
+
+  it('classifies a cross-origin failure as possible CORS', async () => {
+    const err = (await client().text(`http://127.0.0.1:1/tap`, { retries: 0 }).catch((e: unknown) => e)) as HttpError
+    expect(err.kind).toBe('cors')
+    expect(err.message).toMatch(/CORS/)
+  })
+
+  it('asks the credential policy with the real service URL and sends only what it returns', async () => {
+    const asked: string[] = []
+    const http = client({
+      credentialPolicy: (u) => {
+        asked.push(u.href)
+        return u.pathname.startsWith('/private') ? { Authorization: 'Bearer t0k3n' } : undefined
+      },
+    })
+    await http.text(`${base}/private/file`)
+    await http.text(`${base}/public/file`)
+    await http.text(`${base}/private/file`, { withCredentials: false })
+    expect(seen[0]!.headers.authorization).toBe('Bearer t0k3n')
+    expect(seen[1]!.headers.authorization).toBeUndefined()
+    expect(seen[2]!.headers.authorization).toBeUndefined()
+    expect(asked).toEqual([`${base}/private/file`, `${base}/public/file`])
+  })
+
+  it('requests a proxied service through its prefix and exposes the real URL', async () => {
+    const proxy = new ProxyMap([{ origin: 'https://archive.eso.org', prefix: '/proxy/eso' }], base)
+    const http = client({ proxy })
+    handler = (_q, res) => res.end('via proxy')
+    expect(await http.text('https://archive.eso.org/tap_obs/sync?LANG=ADQL')).toBe('via proxy')
+    expect(seen[0]!.url).toBe('/proxy/eso/tap_obs/sync?LANG=ADQL')
+    expect(http.serviceUrl(`${base}/proxy/eso/tap_obs/async/123`)).toBe('https://archive.eso.org/tap_obs/async/123')
+  })
+
+  it('parses JSON and says so when the body is not JSON', async () => {
+    handler = (_q, res) => res.end('{"a":1}')
+    expect(await client().json(`${base}/j`)).toEqual({ a: 1 })
+    handler = (_q, res) => res.end('<html>')
+    await expect(client().json(`${base}/j`)).rejects.toThrow(/did not return JSON/)
+  })
+})
+
+describe('encodeForm', () => {
+  it('repeats array values and drops undefined', () => {
+    expect(encodeForm({ UPLOAD: ['a,param:a', 'b,param:b'], X: undefined, N: 0 }).toString()).toBe(
+      'UPLOAD=a%2Cparam%3Aa&UPLOAD=b%2Cparam%3Ab&N=0',
+    )
+  })
+})

@@ -1,0 +1,274 @@
+/**
+ * The single door to the network: every request of the app goes through `HttpClient`.
+ * Timeouts, cancellation, retries with backoff for idempotent requests, the proxy rewrite,
+ * typed errors and the credential policy live here and nowhere else.
+ */
+import { ProxyMap } from './proxy'
+
+export type HttpErrorKind = 'network' | 'cors' | 'timeout' | 'aborted' | 'http'
+
+/** One error type for every way a request can fail; `kind` says which. */
+export class HttpError extends Error {
+  override name = 'HttpError'
+  constructor(
+    readonly kind: HttpErrorKind,
+    message: string,
+    readonly url: string,
+    readonly status?: number,
+    /** The start of the response body (text), for HTTP status errors. */
+    readonly body?: string,
+    readonly contentType?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+export function isAbortError(e: unknown): boolean {
+  return e instanceof HttpError && e.kind === 'aborted'
+}
+
+/** Credentials that may be attached to a request: extra headers (e.g. Authorization) for that service URL only. */
+export type CredentialPolicy = (serviceUrl: URL) => Record<string, string> | undefined
+
+export type FormValue = string | number | boolean | undefined | null | readonly (string | number)[]
+export type FormFields = Record<string, FormValue>
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PUT'
+  /** Added to the URL's query string (undefined/null values are left out; arrays repeat the key). */
+  query?: FormFields
+  /** POST body as application/x-www-form-urlencoded (or multipart when a FormData is given). */
+  form?: FormFields | FormData
+  headers?: Record<string, string>
+  signal?: AbortSignal
+  /** Milliseconds until the request is abandoned with a `timeout` error; 0 disables. */
+  timeoutMs?: number
+  /** Retries of idempotent requests on network failure, timeout, 429 and 502–504. */
+  retries?: number
+  /** Treat a POST as safe to repeat (e.g. a TAP sync query). GET/HEAD/PUT/DELETE always are. */
+  idempotent?: boolean
+  /** Ask the credential policy for this request (default true). */
+  withCredentials?: boolean
+  /** Do not throw on HTTP error statuses; the caller inspects `response.ok`. */
+  acceptErrorStatus?: boolean
+  redirect?: RequestRedirect
+}
+
+export interface HttpClientOptions {
+  proxy: ProxyMap
+  fetchImpl?: typeof fetch
+  credentialPolicy?: CredentialPolicy
+  defaultTimeoutMs?: number
+  defaultRetries?: number
+  /** Backoff base; the n-th retry waits about base·2^n ms (with jitter), capped at maxDelayMs. */
+  retryBaseDelayMs?: number
+  retryMaxDelayMs?: number
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+const RETRY_STATUSES = new Set([408, 429, 502, 503, 504])
+const ERROR_BODY_LIMIT = 8192
+
+function sleepAbortable(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(t)
+      reject(signal!.reason)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+export function encodeForm(fields: FormFields): URLSearchParams {
+  const p = new URLSearchParams()
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined || v === null) continue
+    if (Array.isArray(v)) for (const item of v) p.append(k, String(item))
+    else p.append(k, String(v))
+  }
+  return p
+}
+
+function withQuery(url: string, query?: FormFields): string {
+  if (!query) return url
+  const u = new URL(url)
+  for (const [k, v] of encodeForm(query)) u.searchParams.append(k, v)
+  return u.href
+}
+
+function parseRetryAfter(h: string | null): number | undefined {
+  if (!h) return undefined
+  const s = Number(h)
+  if (Number.isFinite(s)) return Math.max(0, s * 1000)
+  const d = Date.parse(h)
+  return Number.isNaN(d) ? undefined : Math.max(0, d - Date.now())
+}
+
+async function readErrorBody(res: Response): Promise<string> {
+  try {
+    const text = await res.text()
+    return text.length > ERROR_BODY_LIMIT ? text.slice(0, ERROR_BODY_LIMIT) + '…' : text
+  } catch {
+    return ''
+  }
+}
+
+export class HttpClient {
+  readonly proxy: ProxyMap
+  private credentialPolicy: CredentialPolicy | undefined
+  private readonly fetchImpl: typeof fetch
+  private readonly defaultTimeoutMs: number
+  private readonly defaultRetries: number
+  private readonly retryBaseDelayMs: number
+  private readonly retryMaxDelayMs: number
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+
+  constructor(opts: HttpClientOptions) {
+    this.proxy = opts.proxy
+    this.fetchImpl = opts.fetchImpl ?? ((input, init) => globalThis.fetch(input, init))
+    this.credentialPolicy = opts.credentialPolicy
+    this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 60_000
+    this.defaultRetries = opts.defaultRetries ?? 2
+    this.retryBaseDelayMs = opts.retryBaseDelayMs ?? 500
+    this.retryMaxDelayMs = opts.retryMaxDelayMs ?? 8_000
+    this.sleep = opts.sleep ?? sleepAbortable
+  }
+
+  /** Sets which credentials go to which service; the authentication feature fills this in. */
+  setCredentialPolicy(policy: CredentialPolicy | undefined): void {
+    this.credentialPolicy = policy
+  }
+
+  /** The URL a link or download in the page should use for a service URL (proxied when configured). */
+  publicUrl(serviceUrl: string): string {
+    return this.proxy.toRequestUrl(serviceUrl)
+  }
+
+  /** The real service URL behind a URL that may be proxied (e.g. `response.url`). */
+  serviceUrl(url: string): string {
+    return this.proxy.toServiceUrl(url)
+  }
+
+  async request(url: string, opts: RequestOptions = {}): Promise<Response> {
+    const method = opts.method ?? (opts.form ? 'POST' : 'GET')
+    const serviceUrl = new URL(this.proxy.toServiceUrl(withQuery(url, opts.query)))
+    const requestUrl = this.proxy.toRequestUrl(serviceUrl.href)
+    const idempotent = opts.idempotent ?? method !== 'POST'
+    const retries = idempotent ? (opts.retries ?? this.defaultRetries) : 0
+    const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs
+
+    const headers: Record<string, string> = { ...opts.headers }
+    if (opts.withCredentials !== false && this.credentialPolicy) {
+      Object.assign(headers, this.credentialPolicy(serviceUrl) ?? {})
+    }
+    let body: BodyInit | undefined
+    if (opts.form instanceof FormData) body = opts.form
+    else if (opts.form) {
+      body = encodeForm(opts.form)
+      headers['Content-Type'] ??= 'application/x-www-form-urlencoded'
+    }
+
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.attempt(requestUrl, serviceUrl.href, { method, headers, body, redirect: opts.redirect }, opts.signal, timeoutMs)
+      const retryable =
+        attempt < retries &&
+        (outcome instanceof HttpError
+          ? outcome.kind === 'network' || outcome.kind === 'timeout' || outcome.kind === 'cors'
+          : RETRY_STATUSES.has(outcome.status))
+      if (retryable) {
+        const hinted = outcome instanceof Response ? parseRetryAfter(outcome.headers.get('Retry-After')) : undefined
+        if (outcome instanceof Response) await outcome.body?.cancel().catch(() => {})
+        const backoff = Math.min(this.retryMaxDelayMs, this.retryBaseDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5))
+        try {
+          await this.sleep(Math.min(this.retryMaxDelayMs, hinted ?? backoff), opts.signal)
+        } catch (e) {
+          throw new HttpError('aborted', 'Request cancelled', serviceUrl.href, undefined, undefined, undefined, { cause: e })
+        }
+        continue
+      }
+      if (outcome instanceof HttpError) throw outcome
+      if (!outcome.ok && !opts.acceptErrorStatus) {
+        const text = await readErrorBody(outcome)
+        const summary = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)
+        throw new HttpError(
+          'http',
+          `${serviceUrl.host} answered ${outcome.status} ${outcome.statusText}`.trim() + (summary ? `: ${summary}` : ''),
+          serviceUrl.href,
+          outcome.status,
+          text,
+          outcome.headers.get('Content-Type') ?? undefined,
+        )
+      }
+      return outcome
+    }
+  }
+
+  private async attempt(
+    requestUrl: string,
+    serviceUrl: string,
+    init: { method: string; headers: Record<string, string>; body: BodyInit | undefined; redirect?: RequestRedirect },
+    userSignal: AbortSignal | undefined,
+    timeoutMs: number,
+  ): Promise<Response | HttpError> {
+    if (userSignal?.aborted) return new HttpError('aborted', 'Request cancelled', serviceUrl)
+    const timeout = new AbortController()
+    const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined
+    const signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal
+    try {
+      const res = await this.fetchImpl(requestUrl, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+        signal,
+        redirect: init.redirect ?? 'follow',
+        // the app never relies on ambient cookies; credentials are explicit headers from the policy
+        credentials: 'omit',
+        cache: 'no-store',
+      })
+      if (res.type === 'opaque' || res.type === 'opaqueredirect') {
+        return new HttpError('cors', `${new URL(serviceUrl).host} gave an opaque response (CORS); reach it through the proxy`, serviceUrl)
+      }
+      return res
+    } catch (e) {
+      if (userSignal?.aborted) return new HttpError('aborted', 'Request cancelled', serviceUrl, undefined, undefined, undefined, { cause: e })
+      if (timeout.signal.aborted) {
+        return new HttpError('timeout', `${new URL(serviceUrl).host} did not answer within ${Math.round(timeoutMs / 1000)} s`, serviceUrl, undefined, undefined, undefined, { cause: e })
+      }
+      const host = new URL(serviceUrl).host
+      if (this.proxy.isCrossOrigin(serviceUrl)) {
+        return new HttpError(
+          'cors',
+          `Could not reach ${host}: the network failed or the service does not allow cross-origin requests (CORS). Switch the profile's access to "proxy" or check the connection.`,
+          serviceUrl, undefined, undefined, undefined, { cause: e },
+        )
+      }
+      return new HttpError('network', `Could not reach ${host} (${e instanceof Error ? e.message : String(e)}). Check that the service is running and the network is up.`, serviceUrl, undefined, undefined, undefined, { cause: e })
+    } finally {
+      if (timer) clearTimeout(timer)
+    }
+  }
+
+  async text(url: string, opts?: RequestOptions): Promise<string> {
+    return (await this.request(url, opts)).text()
+  }
+
+  async json<T = unknown>(url: string, opts?: RequestOptions): Promise<T> {
+    const res = await this.request(url, opts)
+    const text = await res.text()
+    try {
+      return JSON.parse(text) as T
+    } catch {
+      throw new HttpError('http', `${new URL(this.proxy.toServiceUrl(res.url || url)).host} did not return JSON`, url, res.status, text.slice(0, ERROR_BODY_LIMIT))
+    }
+  }
+
+  async arrayBuffer(url: string, opts?: RequestOptions): Promise<ArrayBuffer> {
+    return (await this.request(url, opts)).arrayBuffer()
+  }
+}

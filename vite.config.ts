@@ -1,0 +1,20 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import { proxyTable } from './scripts/dev-proxy'
+
+// The dev and preview servers forward the proxy prefixes of public/config.json to the services,
+// so the app works in a browser even where a service sends no CORS headers.
+const proxy = proxyTable(new URL('./public/config.json', import.meta.url))
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy },
+  preview: { proxy },
+  build: { chunkSizeWarningLimit: 3000, sourcemap: true },
+  worker: { format: 'es' },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+})
