@@ -1,0 +1,53 @@
+import { test as base, expect, type Page } from '@playwright/test'
+
+export const ARCHIVE = process.env.ARCHIVE_URL ?? 'http://127.0.0.1:18080'
+
+/** What a page did that a user would call a problem: console errors, page errors, requests leaving the machine. */
+export interface PageWatch {
+  consoleErrors: string[]
+  pageErrors: string[]
+  externalRequests: string[]
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const u = new URL(url)
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return true
+    return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]'
+  } catch {
+    return true
+  }
+}
+
+export const test = base.extend<{ watch: PageWatch }>({
+  watch: async ({ page }, use) => {
+    const watch: PageWatch = { consoleErrors: [], pageErrors: [], externalRequests: [] }
+    page.on('console', (m) => {
+      if (m.type() === 'error') watch.consoleErrors.push(m.text())
+    })
+    page.on('pageerror', (e) => watch.pageErrors.push(e.message))
+    page.on('request', (r) => {
+      if (!isLoopback(r.url())) watch.externalRequests.push(r.url())
+    })
+    // nothing may leave the machine: such requests fail at once instead of hanging
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost|\[::1\])/, (route) => route.abort('blockedbyclient'))
+    await use(watch)
+  },
+})
+
+export { expect }
+
+/** Runs a TAP query against the local archive from Node (CSV), to compare with what the page shows. */
+export async function archiveCsv(query: string): Promise<string[][]> {
+  const body = new URLSearchParams({ REQUEST: 'doQuery', LANG: 'ADQL', RESPONSEFORMAT: 'csv', QUERY: query })
+  const res = await fetch(`${ARCHIVE}/tap/sync`, { method: 'POST', body })
+  if (!res.ok) throw new Error(`archive answered ${res.status}`)
+  const lines = (await res.text()).trim().split(/\r?\n/)
+  return lines.map((l) => l.split(','))
+}
+
+export async function runAdql(page: Page, query: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'ADQL query' })
+  await editor.fill(query)
+  await page.getByRole('button', { name: 'Run' }).click()
+}

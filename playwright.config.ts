@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test'
+
+// Debian's Chromium, never a downloaded browser. These flags keep it off the network it cannot reach.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--enable-unsafe-swiftshader',
+]
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4317)
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    // the production build, served by vite preview with the same proxy table as the dev server
+    command: `npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
+    url: `http://127.0.0.1:${APP_PORT}/config.json`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

@@ -1,0 +1,37 @@
+import { useMemo } from 'react'
+import type { RuntimeConfig } from '../config/types'
+import { ErrorBoundary } from './ErrorBoundary'
+import { Header } from './Header'
+import { useRoute, useSetParams } from './router'
+import { RuntimeContext, createRuntime } from './runtime'
+import { loadJson, saveJson } from './persist'
+import { useTheme } from './theme'
+import { AdqlView } from '../features/adql/AdqlView'
+import { SearchView } from '../features/search/SearchView'
+import { SpectraView } from '../features/spectra/SpectraView'
+import { JobsView } from '../features/jobs/JobsView'
+
+export function App({ config }: { config: RuntimeConfig }) {
+  const { view, params } = useRoute()
+  const setParams = useSetParams()
+  const [theme, toggleTheme] = useTheme()
+  // the URL's profile wins (shared links), then the last one used here, then the deployment default
+  const urlProfile = params.get('profile')
+  const profileId = urlProfile && config.profiles[urlProfile] ? urlProfile : loadJson<string>('profile', config.defaultProfile)
+  const runtime = useMemo(() => createRuntime(config, profileId, location.origin), [config, profileId])
+  if (runtime.profile.id !== loadJson<string>('profile', '')) saveJson('profile', runtime.profile.id)
+
+  return (
+    <RuntimeContext.Provider value={runtime}>
+      <Header config={config} theme={theme} onToggleTheme={toggleTheme} onProfile={(id) => setParams({ profile: id, service: undefined })} />
+      <main>
+        <ErrorBoundary resetKey={view}>
+          {view === 'adql' && <AdqlView key={runtime.profile.id} dark={theme === 'dark'} />}
+          {view === 'search' && <SearchView />}
+          {view === 'spectra' && <SpectraView />}
+          {view === 'jobs' && <JobsView />}
+        </ErrorBoundary>
+      </main>
+    </RuntimeContext.Provider>
+  )
+}

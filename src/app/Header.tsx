@@ -1,0 +1,62 @@
+import type { RuntimeConfig } from '../config/types'
+import type { Theme } from './theme'
+import { VIEWS, navigate, useRoute, type ViewId } from './router'
+import { useRuntime } from './runtime'
+
+interface Props {
+  config: RuntimeConfig
+  theme: Theme
+  onToggleTheme: () => void
+  onProfile: (id: string) => void
+}
+
+export function Header({ config, theme, onToggleTheme, onProfile }: Props) {
+  const { view, params } = useRoute()
+  const rt = useRuntime()
+  const tap = rt.endpoint('tap_obs')
+  return (
+    <header className="app-header">
+      <a className="brand" href="/adql" onClick={(e) => { e.preventDefault(); navigate('adql', { profile: params.get('profile') ?? undefined }) }}>
+        ESO Archive Explorer
+      </a>
+      <nav aria-label="Views">
+        {VIEWS.map((v) => (
+          <a
+            key={v.id}
+            href={v.path}
+            aria-current={v.id === view ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault()
+              navigate(v.id as ViewId, { profile: params.get('profile') ?? undefined })
+            }}
+          >
+            {v.label}
+          </a>
+        ))}
+      </nav>
+      <div className="header-right">
+        <label className="profile-picker" title={tap ? `TAP: ${tap} (${rt.profile.access})` : undefined}>
+          <span className="muted">Services</span>{' '}
+          <select aria-label="Service profile" value={rt.profile.id} onChange={(e) => onProfile(e.target.value)}>
+            {Object.values(config.profiles).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="access-badge" data-testid="access-mode" title="How the browser reaches the services">
+          {rt.profile.access === 'proxy' ? 'via proxy' : 'direct'}
+        </span>
+        <button type="button" onClick={onToggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+        <div className="login-slot" data-testid="login-slot">
+          <button type="button" disabled title="Login arrives with the authentication feature">
+            Log in
+          </button>
+        </div>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,22 @@
+/**
+ * Small typed wrapper over localStorage for view state that must survive reloads.
+ * Never store credentials or tokens here.
+ */
+const PREFIX = 'eae:'
+
+export function loadJson<T>(key: string, fallback: T): T {
+  try {
+    const raw = globalThis.localStorage?.getItem(PREFIX + key)
+    return raw === null || raw === undefined ? fallback : (JSON.parse(raw) as T)
+  } catch {
+    return fallback
+  }
+}
+
+export function saveJson(key: string, value: unknown): void {
+  try {
+    globalThis.localStorage?.setItem(PREFIX + key, JSON.stringify(value))
+  } catch {
+    // storage full or disabled: the state simply won't survive a reload
+  }
+}

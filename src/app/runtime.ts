@@ -1,0 +1,27 @@
+import { createContext, useContext } from 'react'
+import type { EndpointName, Profile, RuntimeConfig } from '../config/types'
+import { HttpClient } from '../protocols/http'
+import { ProxyMap } from '../protocols/proxy'
+
+/** Everything a view needs to talk to the services of the active profile. */
+export interface AppRuntime {
+  config: RuntimeConfig
+  profile: Profile
+  http: HttpClient
+  endpoint(name: EndpointName): string | undefined
+}
+
+export function createRuntime(config: RuntimeConfig, profileId: string, appOrigin: string): AppRuntime {
+  const profile = config.profiles[profileId] ?? config.profiles[config.defaultProfile]!
+  const proxied = new Set(profile.access === 'proxy' ? config.proxyRoutes.map((r) => r.origin) : [])
+  const http = new HttpClient({ proxy: new ProxyMap(config.proxyRoutes, appOrigin, proxied) })
+  return { config, profile, http, endpoint: (name) => profile.endpoints[name] }
+}
+
+export const RuntimeContext = createContext<AppRuntime | null>(null)
+
+export function useRuntime(): AppRuntime {
+  const rt = useContext(RuntimeContext)
+  if (!rt) throw new Error('useRuntime outside RuntimeContext')
+  return rt
+}

@@ -1,0 +1,16 @@
+import type { Value } from '../protocols/votable'
+
+/** Text shown in a grid cell for a VOTable value. */
+export function formatCell(v: Value): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return String(v)
+    if (!Number.isFinite(v)) return String(v)
+    const a = Math.abs(v)
+    return a !== 0 && (a < 1e-4 || a >= 1e9) ? v.toExponential(6) : String(Number(v.toPrecision(10)))
+  }
+  if (typeof v === 'bigint' || typeof v === 'string') return String(v)
+  if (typeof v === 'boolean') return v ? 'true' : 'false'
+  const items = Array.from(v as ArrayLike<unknown>, (x) => formatCell(x as Value))
+  return items.length > 8 ? `[${items.slice(0, 8).join(', ')}, … ${items.length} values]` : `[${items.join(', ')}]`
+}

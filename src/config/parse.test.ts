@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, normaliseServiceUrl, parseRuntimeConfig } from './parse'
+
+const shipped = JSON.parse(readFileSync(new URL('../../public/config.json', import.meta.url), 'utf8'))
+
+describe('runtime configuration', () => {
+  it('reads the shipped config: ESO is the default, local points at the loopback archive', () => {
+    const c = parseRuntimeConfig(shipped)
+    expect(c.defaultProfile).toBe('eso')
+    expect(c.profiles.eso!.endpoints.tap_obs).toBe('https://archive.eso.org/tap_obs')
+    expect(c.profiles.eso!.endpoints.soda).toBe('https://dataportal.eso.org/dataPortal/soda/sync')
+    expect(c.profiles.local!.endpoints.tap_obs).toBe('http://127.0.0.1:18080/tap')
+    expect(c.profiles.local!.hips).toBeNull()
+    // empty endpoints are simply absent
+    expect(c.profiles.local!.endpoints.oidc_token).toBeUndefined()
+    // every ESO service origin has a proxy route
+    for (const url of Object.values(c.profiles.eso!.endpoints).filter((u) => !u!.includes('cds.unistra'))) {
+      expect(c.proxyRoutes.some((r) => r.origin === new URL(url!).origin)).toBe(true)
+    }
+  })
+
+  it('names the wrong key in its messages', () => {
+    expect(() => parseRuntimeConfig({ profiles: {} })).toThrow(/at least one profile/)
+    expect(() => parseRuntimeConfig({ profiles: { a: { endpoints: { tap_ob: 'https://x/tap' } } } })).toThrow(/profiles\.a\.endpoints\.tap_ob is not a known endpoint/)
+    expect(() => parseRuntimeConfig({ profiles: { a: { endpoints: {}, access: 'tunnel' } } })).toThrow(/profiles\.a\.access/)
+    expect(() => parseRuntimeConfig({ defaultProfile: 'b', profiles: { a: { endpoints: {} } } })).toThrow(/defaultProfile "b"/)
+    expect(() => parseRuntimeConfig({ profiles: { a: { endpoints: {} } }, proxyRoutes: [{ origin: 'https://x', prefix: 'noslash' }] })).toThrow(ConfigError)
+  })
+
+  it('accepts only credential-free http(s) service URLs', () => {
+    expect(normaliseServiceUrl(' https://archive.eso.org/tap_obs/ ', 'x')).toBe('https://archive.eso.org/tap_obs')
+    expect(() => normaliseServiceUrl('archive.eso.org/tap_obs', 'TAP')).toThrow(/TAP: "archive.eso.org\/tap_obs" is not an absolute URL/)
+    expect(() => normaliseServiceUrl('javascript:alert(1)', 'TAP')).toThrow(/only http and https/)
+    expect(() => normaliseServiceUrl('https://user:pw@host/tap', 'TAP')).toThrow(/must not carry credentials/)
+  })
+})

@@ -1,0 +1,1 @@
+export { runSync, tapErrorMessage, type TapQuery, type TapResult } from './sync'

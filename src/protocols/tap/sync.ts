@@ -1,0 +1,65 @@
+import { HttpError, type HttpClient } from '../http'
+import { FormatError, QueryError, ServiceError } from '../errors'
+import { parseVOTable, queryStatus, type Table, type VOTableDocument } from '../votable'
+
+export interface TapQuery {
+  query: string
+  lang?: string
+  /** Row limit sent as MAXREC; undefined lets the service apply its default. The app never adds TOP. */
+  maxrec?: number
+}
+
+export interface TapResult {
+  document: VOTableDocument
+  table: Table
+  /** True when the service cut the result at MAXREC (QUERY_STATUS=OVERFLOW). */
+  overflow: boolean
+  /** Service URL that answered. */
+  url: string
+}
+
+/** Reads a TAP error body (VOTable with QUERY_STATUS=ERROR, or plain text) into its message. */
+export function tapErrorMessage(body: string): string | undefined {
+  if (!body.includes('<')) return body.trim() || undefined
+  try {
+    const s = queryStatus(parseVOTable(body))
+    if (s.status === 'ERROR') return s.message?.trim() || 'the service reported an error without a message'
+  } catch {
+    // not a VOTable
+  }
+  return undefined
+}
+
+/** Runs a synchronous TAP query (POST, form-encoded) and reads the VOTable result. */
+export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery, signal?: AbortSignal): Promise<TapResult> {
+  const url = `${serviceUrl.replace(/\/+$/, '')}/sync`
+  let body: ArrayBuffer
+  try {
+    const res = await http.request(url, {
+      form: { REQUEST: 'doQuery', LANG: q.lang ?? 'ADQL', QUERY: q.query, MAXREC: q.maxrec },
+      idempotent: true,
+      signal,
+      timeoutMs: 10 * 60_000,
+    })
+    body = await res.arrayBuffer()
+  } catch (e) {
+    if (e instanceof HttpError && e.kind === 'http' && e.body) {
+      const msg = tapErrorMessage(e.body)
+      if (msg) throw new QueryError(msg, url, { cause: e })
+    }
+    throw e
+  }
+  let document: VOTableDocument
+  try {
+    document = parseVOTable(body)
+  } catch (e) {
+    const text = new TextDecoder().decode(body.slice(0, 2000))
+    throw new FormatError(`The service did not return a VOTable: ${(e as Error).message}. It said: ${text.replace(/\s+/g, ' ').slice(0, 200)}`, url, { cause: e })
+  }
+  const status = queryStatus(document)
+  // TAP services may report query errors with HTTP 200
+  if (status.status === 'ERROR') throw new QueryError(status.message?.trim() || 'The service reported an error', url)
+  const table = document.tables[0]
+  if (!table) throw new ServiceError('The service answered without a result table', url)
+  return { document, table, overflow: status.status === 'OVERFLOW', url }
+}
