@@ -117,6 +117,96 @@ install_packages() {
   pkg_ok gavodachs2-server || die "gavodachs2-server did not install"
 }
 
+
+dachs_as_root() { dachs "$@"; }
+as_dachsroot() { su dachsroot -s /bin/bash -c "cd $RESDIR 2>/dev/null || cd /; $*"; }
+
+answers() { curl -fs -m 5 -o /dev/null "$BASE/tap/capabilities"; }
+
+inputs_checksum() {
+  (cd "$HERE" && cat make_data.py rd/*.rd; echo "$BASE $ESOTEAM_PW") | sha256sum | cut -d' ' -f1
+}
+
+import_data() {
+  local sum; sum=$(inputs_checksum)
+  if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$sum" ] && [ -f "$RESDIR/data/links.json" ]; then
+    log "data and RDs unchanged (stamp $STAMP) -- no re-import"
+    return 1
+  fi
+  log "generating data + importing resource descriptors"
+  install -d -o dachsroot -g gavo "$RESDIR"
+  rm -rf "$RESDIR/data.new"
+  "$PY" "$HERE/make_data.py" "$RESDIR/data.new" "$BASE" 2> >(grep -v FITSFixedWarning >&2)
+  rm -rf "$RESDIR/data"; mv "$RESDIR/data.new" "$RESDIR/data"
+  install -m 644 "$HERE"/rd/*.rd "$RESDIR/"
+  chown -R dachsroot:gavo "$RESDIR"; chmod -R g+rX "$RESDIR"
+  # test user for HTTP basic auth (group esoteam)
+  as_dachsroot "dachs adm adduser esoteam '$ESOTEAM_PW'" >/dev/null 2>&1 \
+    || as_dachsroot "dachs adm changeuser esoteam '$ESOTEAM_PW'" >/dev/null
+  local rd
+  for rd in obscore q asm safcat; do
+    log "dachs imp eso/$rd"
+    as_dachsroot "dachs imp $rd" 2>&1 | grep -i 'error\|rows affected' >&2 || true
+  done
+  as_dachsroot "dachs pub q" >/dev/null 2>&1 || true
+  # sanity: everything really imported?
+  local n
+  n=$(runuser -u postgres -- psql -d gavo -Atc "select (select count(*) from ivoa.obscore)||','||(select count(*) from dbo.raw)||','||(select count(*) from dbo.ssa)||','||(select count(*) from asm.meteo_paranal)||','||(select count(*) from safcat.kids_dr4_cat)" 2>/dev/null || true)
+  log "row counts obscore,raw,ssa,meteo,safcat = $n"
+  case "$n" in *,0*|"") die "import failed (row counts: '$n')";; esac
+  echo "$sum" > "$STAMP"
+  return 0
+}
+
+start_dachs() {
+  local reimported=$1
+  if answers && [ "$reimported" = 0 ] && [ "${RC_CHANGED:-0}" = 0 ]; then
+    log "DaCHS already running"
+    return
+  fi
+  if [ -f "$GAVO_ROOT/state/web.pid" ] && kill -0 "$(cat "$GAVO_ROOT/state/web.pid")" 2>/dev/null; then
+    log "restarting DaCHS"
+    dachs serve stop >/dev/null 2>&1 || true
+  fi
+  rm -f "$GAVO_ROOT/state/web.pid"
+  log "dachs serve start (127.0.0.1:$PORT)"
+  dachs serve start >/dev/null
+  local i
+  for i in $(seq 1 300); do answers && break; sleep 0.1; done
+  answers || die "DaCHS does not answer on $BASE/tap/capabilities (see $GAVO_ROOT/logs/)"
+}
+
+cmd_start() {
+  require_root_debian
+  install_packages
+  RC_CHANGED=${RC_CHANGED:-0}
+  local re=0
+  if import_data; then re=1; fi
+  start_dachs $re
+  log "ready"
+  echo "$BASE"
+}
+
+cmd_stop() {
+  if command -v dachs >/dev/null 2>&1; then dachs serve stop >/dev/null 2>&1 || true; fi
+  if command -v pg_ctlcluster >/dev/null 2>&1 && pg_ctlcluster $PGVER main status >/dev/null 2>&1; then
+    pg_ctlcluster $PGVER main stop
+  fi
+  echo "stopped"
+}
+
+cmd_status() {
+  if answers; then echo "running: $BASE (TAP $BASE/tap)"; return 0; fi
+  echo "not answering on $BASE"; return 1
+}
+
 case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  restart) cmd_stop; cmd_start ;;
+  status) cmd_status ;;
+  verify) ARCHIVE_URL=$BASE exec bash "$HERE/verify.sh" ;;
+  rebuild) rm -f "$STAMP"; cmd_start ;;
   install-only) require_root_debian; install_packages ;;
+  *) echo "usage: $0 start|stop|status|verify|restart|rebuild" >&2; exit 2 ;;
 esac

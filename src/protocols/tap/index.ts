@@ -1,1 +1,2 @@
 export { runSync, tapErrorMessage, type TapQuery, type TapResult } from './sync'
+export { submitAsync, awaitAsyncResult, fetchAsyncResult, resultUrl, type AsyncSubmitOptions } from './async'
