@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
-import { proxyTable } from './scripts/dev-proxy'
+import { proxyTable } from './scripts/dev-proxy.ts'
 
 // The dev and preview servers forward the proxy prefixes of public/config.json to the services,
 // so the app works in a browser even where a service sends no CORS headers.

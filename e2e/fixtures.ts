@@ -42,8 +42,30 @@ export async function archiveCsv(query: string): Promise<string[][]> {
   const body = new URLSearchParams({ REQUEST: 'doQuery', LANG: 'ADQL', RESPONSEFORMAT: 'csv', QUERY: query })
   const res = await fetch(`${ARCHIVE}/tap/sync`, { method: 'POST', body })
   if (!res.ok) throw new Error(`archive answered ${res.status}`)
-  const lines = (await res.text()).trim().split(/\r?\n/)
-  return lines.map((l) => l.split(','))
+  return parseCsv(await res.text())
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of strings. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
+      else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') row.push(field), (field = '')
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++
+      row.push(field), rows.push(row), (row = []), (field = '')
+    } else field += c
+  }
+  if (field !== '' || row.length) row.push(field), rows.push(row)
+  return rows
 }
 
 export async function runAdql(page: Page, query: string): Promise<void> {

@@ -5,7 +5,9 @@ export function formatCell(v: Value): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return String(v)
-    if (!Number.isFinite(v)) return String(v)
+    // NaN is how binary VOTables mark a missing float: show it like a null
+    if (Number.isNaN(v)) return ''
+    if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf'
     const a = Math.abs(v)
     return a !== 0 && (a < 1e-4 || a >= 1e9) ? v.toExponential(6) : String(Number(v.toPrecision(10)))
   }

@@ -14,7 +14,8 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const rt = useRuntime()
   const { params } = useRoute()
   const setParams = useSetParams()
-  const choices = useMemo(() => tapChoices(rt), [rt])
+  const [customVersion, setCustomVersion] = useState(0)
+  const choices = useMemo(() => tapChoices(rt), [rt, customVersion])
   const serviceKey = params.get('service') ?? choices[0]?.key ?? ''
   const service = choices.find((c) => c.key === serviceKey) ?? choices[0]
   const draftKey = `adql-draft:${rt.profile.id}:${serviceKey}`
@@ -66,6 +67,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
               const url = addCustomTap(newTap)
               setTapError(null)
               setNewTap('')
+              setCustomVersion((v) => v + 1)
               setParams({ service: url })
             } catch (err) {
               setTapError((err as Error).message)

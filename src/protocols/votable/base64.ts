@@ -1,0 +1,84 @@
+/** Fast base64 decoding from a string range, tolerant of whitespace. */
+
+const INVALID = 255
+const SKIP = 254
+const PAD = 253
+const TABLE = new Uint8Array(256).fill(INVALID)
+{
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+  for (let i = 0; i < 64; i++) TABLE[alphabet.charCodeAt(i)] = i
+  for (const c of [32, 9, 10, 13]) TABLE[c] = SKIP
+  TABLE[61] = PAD
+}
+
+export interface Base64Result {
+  bytes: Uint8Array
+  /** offset of the first invalid character, or -1 */
+  errorAt: number
+  /** the text ended with an incomplete 4-character group (its bytes are not in `bytes`) */
+  partial: boolean
+}
+
+/** Decode s[a, b). Stops at the first character that is not base64 or whitespace. */
+export function decodeBase64(s: string, a: number, b: number): Base64Result {
+  const out = new Uint8Array(Math.ceil(((b - a) * 3) / 4) + 3)
+  let o = 0
+  let acc = 0
+  let k = 0
+  let i = a
+  let pads = 0
+  // fast path: runs of four alphabet characters
+  while (i < b) {
+    if (k === 0 && pads === 0 && i + 4 <= b) {
+      const c0 = s.charCodeAt(i)
+      const c1 = s.charCodeAt(i + 1)
+      const c2 = s.charCodeAt(i + 2)
+      const c3 = s.charCodeAt(i + 3)
+      if ((c0 | c1 | c2 | c3) < 256) {
+        const v0 = TABLE[c0]
+        const v1 = TABLE[c1]
+        const v2 = TABLE[c2]
+        const v3 = TABLE[c3]
+        if ((v0 | v1 | v2 | v3) < 64) {
+          const v = (v0 << 18) | (v1 << 12) | (v2 << 6) | v3
+          out[o] = v >> 16
+          out[o + 1] = (v >> 8) & 255
+          out[o + 2] = v & 255
+          o += 3
+          i += 4
+          continue
+        }
+      }
+    }
+    const c = s.charCodeAt(i)
+    const v = c < 256 ? TABLE[c] : INVALID
+    if (v < 64) {
+      if (pads > 0) return { bytes: out.subarray(0, o), errorAt: i, partial: false }
+      acc = (acc << 6) | v
+      if (++k === 4) {
+        out[o++] = acc >> 16
+        out[o++] = (acc >> 8) & 255
+        out[o++] = acc & 255
+        acc = 0
+        k = 0
+      }
+    } else if (v === PAD) {
+      // "xx==" or "xxx=" ends the data
+      if (k < 2) return { bytes: out.subarray(0, o), errorAt: i, partial: false }
+      pads++
+      if (k + pads === 4) {
+        if (k === 2) out[o++] = (acc >> 4) & 255
+        else {
+          out[o++] = (acc >> 10) & 255
+          out[o++] = (acc >> 2) & 255
+        }
+        acc = 0
+        k = 0
+      }
+    } else if (v !== SKIP) {
+      return { bytes: out.subarray(0, o), errorAt: i, partial: false }
+    }
+    i++
+  }
+  return { bytes: out.subarray(0, o), errorAt: -1, partial: k !== 0 }
+}

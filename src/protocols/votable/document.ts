@@ -1,0 +1,474 @@
+/** Builds the VOTable document tree from XML tokens; data sections go to the fast decoders. */
+import type {
+  CoordinateSystem, Field, Group, Info, Link, Param, Resource, Values, ValuesOption, VOTableDocument,
+} from './types'
+import { decodeBase64 } from './base64'
+import { decodeBinaryRows } from './binary'
+import { createColumn } from './columns'
+import { VOTableError, errorAt } from './errors'
+import { DATATYPE_ALIASES, makeSpec } from './spec'
+import type { ColumnBuilder } from './spec'
+import { VOTableTable } from './table'
+import { decodeTableData } from './tabledata'
+import { END, EOF, START, TEXT, XmlScanner } from './xml'
+
+interface Frame {
+  name: string
+  start: number
+  text: string
+  skip?: number
+  resource?: Resource
+  table?: VOTableTable
+  field?: Param
+  isParam?: boolean
+  group?: Group
+  values?: Values
+  option?: ValuesOption
+  info?: Info
+  binary2?: boolean
+  /** RESOURCE that just closed in this frame (INFOs following it belong to its tables too) */
+  afterResource?: Resource
+}
+
+export interface ParseResult {
+  doc: VOTableDocument
+  /** every INFO in document order */
+  allInfos: Info[]
+}
+
+const MAX_WARNINGS = 50
+
+export function parseDocument(s: string): ParseResult {
+  const sc = new XmlScanner(s, true)
+  const doc: VOTableDocument = {
+    infos: [], params: [], groups: [], coordinateSystems: [], tables: [], resources: [], warnings: [],
+  }
+  const allInfos: Info[] = []
+  const trailing = new Map<Resource, Info[]>()
+  const valuesById = new Map<string, Values>()
+  const warn = (m: string): void => {
+    if (doc.warnings.length < MAX_WARNINGS) doc.warnings.push(m)
+  }
+  let sawData = false
+  let truncatedData = false
+
+  // ---- root element
+  for (;;) {
+    const t = sc.next()
+    if (t === START) break
+    if (t === TEXT && sc.text.trim() !== '') {
+      const p = sc.tokenStart + sc.text.search(/\S/)
+      throw errorAt(s, p, `not XML: the input starts with "${sc.text.trim().slice(0, 40)}"`)
+    }
+    if (t === EOF) throw new VOTableError(sc.truncated ? 'not a VOTable: the input ends inside the XML prolog' : 'not a VOTable: the input is empty', s.length)
+    if (t === END) throw sc.error('not XML: end tag before any element')
+  }
+  if (sc.name !== 'VOTABLE') throw sc.error(`not a VOTable: the root element is <${s.slice(sc.attrStart, sc.attrStart + 40).split(/[\s/>]/)[0]}>, expected <VOTABLE>`)
+  const rootAttrs = sc.attributes()
+  if (rootAttrs.version !== undefined) doc.version = rootAttrs.version
+  const stack: Frame[] = [{ name: 'VOTABLE', start: sc.tokenStart, text: '' }]
+  if (sc.selfClosing) stack.pop()
+
+  const skipFrame = (name: string, start: number): Frame => ({ name, start, text: '', skip: 1 })
+
+  const newField = (a: Record<string, string>, isParam: boolean, index: number): Param => {
+    const f: Param = { name: a.name ?? a.ID ?? `col${index + 1}`, datatype: a.datatype ?? '', value: null, rawValue: a.value ?? '' }
+    if (a.arraysize !== undefined) f.arraysize = a.arraysize
+    if (a.unit !== undefined) f.unit = a.unit
+    if (a.ucd !== undefined) f.ucd = a.ucd
+    if (a.utype !== undefined) f.utype = a.utype
+    if (a.xtype !== undefined) f.xtype = a.xtype
+    if (a.ID !== undefined) f.id = a.ID
+    if (a.ref !== undefined) f.ref = a.ref
+    if (a.width !== undefined) f.width = a.width
+    if (a.precision !== undefined) f.precision = a.precision
+    if (!isParam) {
+      delete (f as Partial<Param>).value
+      delete (f as Partial<Param>).rawValue
+    }
+    return f
+  }
+
+  const fieldSpec = (f: Field, kind: string, at: number) => {
+    if (f.datatype === '') {
+      warn(`${kind} "${f.name}" has no datatype; read as char`)
+      return makeSpec(f.name, 'char', f.arraysize ?? '*', f.nullValue)
+    }
+    if (DATATYPE_ALIASES[f.datatype] !== undefined) warn(`${kind} "${f.name}": non-standard datatype "${f.datatype}" read as ${DATATYPE_ALIASES[f.datatype]}`)
+    try {
+      return makeSpec(f.name, f.datatype, f.arraysize, f.nullValue)
+    } catch (e) {
+      throw errorAt(s, at, `${kind} "${f.name}": ${(e as Error).message}`)
+    }
+  }
+
+  const finishParam = (p: Param, at: number): void => {
+    let spec
+    try {
+      spec = fieldSpec(p, 'PARAM', at)
+    } catch (e) {
+      warn((e as Error).message + '; value kept as text')
+      p.value = p.rawValue
+      return
+    }
+    const col = createColumn(spec, (m) => warn(`PARAM ${m.replace(/^column /, '')}`))
+    col.text(p.rawValue, 0, p.rawValue.length)
+    col.finish(1)
+    // char PARAM values are kept as written (astropy does the same)
+    p.value = col.kind === 'string' ? (p.nullValue !== undefined && p.rawValue === p.nullValue ? null : p.rawValue) : col.get(0)
+  }
+
+  /** TABLE ref="...": reuse the referenced table's FIELDs and PARAMs */
+  const copyRef = (t: VOTableTable): void => {
+    const src = doc.tables.find((o) => o.id === t.ref)
+    if (!src) return warn(`TABLE ref="${t.ref}" does not name an earlier TABLE`)
+    t.fields = src.fields.slice()
+    if (t.params.length === 0) t.params = src.params.slice()
+  }
+
+  const ensureColumns = (t: VOTableTable, at: number): ColumnBuilder[] => {
+    if (t.columns.length === 0 && t.fields.length > 0) {
+      t.columns = t.fields.map((f) => createColumn(fieldSpec(f, 'FIELD', at), warn))
+    }
+    return t.columns
+  }
+
+  const readStream = (t: VOTableTable, binary2: boolean, start: number): void => {
+    const a = sc.pos
+    let b = s.indexOf('<', a)
+    const cut = b < 0
+    if (cut) b = s.length
+    const r = decodeBase64(s, a, b)
+    if (r.errorAt >= 0) {
+      const ch = s.charAt(r.errorAt)
+      throw errorAt(s, r.errorAt, `invalid base64 character "${ch}" in the ${binary2 ? 'BINARY2' : 'BINARY'} STREAM of table ${t.name ?? t.id ?? doc.tables.length}`)
+    }
+    const cols = ensureColumns(t, start)
+    const progress = { rows: 0, offset: 0 }
+    decodeBinaryRows(r.bytes, cols, binary2, progress)
+    t.rowCount = progress.rows
+    if (cut || r.partial || progress.offset < r.bytes.length) {
+      if (cut) {
+        t.truncated = true
+        truncatedData = true
+        warn(`table ${t.name ?? t.id ?? doc.tables.length}: input ends inside the ${binary2 ? 'BINARY2' : 'BINARY'} stream; ${progress.rows} complete rows kept`)
+      } else {
+        t.truncated = true
+        warn(`table ${t.name ?? t.id ?? doc.tables.length}: the ${binary2 ? 'BINARY2' : 'BINARY'} stream has ${r.bytes.length - progress.offset} bytes after row ${progress.rows} that do not form a complete row`)
+      }
+    }
+    for (const c of cols) c.finish(t.rowCount)
+    sc.pos = b
+  }
+
+  const readTableData = (t: VOTableTable, start: number): void => {
+    const cols = ensureColumns(t, start)
+    const st = { rows: 0, pos: sc.pos, done: false }
+    decodeTableData(s, st, cols)
+    t.rowCount = st.rows
+    for (const c of cols) c.finish(st.rows)
+    if (!st.done) {
+      t.truncated = true
+      truncatedData = true
+      warn(`table ${t.name ?? t.id ?? doc.tables.length}: input ends inside TABLEDATA; ${st.rows} complete rows kept`)
+      sc.pos = s.length
+    } else sc.pos = st.pos
+  }
+
+  // ---- element handlers
+  const onStart = (name: string, selfClosing: boolean): void => {
+    const top = stack[stack.length - 1]
+    const start = sc.tokenStart
+    if (top.skip !== undefined) {
+      if (!selfClosing) top.skip++
+      return
+    }
+    if (name !== 'INFO') top.afterResource = undefined
+    const frame: Frame = { name, start, text: '' }
+    const a = sc.attributes()
+    const parent = top.name
+    switch (name) {
+      case 'RESOURCE': {
+        const r: Resource = { infos: [], params: [], groups: [], links: [], coordinateSystems: [], tables: [], resources: [] }
+        r.type = a.type ?? 'results'
+        if (a.utype !== undefined) r.utype = a.utype
+        if (a.ID !== undefined) r.id = a.ID
+        if (a.name !== undefined) r.name = a.name
+        if (top.resource) top.resource.resources.push(r)
+        else doc.resources.push(r)
+        frame.resource = r
+        break
+      }
+      case 'TABLE': {
+        const t = new VOTableTable()
+        if (a.name !== undefined) t.name = a.name
+        if (a.ID !== undefined) t.id = a.ID
+        if (a.ref !== undefined) t.ref = a.ref
+        if (a.ucd !== undefined) t.ucd = a.ucd
+        if (a.utype !== undefined) t.utype = a.utype
+        if (a.nrows !== undefined && /^\s*\d+\s*$/.test(a.nrows)) t.nrows = Number(a.nrows)
+        t.resource = top.resource
+        top.resource?.tables.push(t)
+        doc.tables.push(t)
+        frame.table = t
+        break
+      }
+      case 'FIELD':
+      case 'PARAM': {
+        const isParam = name === 'PARAM'
+        const holder = top.table ?? top.group ?? top.resource
+        if (!isParam && !top.table) {
+          stack.push(skipFrame(name, start))
+          if (selfClosing) stack.pop()
+          return
+        }
+        frame.field = newField(a, isParam, top.table ? top.table.fields.length : 0)
+        frame.isParam = isParam
+        if (!isParam) top.table!.fields.push(frame.field)
+        else if (top.group) top.group.params.push(frame.field)
+        else if (holder) holder.params.push(frame.field)
+        else doc.params.push(frame.field)
+        break
+      }
+      case 'GROUP': {
+        const g: Group = { params: [], fieldRefs: [], paramRefs: [], groups: [] }
+        if (a.name !== undefined) g.name = a.name
+        if (a.ID !== undefined) g.id = a.ID
+        if (a.ref !== undefined) g.ref = a.ref
+        if (a.ucd !== undefined) g.ucd = a.ucd
+        if (a.utype !== undefined) g.utype = a.utype
+        ;(top.group?.groups ?? (top.table ?? top.resource ?? doc).groups).push(g)
+        frame.group = g
+        break
+      }
+      case 'FIELDref':
+      case 'PARAMref':
+        if (top.group && a.ref !== undefined) (name === 'FIELDref' ? top.group.fieldRefs : top.group.paramRefs).push(a.ref)
+        frame.skip = 1
+        break
+      case 'VALUES':
+        if (top.field) {
+          const v: Values = {}
+          if (a.null !== undefined) {
+            v.null = a.null
+            top.field.nullValue = a.null
+          }
+          if (a.ref !== undefined) {
+            v.ref = a.ref
+            const src = valuesById.get(a.ref)
+            if (src && v.null === undefined && src.null !== undefined) {
+              v.null = src.null
+              top.field.nullValue = src.null
+            }
+          }
+          if (a.ID !== undefined) valuesById.set(a.ID, v)
+          top.field.values = v
+          frame.values = v
+        } else frame.skip = 1
+        break
+      case 'MIN':
+      case 'MAX':
+        if (top.values && a.value !== undefined) {
+          const incl = a.inclusive === undefined ? undefined : a.inclusive !== 'no' && a.inclusive !== 'false'
+          if (name === 'MIN') {
+            top.values.min = a.value
+            if (incl !== undefined) top.values.minInclusive = incl
+          } else {
+            top.values.max = a.value
+            if (incl !== undefined) top.values.maxInclusive = incl
+          }
+        }
+        frame.skip = 1
+        break
+      case 'OPTION': {
+        const o: ValuesOption = { value: a.value ?? '' }
+        if (a.name !== undefined) o.name = a.name
+        if (top.values) (top.values.options ??= []).push(o)
+        else if (top.option) (top.option.options ??= []).push(o)
+        frame.option = o
+        break
+      }
+      case 'INFO': {
+        const info: Info = { name: a.name ?? '', value: a.value ?? '' }
+        if (a.ID !== undefined) info.id = a.ID
+        allInfos.push(info)
+        if (parent === 'VOTABLE') {
+          doc.infos.push(info)
+          if (top.afterResource) trailing.get(top.afterResource)!.push(info)
+        } else if (parent === 'RESOURCE') {
+          top.resource!.infos.push(info)
+          if (top.afterResource) trailing.get(top.afterResource)!.push(info)
+        } else if (parent === 'TABLE') top.table!.ownInfos.push(info)
+        frame.info = info
+        break
+      }
+      case 'DESCRIPTION':
+        break
+      case 'LINK': {
+        const l: Link = {}
+        if (a.href !== undefined) l.href = a.href
+        if (a['content-role'] !== undefined) l.contentRole = a['content-role']
+        if (a['content-type'] !== undefined) l.contentType = a['content-type']
+        if (a.title !== undefined) l.title = a.title
+        if (a.value !== undefined) l.value = a.value
+        if (a.action !== undefined) l.action = a.action
+        if (a.ID !== undefined) l.id = a.ID
+        const owner = top.field ?? top.table ?? top.resource
+        if (owner) (owner.links ??= []).push(l)
+        frame.skip = 1
+        break
+      }
+      case 'COOSYS':
+      case 'TIMESYS': {
+        const cs: CoordinateSystem = { kind: name, attributes: a }
+        if (a.ID !== undefined) cs.id = a.ID
+        doc.coordinateSystems.push(cs)
+        top.resource?.coordinateSystems.push(cs)
+        frame.skip = 1
+        break
+      }
+      case 'DEFINITIONS':
+        if (parent !== 'VOTABLE') frame.skip = 1
+        else frame.resource = undefined
+        break
+      case 'DATA': {
+        const t = top.table
+        if (!t) frame.skip = 1
+        else {
+          sawData = true
+          frame.table = t
+          if (t.fields.length === 0 && !t.ref) {
+            warn(`table ${t.name ?? t.id ?? doc.tables.length} has DATA but no FIELDs; data ignored`)
+            frame.skip = 1
+          } else if (t.fields.length === 0 && t.ref) copyRef(t)
+        }
+        break
+      }
+      case 'TABLEDATA':
+        if (top.name === 'DATA' && top.table) {
+          top.table.serialization = 'TABLEDATA'
+          if (!selfClosing) readTableData(top.table, start)
+          else ensureColumns(top.table, start)
+          return
+        }
+        frame.skip = 1
+        break
+      case 'BINARY':
+      case 'BINARY2':
+        if (top.name === 'DATA' && top.table) {
+          top.table.serialization = name
+          frame.table = top.table
+          frame.binary2 = name === 'BINARY2'
+        } else frame.skip = 1
+        break
+      case 'STREAM':
+        if (top.table && (top.name === 'BINARY' || top.name === 'BINARY2')) {
+          frame.skip = 1
+          if (a.href !== undefined) warn(`table ${top.table.name ?? ''}: external STREAM href="${a.href}" not supported; no rows read`)
+          else if (a.encoding !== undefined && a.encoding !== 'base64') warn(`table ${top.table.name ?? ''}: STREAM encoding "${a.encoding}" not supported; no rows read`)
+          else if (!selfClosing) readStream(top.table, top.binary2 === true, start)
+        } else frame.skip = 1
+        break
+      case 'FITS':
+      case 'PARQUET':
+        if (top.table) {
+          top.table.serialization = name
+          warn(`table ${top.table.name ?? top.table.id ?? ''}: ${name} serialization not supported; no rows read`)
+        }
+        frame.skip = 1
+        break
+      default:
+        frame.skip = 1
+    }
+    // carry context for children
+    if (!frame.resource && name !== 'DEFINITIONS' && name !== 'TABLE') frame.resource = top.resource
+    if (!frame.table && name !== 'RESOURCE') frame.table = top.table
+    if (name === 'VALUES' || name === 'OPTION' || name === 'DESCRIPTION' || name === 'LINK') frame.field ??= top.field
+    if (name === 'DESCRIPTION' || name === 'PARAM' || name === 'VALUES' || name === 'OPTION') frame.group ??= top.group
+    if (name === 'OPTION') frame.values = undefined
+    if (selfClosing) onEnd(frame)
+    else stack.push(frame)
+  }
+
+  const onEnd = (f: Frame): void => {
+    const parent = stack[stack.length - 1]
+    switch (f.name) {
+      case 'TABLE': {
+        const t = f.table!
+        if (t.fields.length === 0 && t.ref) copyRef(t)
+        if (t.columns.length === 0) {
+          ensureColumns(t, f.start)
+          for (const c of t.columns) c.finish(0)
+        }
+        break
+      }
+      case 'RESOURCE':
+        trailing.set(f.resource!, [])
+        parent.afterResource = f.resource
+        break
+      case 'PARAM':
+        if (f.field) finishParam(f.field, f.start)
+        break
+      case 'INFO': {
+        const c = f.text.trim()
+        if (c !== '') f.info!.content = c
+        break
+      }
+      case 'DESCRIPTION': {
+        const d = f.text.trim()
+        const owner = parent.field ?? (parent.name === 'GROUP' ? parent.group : undefined) ?? (parent.name === 'TABLE' ? parent.table : undefined) ??
+          (parent.name === 'RESOURCE' ? parent.resource : undefined) ?? (parent.name === 'VOTABLE' ? doc : undefined)
+        if (owner && d !== '') owner.description = d
+        else if (parent.name === 'INFO' && d !== '' && parent.text.trim() === '') parent.text = d
+        break
+      }
+    }
+  }
+
+  // ---- main loop
+  for (;;) {
+    const t = sc.next()
+    if (t === START) onStart(sc.name, sc.selfClosing)
+    else if (t === END) {
+      const top = stack[stack.length - 1]
+      if (!top) throw sc.error(`unexpected </${sc.name}> after the end of the VOTABLE element`)
+      if (top.skip !== undefined && top.skip > 1) {
+        top.skip--
+        continue
+      }
+      if (top.name !== sc.name) throw sc.error(`mismatched end tag </${sc.name}>: expected </${top.name}> (opened at line ${lineOf(s, top.start)})`)
+      stack.pop()
+      onEnd(top)
+    } else if (t === TEXT) {
+      const top = stack[stack.length - 1]
+      if (top && top.skip === undefined) top.text += sc.text
+      else if (!top && sc.text.trim() !== '') throw sc.error('text after the end of the VOTABLE element')
+    } else if (t === EOF) break
+  }
+
+  if (stack.length > 0) {
+    const open = stack[stack.length - 1]
+    if (!sawData && !truncatedData) {
+      throw errorAt(s, s.length, `unexpected end of input: <${open.name}> opened at line ${lineOf(s, open.start)} is not closed`)
+    }
+    if (!truncatedData) warn(`input ends before </VOTABLE> (inside <${open.name}>)`)
+    // close what is open so that tables get their columns
+    while (stack.length > 0) {
+      const f = stack.pop()!
+      if (f.name === 'TABLE' || f.name === 'PARAM') onEnd(f)
+    }
+  }
+
+  for (const t of doc.tables) {
+    const tt = t as VOTableTable
+    const r = tt.resource
+    tt.infos = r ? [...tt.ownInfos, ...r.infos, ...(trailing.get(r) ?? [])] : tt.ownInfos.slice()
+  }
+  return { doc, allInfos }
+}
+
+function lineOf(s: string, pos: number): number {
+  let n = 1
+  for (let i = s.indexOf('\n'); i !== -1 && i < pos; i = s.indexOf('\n', i + 1)) n++
+  return n
+}

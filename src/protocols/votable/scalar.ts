@@ -1,0 +1,248 @@
+/** Builders for scalar numeric/boolean columns and string (char / unicodeChar) columns. */
+import type { Value } from './types'
+import { parseFloatRange, parseIntRange } from './numbers'
+import {
+  DT_BIT, DT_BOOLEAN, DT_CHAR, DT_DOUBLE, DT_FLOAT, DT_INT, DT_LONG, DT_SHORT, DT_UBYTE,
+  boolByte, boolCode, checkRow, decodeChars, decodeUcs2, growArray, growU8, isWs, newArray,
+} from './spec'
+import type { ColumnBuilder, ColumnSpec, NumArray, Warn } from './spec'
+
+const INT_MIN: Record<number, number> = { [DT_UBYTE]: 0, [DT_SHORT]: -32768, [DT_INT]: -2147483648 }
+const INT_MAX: Record<number, number> = { [DT_UBYTE]: 255, [DT_SHORT]: 32767, [DT_INT]: 2147483647 }
+
+/** Scalar boolean, bit, unsignedByte, short, int, long, float, double. */
+export class NumberColumn implements ColumnBuilder {
+  readonly kind = 'number' as const
+  readonly datatype: string
+  readonly shape: number[]
+  data: NumArray
+  nulls: Uint8Array | null = null
+  bigints?: Map<number, bigint>
+  n = 0
+  private readonly dt: number
+  private readonly isFloat: boolean
+  private readonly nullNum: number | undefined
+  private readonly nullBig: bigint | undefined
+  private warned = false
+
+  constructor(private readonly spec: ColumnSpec, private readonly warn: Warn) {
+    this.dt = spec.dt
+    this.datatype = spec.datatype
+    this.shape = spec.shape
+    this.isFloat = spec.dt === DT_FLOAT || spec.dt === DT_DOUBLE
+    this.data = newArray(spec.dt, 64)
+    const nv = spec.nullValue?.trim()
+    if (nv) {
+      const v = this.isFloat ? parseFloatRange(nv, 0, nv.length) : parseIntRange(nv, 0, nv.length)
+      if (typeof v === 'bigint') this.nullBig = v
+      else if (v !== undefined) this.nullNum = this.dt === DT_FLOAT ? Math.fround(v) : v
+    }
+  }
+
+  private bad(s: string, a: number, b: number): void {
+    if (!this.warned) {
+      this.warned = true
+      this.warn(`column "${this.spec.name}": invalid ${this.datatype} value "${s.slice(a, b)}" read as null`)
+    }
+    this.nul()
+  }
+
+  nul(): void {
+    const i = this.n++
+    if (i >= this.data.length) this.data = growArray(this.data, i + 1)
+    this.data[i] = 0
+    this.nulls = growU8(this.nulls ?? new Uint8Array(this.data.length), this.data.length)
+    this.nulls[i] = 1
+  }
+
+  private put(v: number): void {
+    const i = this.n++
+    if (i >= this.data.length) this.data = growArray(this.data, i + 1)
+    this.data[i] = v
+    if (this.nulls !== null) {
+      if (i >= this.nulls.length) this.nulls = growU8(this.nulls, this.data.length)
+      this.nulls[i] = 0
+    }
+  }
+
+  text(s: string, a: number, b: number): void {
+    while (a < b && isWs(s.charCodeAt(a))) a++
+    while (b > a && isWs(s.charCodeAt(b - 1))) b--
+    if (a === b) return this.nul()
+    const dt = this.dt
+    if (this.isFloat) {
+      const v = parseFloatRange(s, a, b)
+      if (v === undefined) return this.bad(s, a, b)
+      if (this.nullNum !== undefined && (dt === DT_FLOAT ? Math.fround(v) : v) === this.nullNum) return this.nul()
+      return this.put(v)
+    }
+    if (dt === DT_BOOLEAN || dt === DT_BIT) {
+      const c = boolCode(s, a, b)
+      if (c === 2) return this.nul()
+      if (c < 0 || (dt === DT_BIT && b - a !== 1)) return this.bad(s, a, b)
+      return this.put(c)
+    }
+    const v = parseIntRange(s, a, b)
+    if (v === undefined) return this.bad(s, a, b)
+    if (typeof v === 'bigint') {
+      if (dt !== DT_LONG) return this.bad(s, a, b)
+      if (v === this.nullBig) return this.nul()
+      ;(this.bigints ??= new Map()).set(this.n, v)
+      return this.put(Number(v))
+    }
+    if (v === this.nullNum) return this.nul()
+    if (dt !== DT_LONG && (v < INT_MIN[dt] || v > INT_MAX[dt])) {
+      this.warn(`column "${this.spec.name}": value ${v} out of range for ${this.datatype}; clamped`)
+      return this.put(v < INT_MIN[dt] ? INT_MIN[dt] : INT_MAX[dt])
+    }
+    this.put(v)
+  }
+
+  binary(view: DataView, u8: Uint8Array, off: number, isNull: boolean): number {
+    let v: number
+    let next: number
+    switch (this.dt) {
+      case DT_DOUBLE:
+        if ((next = off + 8) > u8.length) return -1
+        v = view.getFloat64(off)
+        break
+      case DT_FLOAT:
+        if ((next = off + 4) > u8.length) return -1
+        v = view.getFloat32(off)
+        break
+      case DT_INT:
+        if ((next = off + 4) > u8.length) return -1
+        v = view.getInt32(off)
+        break
+      case DT_SHORT:
+        if ((next = off + 2) > u8.length) return -1
+        v = view.getInt16(off)
+        break
+      case DT_LONG: {
+        if ((next = off + 8) > u8.length) return -1
+        const hi = view.getInt32(off)
+        const lo = view.getUint32(off + 4)
+        v = hi * 4294967296 + lo
+        if (!isNull && !Number.isSafeInteger(v)) {
+          const big = view.getBigInt64(off)
+          if (big === this.nullBig) isNull = true
+          else (this.bigints ??= new Map()).set(this.n, big)
+        }
+        break
+      }
+      case DT_UBYTE:
+        if ((next = off + 1) > u8.length) return -1
+        v = u8[off]
+        break
+      case DT_BIT:
+        if ((next = off + 1) > u8.length) return -1
+        v = u8[off] >> 7
+        break
+      default: {
+        // boolean
+        if ((next = off + 1) > u8.length) return -1
+        v = boolByte(u8[off])
+        if (v === 2) isNull = true
+      }
+    }
+    if (isNull || v === this.nullNum) this.nul()
+    else this.put(v)
+    return next
+  }
+
+  rollback(n: number): void {
+    if (this.bigints) for (const k of this.bigints.keys()) if (k >= n) this.bigints.delete(k)
+    this.n = Math.min(this.n, n)
+  }
+
+  finish(rows: number): void {
+    this.rollback(rows)
+    if (this.data.length < rows) this.data = growArray(this.data, rows)
+    this.data = this.data.subarray(0, rows) as NumArray
+    if (this.nulls) this.nulls = growU8(this.nulls, rows).subarray(0, rows)
+    if (this.bigints?.size === 0) this.bigints = undefined
+    this.n = rows
+  }
+
+  get(row: number): Value {
+    checkRow(row, this.n)
+    if (this.nulls !== null && this.nulls[row] === 1) return null
+    const v = this.data[row]
+    const dt = this.dt
+    if (dt === DT_BOOLEAN || dt === DT_BIT) return v === 1
+    if (this.bigints !== undefined) {
+      const big = this.bigints.get(row)
+      if (big !== undefined) return big
+    }
+    return v
+  }
+}
+
+/** char / unicodeChar with at most one dimension: one string per cell. */
+export class StringColumn implements ColumnBuilder {
+  readonly kind = 'string' as const
+  readonly datatype: string
+  readonly shape: number[]
+  data: (string | null)[] = []
+  nulls: Uint8Array | null = null
+  n = 0
+  private readonly unicode: boolean
+  /** characters per fixed-size cell (1 when there is no arraysize) */
+  private readonly width: number
+
+  constructor(private readonly spec: ColumnSpec) {
+    this.datatype = spec.datatype
+    this.shape = spec.shape
+    this.unicode = spec.dt !== DT_CHAR
+    this.width = spec.shape.length === 0 ? 1 : spec.shape[0]
+  }
+
+  nul(): void {
+    this.data[this.n++] = null
+  }
+
+  private put(v: string): void {
+    this.data[this.n++] = v === this.spec.nullValue ? null : v
+  }
+
+  text(s: string, a: number, b: number): void {
+    // surrounding whitespace of a TD is not significant (as astropy and STIL read it)
+    while (a < b && isWs(s.charCodeAt(a))) a++
+    while (b > a && isWs(s.charCodeAt(b - 1))) b--
+    if (a === b) return this.nul()
+    this.put(s.slice(a, b))
+  }
+
+  binary(view: DataView, u8: Uint8Array, off: number, isNull: boolean): number {
+    let count = this.width
+    if (this.spec.variable) {
+      if (off + 4 > u8.length) return -1
+      count = view.getUint32(off)
+      off += 4
+    }
+    const end = off + (this.unicode ? 2 * count : count)
+    if (end > u8.length) return -1
+    if (isNull) this.nul()
+    else this.put(this.unicode ? decodeUcs2(u8, off, end) : decodeChars(u8, off, end))
+    return end
+  }
+
+  rollback(n: number): void {
+    this.n = Math.min(this.n, n)
+  }
+
+  finish(rows: number): void {
+    this.rollback(rows)
+    while (this.data.length < rows) this.data.push(null)
+    this.data.length = rows
+    this.n = rows
+    let nulls: Uint8Array | null = null
+    for (let i = 0; i < rows; i++) if (this.data[i] === null) (nulls ??= new Uint8Array(rows))[i] = 1
+    this.nulls = nulls
+  }
+
+  get(row: number): Value {
+    checkRow(row, this.n)
+    return this.data[row]
+  }
+}

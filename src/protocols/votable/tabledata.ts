@@ -1,0 +1,173 @@
+/**
+ * TABLEDATA decoding: a dedicated TR/TD scanner working directly on the text
+ * (no token objects, no per-cell regex). Stream-capable: it stops before an incomplete
+ * row and records where to resume.
+ */
+import { decodeBase64 } from './base64'
+import { errorAt } from './errors'
+import type { ColumnBuilder } from './spec'
+import { isWs } from './spec'
+import { decodeEntities, isNameChar } from './xml'
+
+export interface TableDataState {
+  /** complete rows decoded */
+  rows: number
+  /** where to resume (start of the first incomplete row) */
+  pos: number
+  /** </TABLEDATA> was reached */
+  done: boolean
+}
+
+/** Is the qualified name s[a, b) equal to `name`, ignoring a namespace prefix? */
+function tagIs(s: string, a: number, b: number, name: string): boolean {
+  while (b > a && isWs(s.charCodeAt(b - 1))) b--
+  const L = name.length
+  if (b - a < L) return false
+  if (b - a > L && s.charCodeAt(b - L - 1) !== 58) return false
+  for (let k = 0; k < L; k++) if (s.charCodeAt(b - L + k) !== name.charCodeAt(k)) return false
+  return true
+}
+
+function nameEnd(s: string, a: number, limit: number): number {
+  while (a < limit && isNameChar(s.charCodeAt(a))) a++
+  return a
+}
+
+function tagText(s: string, a: number): string {
+  const e = s.indexOf('>', a)
+  return s.slice(a, e < 0 ? Math.min(s.length, a + 40) : e + 1)
+}
+
+/** Decode rows from s starting at st.pos; returns when </TABLEDATA> or the end of s is reached. */
+export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuilder[]): void {
+  const n = s.length
+  const ncols = cols.length
+  let pos = st.pos
+  let rows = st.rows
+  let ampAt = -1
+  let c = 0
+  outer: for (;;) {
+    while (pos < n && (c = s.charCodeAt(pos)) !== 60) {
+      if (!isWs(c)) throw errorAt(s, pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" in TABLEDATA after row ${rows}`)
+      pos++
+    }
+    if (pos >= n) break
+    const rowStart = pos
+    const c1 = s.charCodeAt(pos + 1)
+    if (c1 === 33) {
+      const e = s.indexOf('-->', pos)
+      if (e < 0) break
+      pos = e + 3
+      st.pos = pos
+      continue
+    }
+    const gt = s.indexOf('>', pos)
+    if (gt < 0) break
+    if (c1 === 47) {
+      if (tagIs(s, pos + 2, gt, 'TABLEDATA')) {
+        st.done = true
+        pos = gt + 1
+        break
+      }
+      throw errorAt(s, pos, `expected <TR> or </TABLEDATA>, found ${tagText(s, pos)}`)
+    }
+    if (!tagIs(s, pos + 1, nameEnd(s, pos + 1, gt), 'TR')) throw errorAt(s, pos, `expected <TR> in TABLEDATA, found ${tagText(s, pos)}`)
+    pos = gt + 1
+    let col = 0
+    if (s.charCodeAt(gt - 1) !== 47) {
+      cells: for (;;) {
+        while (pos < n && (c = s.charCodeAt(pos)) !== 60) {
+          if (!isWs(c)) throw errorAt(s, pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" between cells of row ${rows + 1}`)
+          pos++
+        }
+        if (pos >= n) break outer
+        const d1 = s.charCodeAt(pos + 1)
+        const g = s.indexOf('>', pos)
+        if (g < 0) break outer
+        if (d1 === 47) {
+          if (!tagIs(s, pos + 2, g, 'TR')) throw errorAt(s, pos, `expected </TR> to close row ${rows + 1}, found ${tagText(s, pos)}`)
+          pos = g + 1
+          break cells
+        }
+        if (d1 === 33) {
+          const e = s.indexOf('-->', pos)
+          if (e < 0) break outer
+          pos = e + 3
+          continue
+        }
+        const ne = nameEnd(s, pos + 1, g)
+        if (!tagIs(s, pos + 1, ne, 'TD')) throw errorAt(s, pos, `expected <TD> in row ${rows + 1}, found ${tagText(s, pos)}`)
+        if (col >= ncols) throw errorAt(s, pos, `row ${rows + 1} has more cells than the ${ncols} FIELDs of the table`)
+        if (s.charCodeAt(g - 1) === 47) {
+          cols[col++].nul()
+          pos = g + 1
+          continue
+        }
+        const a = g + 1
+        const b = s.indexOf('<', a)
+        if (b < 0) break outer
+        if (ne < g && /encoding\s*=\s*["']base64["']/.test(s.slice(ne, g))) {
+          // <TD encoding="base64">: the cell in BINARY form
+          const e = s.indexOf('>', b)
+          if (e < 0) break outer
+          const r = decodeBase64(s, a, b)
+          if (r.errorAt >= 0) throw errorAt(s, r.errorAt, `invalid base64 character "${s.charAt(r.errorAt)}" in a TD of row ${rows + 1}`)
+          const view = new DataView(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength)
+          if (cols[col].binary(view, r.bytes, 0, false) < 0) throw errorAt(s, a, `base64 TD in row ${rows + 1} is too short for its datatype`)
+          col++
+          pos = e + 1
+          continue
+        }
+        if (s.charCodeAt(b + 1) === 47) {
+          const e = s.indexOf('>', b)
+          if (e < 0) break outer
+          if (!tagIs(s, b + 2, e, 'TD')) throw errorAt(s, b, `expected </TD> in row ${rows + 1}, found ${tagText(s, b)}`)
+          if (ampAt < a) {
+            ampAt = s.indexOf('&', a)
+            if (ampAt < 0) ampAt = n
+          }
+          if (ampAt < b) {
+            const t = decodeEntities(s.slice(a, b))
+            cols[col].text(t, 0, t.length)
+          } else cols[col].text(s, a, b)
+          col++
+          pos = e + 1
+          continue
+        }
+        // mixed content: CDATA sections and comments inside the cell
+        let text = ''
+        let p = a
+        let q = b
+        for (;;) {
+          text += decodeEntities(s.slice(p, q))
+          if (s.startsWith('<![CDATA[', q)) {
+            const e = s.indexOf(']]>', q + 9)
+            if (e < 0) break outer
+            text += s.slice(q + 9, e)
+            p = e + 3
+          } else if (s.startsWith('<!--', q)) {
+            const e = s.indexOf('-->', q + 4)
+            if (e < 0) break outer
+            p = e + 3
+          } else if (s.charCodeAt(q + 1) === 47) {
+            const e = s.indexOf('>', q)
+            if (e < 0) break outer
+            if (!tagIs(s, q + 2, e, 'TD')) throw errorAt(s, q, `expected </TD> in row ${rows + 1}, found ${tagText(s, q)}`)
+            pos = e + 1
+            break
+          } else throw errorAt(s, q, `unexpected element ${tagText(s, q)} inside a TD of row ${rows + 1}`)
+          q = s.indexOf('<', p)
+          if (q < 0) break outer
+        }
+        cols[col++].text(text, 0, text.length)
+      }
+    }
+    if (col !== ncols) throw errorAt(s, rowStart, `row ${rows + 1} has ${col} cells, but the table has ${ncols} FIELDs`)
+    rows++
+    st.pos = pos
+  }
+  // stopped at </TABLEDATA> or before an incomplete row: drop its partial cells
+  for (let k = 0; k < ncols; k++) cols[k].rollback(rows)
+  st.rows = rows
+  if (st.done) st.pos = pos
+}
