@@ -1,15 +1,10 @@
 /** Builds the VOTable document tree from XML tokens; data sections go to the fast decoders. */
 import type {
-  CoordinateSystem, Field, Group, Info, Link, Param, Resource, Values, ValuesOption, VOTableDocument,
+  CoordinateSystem, Group, Info, Link, Param, Resource, Values, ValuesOption, VOTableDocument,
 } from './types'
-import { decodeBase64 } from './base64'
-import { decodeBinaryRows } from './binary'
-import { createColumn } from './columns'
 import { VOTableError, errorAt } from './errors'
-import { DATATYPE_ALIASES, makeSpec } from './spec'
-import type { ColumnBuilder } from './spec'
+import { ensureColumns, finishParam, readStream, readTableData } from './sections'
 import { VOTableTable } from './table'
-import { decodeTableData } from './tabledata'
 import { END, EOF, START, TEXT, XmlScanner } from './xml'
 
 interface Frame {
@@ -89,35 +84,6 @@ export function parseDocument(s: string): ParseResult {
     return f
   }
 
-  const fieldSpec = (f: Field, kind: string, at: number) => {
-    if (f.datatype === '') {
-      warn(`${kind} "${f.name}" has no datatype; read as char`)
-      return makeSpec(f.name, 'char', f.arraysize ?? '*', f.nullValue)
-    }
-    if (DATATYPE_ALIASES[f.datatype] !== undefined) warn(`${kind} "${f.name}": non-standard datatype "${f.datatype}" read as ${DATATYPE_ALIASES[f.datatype]}`)
-    try {
-      return makeSpec(f.name, f.datatype, f.arraysize, f.nullValue)
-    } catch (e) {
-      throw errorAt(s, at, `${kind} "${f.name}": ${(e as Error).message}`)
-    }
-  }
-
-  const finishParam = (p: Param, at: number): void => {
-    let spec
-    try {
-      spec = fieldSpec(p, 'PARAM', at)
-    } catch (e) {
-      warn((e as Error).message + '; value kept as text')
-      p.value = p.rawValue
-      return
-    }
-    const col = createColumn(spec, (m) => warn(`PARAM ${m.replace(/^column /, '')}`))
-    col.text(p.rawValue, 0, p.rawValue.length)
-    col.finish(1)
-    // char PARAM values are kept as written (astropy does the same)
-    p.value = col.kind === 'string' ? (p.nullValue !== undefined && p.rawValue === p.nullValue ? null : p.rawValue) : col.get(0)
-  }
-
   /** TABLE ref="...": reuse the referenced table's FIELDs and PARAMs */
   const copyRef = (t: VOTableTable): void => {
     const src = doc.tables.find((o) => o.id === t.ref)
@@ -126,54 +92,7 @@ export function parseDocument(s: string): ParseResult {
     if (t.params.length === 0) t.params = src.params.slice()
   }
 
-  const ensureColumns = (t: VOTableTable, at: number): ColumnBuilder[] => {
-    if (t.columns.length === 0 && t.fields.length > 0) {
-      t.columns = t.fields.map((f) => createColumn(fieldSpec(f, 'FIELD', at), warn))
-    }
-    return t.columns
-  }
-
-  const readStream = (t: VOTableTable, binary2: boolean, start: number): void => {
-    const a = sc.pos
-    let b = s.indexOf('<', a)
-    const cut = b < 0
-    if (cut) b = s.length
-    const r = decodeBase64(s, a, b)
-    if (r.errorAt >= 0) {
-      const ch = s.charAt(r.errorAt)
-      throw errorAt(s, r.errorAt, `invalid base64 character "${ch}" in the ${binary2 ? 'BINARY2' : 'BINARY'} STREAM of table ${t.name ?? t.id ?? doc.tables.length}`)
-    }
-    const cols = ensureColumns(t, start)
-    const progress = { rows: 0, offset: 0 }
-    decodeBinaryRows(r.bytes, cols, binary2, progress)
-    t.rowCount = progress.rows
-    if (cut || r.partial || progress.offset < r.bytes.length) {
-      if (cut) {
-        t.truncated = true
-        truncatedData = true
-        warn(`table ${t.name ?? t.id ?? doc.tables.length}: input ends inside the ${binary2 ? 'BINARY2' : 'BINARY'} stream; ${progress.rows} complete rows kept`)
-      } else {
-        t.truncated = true
-        warn(`table ${t.name ?? t.id ?? doc.tables.length}: the ${binary2 ? 'BINARY2' : 'BINARY'} stream has ${r.bytes.length - progress.offset} bytes after row ${progress.rows} that do not form a complete row`)
-      }
-    }
-    for (const c of cols) c.finish(t.rowCount)
-    sc.pos = b
-  }
-
-  const readTableData = (t: VOTableTable, start: number): void => {
-    const cols = ensureColumns(t, start)
-    const st = { rows: 0, pos: sc.pos, done: false }
-    decodeTableData(s, st, cols)
-    t.rowCount = st.rows
-    for (const c of cols) c.finish(st.rows)
-    if (!st.done) {
-      t.truncated = true
-      truncatedData = true
-      warn(`table ${t.name ?? t.id ?? doc.tables.length}: input ends inside TABLEDATA; ${st.rows} complete rows kept`)
-      sc.pos = s.length
-    } else sc.pos = st.pos
-  }
+  const label = (t: VOTableTable): string => t.name ?? t.id ?? String(doc.tables.indexOf(t))
 
   // ---- element handlers
   const onStart = (name: string, selfClosing: boolean): void => {
@@ -347,8 +266,12 @@ export function parseDocument(s: string): ParseResult {
       case 'TABLEDATA':
         if (top.name === 'DATA' && top.table) {
           top.table.serialization = 'TABLEDATA'
-          if (!selfClosing) readTableData(top.table, start)
-          else ensureColumns(top.table, start)
+          const cols = ensureColumns(s, top.table, start, warn)
+          if (!selfClosing) {
+            const end = readTableData(s, sc.pos, top.table, cols, label(top.table), warn)
+            sc.pos = end.pos
+            if (end.cut) truncatedData = true
+          }
           return
         }
         frame.skip = 1
@@ -366,7 +289,12 @@ export function parseDocument(s: string): ParseResult {
           frame.skip = 1
           if (a.href !== undefined) warn(`table ${top.table.name ?? ''}: external STREAM href="${a.href}" not supported; no rows read`)
           else if (a.encoding !== undefined && a.encoding !== 'base64') warn(`table ${top.table.name ?? ''}: STREAM encoding "${a.encoding}" not supported; no rows read`)
-          else if (!selfClosing) readStream(top.table, top.binary2 === true, start)
+          else if (!selfClosing) {
+            const cols = ensureColumns(s, top.table, start, warn)
+            const end = readStream(s, sc.pos, top.table, cols, top.binary2 === true, label(top.table), warn)
+            sc.pos = end.pos
+            if (end.cut) truncatedData = true
+          }
         } else frame.skip = 1
         break
       case 'FITS':
@@ -397,7 +325,7 @@ export function parseDocument(s: string): ParseResult {
         const t = f.table!
         if (t.fields.length === 0 && t.ref) copyRef(t)
         if (t.columns.length === 0) {
-          ensureColumns(t, f.start)
+          ensureColumns(s, t, f.start, warn)
           for (const c of t.columns) c.finish(0)
         }
         break
@@ -407,7 +335,7 @@ export function parseDocument(s: string): ParseResult {
         parent.afterResource = f.resource
         break
       case 'PARAM':
-        if (f.field) finishParam(f.field, f.start)
+        if (f.field) finishParam(s, f.field, f.start, warn)
         break
       case 'INFO': {
         const c = f.text.trim()
