@@ -7,6 +7,10 @@ export interface TapQuery {
   lang?: string
   /** Row limit sent as MAXREC; undefined lets the service apply its default. The app never adds TOP. */
   maxrec?: number
+  /** RESPONSEFORMAT; a VOTable serialisation (e.g. `votable/b2`), since the result is read as a VOTable. */
+  format?: string
+  /** POST (default, no URL length limit) or GET (bookmarkable, cacheable). */
+  method?: 'GET' | 'POST'
 }
 
 export interface TapResult {
@@ -35,8 +39,9 @@ export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery,
   const url = `${serviceUrl.replace(/\/+$/, '')}/sync`
   let body: ArrayBuffer
   try {
+    const params = { REQUEST: 'doQuery', LANG: q.lang ?? 'ADQL', QUERY: q.query, MAXREC: q.maxrec, RESPONSEFORMAT: q.format }
     const res = await http.request(url, {
-      form: { REQUEST: 'doQuery', LANG: q.lang ?? 'ADQL', QUERY: q.query, MAXREC: q.maxrec },
+      ...(q.method === 'GET' ? { query: params } : { form: params }),
       idempotent: true,
       signal,
       timeoutMs: 10 * 60_000,

@@ -29,6 +29,16 @@ describe('TAP against the local archive', () => {
     }
   })
 
+  it('reads the same rows with GET and in every VOTable serialisation', async () => {
+    const query = 'SELECT TOP 4 obs_id, s_dec, calib_level FROM ivoa.ObsCore ORDER BY obs_id'
+    const base = await runSync(http, TAP, { query })
+    for (const variant of [{ method: 'GET' as const }, { format: 'votable/td' }, { format: 'votable/b2' }]) {
+      const r = await runSync(http, TAP, { query, ...variant })
+      expect(r.table.rowCount).toBe(4)
+      for (let i = 0; i < 4; i++) for (let c = 0; c < 3; c++) expect(r.table.value(i, c)).toEqual(base.table.value(i, c))
+    }
+  })
+
   it('reports overflow at MAXREC as a status, not an error', async () => {
     const r = await runSync(http, TAP, { query: 'SELECT obs_id FROM ivoa.ObsCore', maxrec: 3 })
     expect(r.table.rowCount).toBe(3)
@@ -60,5 +70,28 @@ describe('TAP against the local archive', () => {
     expect(err).toBeInstanceOf(QueryError)
     expect((err as Error).message).toMatch(/no_such_column/i)
     await deleteJob(http, url)
+  })
+})
+
+describe('TAP metadata of the local archive', () => {
+  it('reads the capabilities: ADQL 2.1, MAXREC default and hard limit', async () => {
+    const { fetchCapabilities } = await import('./index')
+    const caps = await fetchCapabilities(http, TAP)
+    expect(caps.adqlVersions).toContain('2.1')
+    expect(caps.outputLimit.default).toBeGreaterThan(0)
+    expect(caps.outputLimit.hard).toBeGreaterThanOrEqual(caps.outputLimit.default!)
+  })
+
+  it('reads TAP_SCHEMA: ObsCore with units, UCDs and descriptions, and the ESO tables', async () => {
+    const { fetchTapSchema } = await import('./index')
+    const schema = await fetchTapSchema(http, TAP)
+    const names = schema.tables.map((t) => t.name.toLowerCase())
+    for (const t of ['ivoa.obscore', 'dbo.raw', 'asm.meteo_paranal', 'safcat.kids_dr4_cat']) expect(names).toContain(t)
+    const obscore = schema.tables.find((t) => t.name.toLowerCase() === 'ivoa.obscore')!
+    const sra = obscore.columns.find((c) => c.name === 's_ra')!
+    expect(sra.unit).toBe('deg')
+    expect(sra.ucd).toMatch(/^pos\.eq\.ra/)
+    expect(obscore.columns.find((c) => c.name === 'dp_id')?.description).toBeTruthy()
+    expect(obscore.columns.length).toBeGreaterThanOrEqual(55)
   })
 })

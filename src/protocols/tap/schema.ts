@@ -1,0 +1,114 @@
+/** Table metadata of a TAP service, read from TAP_SCHEMA with ordinary ADQL queries. */
+import type { HttpClient } from '../http'
+import type { Table } from '../votable'
+import { runSync } from './sync'
+
+export interface TapColumn {
+  name: string
+  description?: string
+  unit?: string
+  ucd?: string
+  utype?: string
+  datatype?: string
+  arraysize?: string
+  xtype?: string
+  indexed: boolean
+  principal: boolean
+  std: boolean
+}
+
+export interface TapTable {
+  schema: string
+  /** Name as it must be written in ADQL (often schema-qualified). */
+  name: string
+  type?: string
+  description?: string
+  utype?: string
+  columns: TapColumn[]
+}
+
+export interface TapForeignKey {
+  keyId: string
+  fromTable: string
+  targetTable: string
+  columns: { from: string; target: string }[]
+  description?: string
+}
+
+export interface TapSchema {
+  schemas: { name: string; description?: string }[]
+  tables: TapTable[]
+  keys: TapForeignKey[]
+}
+
+/** Reads a result table into records keyed by lower-case column name (TAP_SCHEMA column case varies by service). */
+export function records(table: Table): Record<string, unknown>[] {
+  const names = table.fields.map((f) => f.name.toLowerCase())
+  const out: Record<string, unknown>[] = []
+  for (let r = 0; r < table.rowCount; r++) {
+    const rec: Record<string, unknown> = {}
+    names.forEach((n, c) => (rec[n] = table.value(r, c)))
+    out.push(rec)
+  }
+  return out
+}
+
+const str = (v: unknown): string | undefined => (v === null || v === undefined || v === '' ? undefined : String(v))
+const flag = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 'true' || v === 1n
+
+/**
+ * The whole TAP_SCHEMA in four queries (MAXREC high enough for large services; the hard limit applies).
+ * Columns that older services lack (arraysize, xtype) are asked for with `*`.
+ */
+export async function fetchTapSchema(http: HttpClient, serviceUrl: string, signal?: AbortSignal): Promise<TapSchema> {
+  const q = (query: string) => runSync(http, serviceUrl, { query, maxrec: 1_000_000 }, signal).then((r) => records(r.table))
+  const [schemas, tables, columns, keys, keyColumns] = await Promise.all([
+    q('SELECT * FROM TAP_SCHEMA.schemas'),
+    q('SELECT * FROM TAP_SCHEMA.tables'),
+    q('SELECT * FROM TAP_SCHEMA.columns'),
+    q('SELECT * FROM TAP_SCHEMA.keys'),
+    q('SELECT * FROM TAP_SCHEMA.key_columns'),
+  ])
+  const byTable = new Map<string, TapColumn[]>()
+  for (const c of columns) {
+    const t = String(c.table_name)
+    const list = byTable.get(t) ?? []
+    list.push({
+      name: String(c.column_name),
+      description: str(c.description),
+      unit: str(c.unit),
+      ucd: str(c.ucd),
+      utype: str(c.utype),
+      datatype: str(c.datatype),
+      arraysize: str(c.arraysize ?? c.size),
+      xtype: str(c.xtype),
+      indexed: flag(c.indexed),
+      principal: flag(c.principal),
+      std: flag(c.std),
+    })
+    byTable.set(t, list)
+  }
+  const cols = new Map<string, { from: string; target: string }[]>()
+  for (const kc of keyColumns) {
+    const id = String(kc.key_id)
+    cols.set(id, [...(cols.get(id) ?? []), { from: String(kc.from_column), target: String(kc.target_column) }])
+  }
+  return {
+    schemas: schemas.map((s) => ({ name: String(s.schema_name), description: str(s.description) })),
+    tables: tables.map((t) => ({
+      schema: String(t.schema_name ?? ''),
+      name: String(t.table_name),
+      type: str(t.table_type),
+      description: str(t.description),
+      utype: str(t.utype),
+      columns: byTable.get(String(t.table_name)) ?? [],
+    })),
+    keys: keys.map((k) => ({
+      keyId: String(k.key_id),
+      fromTable: String(k.from_table),
+      targetTable: String(k.target_table),
+      description: str(k.description),
+      columns: cols.get(String(k.key_id)) ?? [],
+    })),
+  }
+}
