@@ -1,11 +1,14 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { RuntimeConfig } from '../config/types'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Header } from './Header'
+import { JobNotifier } from './JobNotifier'
 import { useRoute, useSetParams } from './router'
 import { RuntimeContext, createRuntime } from './runtime'
 import { loadJson, saveJson } from './persist'
 import { useTheme } from './theme'
+import { startJobPoller } from '../state/jobPoller'
+import type { HttpClient } from '../protocols/http'
 import { AdqlView } from '../features/adql/AdqlView'
 import { SearchView } from '../features/search/SearchView'
 import { SpectraView } from '../features/spectra/SpectraView'
@@ -21,6 +24,16 @@ export function App({ config }: { config: RuntimeConfig }) {
   const runtime = useMemo(() => createRuntime(config, profileId, location.origin), [config, profileId])
   if (runtime.profile.id !== loadJson<string>('profile', '')) saveJson('profile', runtime.profile.id)
 
+  // async jobs of every profile are followed, whichever view is open
+  useEffect(() => {
+    const clients = new Map<string, HttpClient>()
+    return startJobPoller((id) => {
+      if (!config.profiles[id]) return undefined
+      if (!clients.has(id)) clients.set(id, createRuntime(config, id, location.origin).http)
+      return clients.get(id)
+    })
+  }, [config])
+
   return (
     <RuntimeContext.Provider value={runtime}>
       <Header config={config} theme={theme} onToggleTheme={toggleTheme} onProfile={(id) => setParams({ profile: id, service: undefined })} />
@@ -32,6 +45,7 @@ export function App({ config }: { config: RuntimeConfig }) {
           {view === 'jobs' && <JobsView />}
         </ErrorBoundary>
       </main>
+      <JobNotifier />
     </RuntimeContext.Provider>
   )
 }

@@ -44,6 +44,8 @@ export function ResultGrid({ table, dark, height = 480 }: Props) {
         columnDefs={columnDefs}
         getRowId={(p) => String(p.data.i)}
         enableCellTextSelection
+        // rows are virtualised anyway; all columns in the DOM keep find-in-page and screen readers working
+        suppressColumnVirtualisation={table.fields.length <= 80}
         rowSelection={{ mode: 'multiRow', enableClickSelection: true, checkboxes: false, headerCheckbox: false }}
       />
     </div>

@@ -1,12 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useMutation } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
 import { useRoute, useSetParams } from '../../app/router'
 import { loadJson, saveJson } from '../../app/persist'
-import { runSync, type TapResult } from '../../protocols/tap'
-import { ResultGrid } from '../../components/ResultGrid'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { addCustomTap, tapChoices } from './services'
+import type { TapTable } from '../../protocols/tap'
+import { tapChoices } from './services'
+import { ServiceBar, useMaxrecDefault } from './ServiceBar'
+import { SchemaBrowser } from './SchemaBrowser'
+import { ExamplesMenu } from './ExamplesMenu'
+import { loadHistory, rememberQuery, type HistoryEntry } from './history'
+import { isTapResult, useAdqlRun, type RunMode } from './useAdqlRun'
+import { JobResultPanel, ResultView } from './ResultPanel'
+import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
+
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
 
@@ -21,102 +27,94 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const draftKey = `adql-draft:${rt.profile.id}:${serviceKey}`
   const [query, setQuery] = useState(() => params.get('q') ?? loadJson<string>(draftKey, DEFAULT_QUERY))
   const [maxrec, setMaxrec] = useState(params.get('maxrec') ?? '')
-  const [newTap, setNewTap] = useState('')
-  const [tapError, setTapError] = useState<string | null>(null)
-  const abortRef = useRef<AbortController | null>(null)
+  const [mode, setMode] = useState<RunMode>(params.get('mode') === 'async' ? 'async' : 'sync')
+  const [history, setHistory] = useState<HistoryEntry[]>(loadHistory)
+  const jobUrl = params.get('job') ?? undefined
+  const editor = useRef<QueryEditorHandle>(null)
+  const maxrecDefault = useMaxrecDefault(service?.url)
+  const { mutation: run, cancel } = useAdqlRun(rt, (url) => setParams({ job: url }))
 
   useEffect(() => saveJson(draftKey, query), [draftKey, query])
 
-  const run = useMutation<TapResult, Error, { query: string; maxrec?: number }>({
-    mutationFn: (vars) => {
-      abortRef.current?.abort()
-      const ac = new AbortController()
-      abortRef.current = ac
-      return runSync(rt.http, service!.url, vars, ac.signal)
-    },
-  })
-
-  const submit = () => {
-    if (!service || !query.trim()) return
-    const m = maxrec.trim() === '' ? undefined : Number(maxrec)
-    setParams({ q: query, maxrec: maxrec.trim() || undefined }, true)
-    run.mutate({ query, maxrec: m !== undefined && Number.isFinite(m) && m >= 0 ? Math.floor(m) : undefined })
-  }
-
   const maxrecInvalid = maxrec.trim() !== '' && !(Number.isInteger(Number(maxrec)) && Number(maxrec) >= 0)
+  const submit = () => {
+    if (!service || !query.trim() || maxrecInvalid) return
+    setParams({ q: query, maxrec: maxrec.trim() || undefined, mode: mode === 'async' ? 'async' : undefined, job: undefined }, true)
+    setHistory(rememberQuery(query, service.url))
+    run.mutate({ query, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
+  }
+  const startQueryOn = (t: TapTable) => setQuery(`SELECT TOP 100 *\nFROM ${t.name}`)
 
   return (
     <section className="view adql-view" aria-label="ADQL query">
-      <div className="toolbar">
-        <label>
-          Service{' '}
-          <select aria-label="TAP service" value={service?.key ?? ''} onChange={(e) => setParams({ service: e.target.value })}>
-            {choices.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="muted service-url" title="Service URL">{service?.url}</span>
-        <form
-          className="add-tap"
-          onSubmit={(e) => {
-            e.preventDefault()
-            try {
-              const url = addCustomTap(newTap)
-              setTapError(null)
-              setNewTap('')
-              setCustomVersion((v) => v + 1)
-              setParams({ service: url })
-            } catch (err) {
-              setTapError((err as Error).message)
-            }
-          }}
-        >
-          <input aria-label="Add a TAP service by URL" placeholder="https://…/tap" value={newTap} onChange={(e) => setNewTap(e.target.value)} />
-          <button type="submit">Add TAP service</button>
-          {tapError && <span role="alert" className="field-error">{tapError}</span>}
-        </form>
-      </div>
-      <textarea
-        className="adql-editor"
-        aria-label="ADQL query"
-        spellCheck={false}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault()
-            submit()
-          }
+      <ServiceBar
+        choices={choices}
+        service={service}
+        onSelect={(key) => setParams({ service: key, job: undefined })}
+        onAdded={(url) => {
+          setCustomVersion((v) => v + 1)
+          setParams({ service: url })
         }}
       />
-      <div className="toolbar">
-        <button type="button" className="primary" onClick={submit} disabled={!service || run.isPending || maxrecInvalid} title="Ctrl+Enter">
-          Run
-        </button>
-        {run.isPending && (
-          <button type="button" onClick={() => abortRef.current?.abort()}>
-            Cancel
-          </button>
-        )}
-        <label>
-          MAXREC{' '}
-          <input aria-label="MAXREC" className="narrow" inputMode="numeric" placeholder="service default" value={maxrec} onChange={(e) => setMaxrec(e.target.value)} aria-invalid={maxrecInvalid} />
-        </label>
-        {maxrecInvalid && <span role="alert" className="field-error">MAXREC must be a whole number ≥ 0</span>}
-        <span className="status" role="status" aria-live="polite">
-          {run.isPending ? 'Running…' : run.data ? `${run.data.table.rowCount} rows` : ''}
-        </span>
-      </div>
-      {run.error && <ErrorNotice error={run.error} />}
-      {run.data?.overflow && (
-        <div className="banner warning" role="status">
-          The result is truncated at {run.data.table.rowCount} rows (the service's row limit). Raise MAXREC, or narrow the query, to get more.
+      <div className="adql-layout">
+        {service && <SchemaBrowser serviceUrl={service.url} onStartQuery={startQueryOn} onInsert={(text) => editor.current?.insert(text)} />}
+        <div className="adql-main">
+          <div className="toolbar">
+            {service && (
+              <ExamplesMenu
+                serviceKey={service.key}
+                serviceUrl={service.url}
+                history={history}
+                onPick={(q, key) => {
+                  setQuery(q)
+                  if (key) setParams({ service: key })
+                }}
+              />
+            )}
+          </div>
+          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={submit} />
+          <div className="toolbar">
+            <button type="button" className="primary" onClick={submit} disabled={!service || run.isPending || maxrecInvalid} title="Ctrl+Enter">
+              Run
+            </button>
+            {run.isPending && (
+              <button type="button" onClick={cancel}>
+                Cancel
+              </button>
+            )}
+            <fieldset className="mode" aria-label="Run mode">
+              <label title="The result comes back in the answer; for queries under a minute">
+                <input type="radio" name="mode" checked={mode === 'sync'} onChange={() => setMode('sync')} /> sync
+              </label>
+              <label title="A job on the server: survives reloads, for long queries (ESO recommends it beyond 60 s)">
+                <input type="radio" name="mode" checked={mode === 'async'} onChange={() => setMode('async')} /> async job
+              </label>
+            </fieldset>
+            <label>
+              MAXREC{' '}
+              <input
+                aria-label="MAXREC"
+                className="narrow"
+                inputMode="numeric"
+                placeholder={maxrecDefault !== undefined ? `default ${maxrecDefault}` : 'service default'}
+                value={maxrec}
+                onChange={(e) => setMaxrec(e.target.value)}
+                aria-invalid={maxrecInvalid}
+              />
+            </label>
+            {maxrecInvalid && (
+              <span role="alert" className="field-error">
+                MAXREC must be a whole number ≥ 0
+              </span>
+            )}
+            <span className="status" role="status" aria-live="polite">
+              {run.isPending ? (mode === 'sync' ? 'Running…' : 'Submitting job…') : isTapResult(run.data) && !jobUrl ? `${run.data.table.rowCount} rows` : ''}
+            </span>
+          </div>
+          {run.error && <ErrorNotice error={run.error} />}
+          {jobUrl ? <JobResultPanel jobUrl={jobUrl} dark={dark} /> : isTapResult(run.data) && <ResultView result={run.data} dark={dark} />}
         </div>
-      )}
-      {run.data && <ResultGrid table={run.data.table} dark={dark} />}
+      </div>
     </section>
   )
 }

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query'
+import { useRuntime } from '../../app/runtime'
+import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
+import { getJob, abortJob } from '../../protocols/uws'
+import { useJob } from '../../state/jobs'
+import { tapKeys } from '../../state/queryKeys'
+import { ResultGrid } from '../../components/ResultGrid'
+import { ErrorNotice } from '../../components/ErrorNotice'
+
+export function ResultView({ result, dark }: { result: TapResult; dark: boolean }) {
+  return (
+    <>
+      {result.overflow && (
+        <div className="banner warning" role="status">
+          The result is truncated at {result.table.rowCount.toLocaleString('en')} rows (the row limit, MAXREC). Raise MAXREC up to the service's limit, run it
+          as an async job, or narrow the query to get the rest.
+        </div>
+      )}
+      <ResultGrid table={result.table} dark={dark} />
+    </>
+  )
+}
+
+function elapsed(from?: string, to?: string): string {
+  if (!from) return ''
+  const s = Math.max(0, ((to ? Date.parse(to) : Date.now()) - Date.parse(from)) / 1000)
+  return s < 90 ? `${s.toFixed(0)} s` : `${(s / 60).toFixed(1)} min`
+}
+
+/** Status and, once completed, the result of an async job from the job store. */
+export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean }) {
+  const rt = useRuntime()
+  const job = useJob(jobUrl)
+  const completed = job?.phase === 'COMPLETED'
+  const result = useQuery({
+    queryKey: tapKeys.jobResult(jobUrl),
+    queryFn: async ({ signal }) => fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal),
+    enabled: completed && !job?.gone,
+    staleTime: Infinity,
+  })
+  if (!job) return <div className="banner warning" role="status">This job is not in this browser's list. Resume it by URL in the Jobs view.</div>
+  return (
+    <div className="job-result">
+      <div className="toolbar" role="status" aria-label="Job status">
+        <span className={`phase phase-${job.phase.toLowerCase()}`}>{job.phase}</span>
+        <span className="muted">
+          async job · {elapsed(job.startTime ?? job.createdAt, job.endTime)}
+          {job.destruction ? ` · kept until ${new Date(job.destruction).toLocaleString()}` : ''}
+        </span>
+        {(job.phase === 'QUEUED' || job.phase === 'EXECUTING') && (
+          <button type="button" onClick={() => abortJob(rt.http, jobUrl).catch(() => {})}>
+            Abort job
+          </button>
+        )}
+      </div>
+      {job.gone && <div className="banner warning">The service no longer has this job (deleted or past its destruction time).</div>}
+      {job.phase === 'ERROR' && (
+        <div className="banner error" role="alert">
+          <strong>The job failed</strong>
+          <pre className="error-message">{job.errorMessage ?? 'no message from the service'}</pre>
+        </div>
+      )}
+      {result.error && <ErrorNotice error={result.error} />}
+      {result.isFetching && <p className="muted">Loading the result…</p>}
+      {result.data && <ResultView result={result.data} dark={dark} />}
+    </div>
+  )
+}

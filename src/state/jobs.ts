@@ -1,0 +1,96 @@
+/**
+ * The async TAP jobs this browser started, per service: kept in localStorage (URLs and query text only,
+ * never credentials), observed by the ADQL and Jobs views, updated by the poller.
+ */
+import { useSyncExternalStore } from 'react'
+import { loadJson, saveJson } from '../app/persist'
+import { FINAL_PHASES, type UwsJob, type UwsPhase } from '../protocols/uws'
+
+export interface StoredJob {
+  /** Service URL of the job (not the proxied one): its identity. */
+  url: string
+  /** TAP service base URL the job belongs to. */
+  serviceUrl: string
+  profileId: string
+  query: string
+  maxrec?: number
+  createdAt: string
+  phase: UwsPhase
+  startTime?: string
+  endTime?: string
+  destruction?: string
+  errorMessage?: string
+  /** Set when the service no longer knows the job (deleted or destroyed). */
+  gone?: boolean
+  /** The user has seen the final state (no more notification). */
+  acknowledged?: boolean
+}
+
+const KEY = 'jobs'
+let jobs: StoredJob[] = loadJson<StoredJob[]>(KEY, [])
+const listeners = new Set<() => void>()
+
+function commit(next: StoredJob[]): void {
+  jobs = next
+  saveJson(KEY, jobs)
+  for (const l of listeners) l()
+}
+
+// another tab changed the list
+globalThis.addEventListener?.('storage', (e: StorageEvent) => {
+  if (e.key?.endsWith(KEY)) {
+    jobs = loadJson<StoredJob[]>(KEY, [])
+    for (const l of listeners) l()
+  }
+})
+
+export function subscribeJobs(l: () => void): () => void {
+  listeners.add(l)
+  return () => listeners.delete(l)
+}
+
+export function allJobs(): StoredJob[] {
+  return jobs
+}
+
+export function findJob(url: string): StoredJob | undefined {
+  return jobs.find((j) => j.url === url)
+}
+
+export function useJobs(): StoredJob[] {
+  return useSyncExternalStore(subscribeJobs, allJobs)
+}
+
+export function useJob(url: string | undefined): StoredJob | undefined {
+  return useSyncExternalStore(subscribeJobs, () => (url ? findJob(url) : undefined))
+}
+
+export function addJob(job: StoredJob): void {
+  commit([job, ...jobs.filter((j) => j.url !== job.url)])
+}
+
+export function updateJob(url: string, patch: Partial<StoredJob>): void {
+  if (!findJob(url)) return
+  commit(jobs.map((j) => (j.url === url ? { ...j, ...patch } : j)))
+}
+
+/** Copies what the service says of a job into the stored record. */
+export function applyUws(url: string, job: UwsJob): void {
+  const before = findJob(url)
+  updateJob(url, {
+    phase: job.phase,
+    startTime: job.startTime,
+    endTime: job.endTime,
+    destruction: job.destruction,
+    errorMessage: job.error?.message || undefined,
+    acknowledged: before?.phase === job.phase ? before.acknowledged : false,
+  })
+}
+
+export function removeJob(url: string): void {
+  commit(jobs.filter((j) => j.url !== url))
+}
+
+export function isActive(j: StoredJob): boolean {
+  return !j.gone && !FINAL_PHASES.has(j.phase)
+}
