@@ -1,7 +1,7 @@
 /** The only component that touches AG Grid: shows a VOTable table, column-stored, with units and descriptions. */
 import { useMemo } from 'react'
 import { AgGridReact } from 'ag-grid-react'
-import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef } from 'ag-grid-community'
+import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef, type ICellRendererParams } from 'ag-grid-community'
 import type { Table } from '../protocols/votable'
 import { formatCell } from './cellFormat'
 
@@ -9,6 +9,29 @@ ModuleRegistry.registerModules([AllCommunityModule])
 
 const lightTheme = themeQuartz
 const darkTheme = themeQuartz.withPart(colorSchemeDark)
+
+/** Only http(s) URLs become links; anything else (javascript:, data:) stays text. */
+export function safeHref(v: unknown): string | undefined {
+  if (typeof v !== 'string' || !/^https?:\/\//i.test(v)) return undefined
+  try {
+    const u = new URL(v)
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function CellLink(p: ICellRendererParams) {
+  const href = safeHref(p.value)
+  const text = formatCell(p.value)
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer" title={href}>
+      {text}
+    </a>
+  ) : (
+    text
+  )
+}
 
 interface Props {
   table: Table
@@ -28,6 +51,7 @@ export function ResultGrid({ table, dark, height = 480 }: Props) {
         valueGetter: (p) => (p.data ? table.value(p.data.i, c) : null),
         valueFormatter: (p) => formatCell(p.value),
         comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
+        cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? CellLink : undefined,
         filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
         type: ['double', 'float', 'int', 'long', 'short', 'unsignedByte'].includes(f.datatype) && !f.arraysize ? 'rightAligned' : undefined,
         resizable: true,

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
@@ -5,18 +6,27 @@ import { getJob, abortJob } from '../../protocols/uws'
 import { useJob } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/ResultGrid'
+import { ResultPlot } from '../../components/ResultPlot'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
 export function ResultView({ result, dark }: { result: TapResult; dark: boolean }) {
+  const [tab, setTab] = useState<'table' | 'plot'>('table')
   return (
     <>
+      <div role="tablist" aria-label="Result views" className="tabs">
+        {(['table', 'plot'] as const).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+            {t === 'table' ? 'Table' : 'Plot'}
+          </button>
+        ))}
+      </div>
       {result.overflow && (
         <div className="banner warning" role="status">
           The result is truncated at {result.table.rowCount.toLocaleString('en')} rows (the row limit, MAXREC). Raise MAXREC up to the service's limit, run it
           as an async job, or narrow the query to get the rest.
         </div>
       )}
-      <ResultGrid table={result.table} dark={dark} />
+      {tab === 'table' ? <ResultGrid table={result.table} dark={dark} /> : <ResultPlot table={result.table} dark={dark} />}
     </>
   )
 }

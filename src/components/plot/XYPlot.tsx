@@ -1,0 +1,86 @@
+/** The only component that touches uPlot: an x/y plot with drag-to-zoom, wheel zoom, double-click reset. */
+import { useEffect, useRef } from 'react'
+import uPlot from 'uplot'
+import 'uplot/dist/uPlot.min.css'
+
+export interface XYSeries {
+  x: Float64Array
+  y: Float64Array
+  label: string
+}
+
+interface Props {
+  series: XYSeries
+  xLabel: string
+  yLabel: string
+  xTime: boolean
+  mode: 'points' | 'line'
+  height?: number
+  dark?: boolean
+}
+
+/** Mouse-wheel zoom around the cursor on the x axis (uPlot does drag-zoom itself). */
+function wheelZoom(): uPlot.Plugin {
+  return {
+    hooks: {
+      ready: (u) => {
+        u.over.addEventListener(
+          'wheel',
+          (e) => {
+            e.preventDefault()
+            const { left } = u.cursor
+            if (left === undefined || left < 0) return
+            const xv = u.posToVal(left, 'x')
+            const { min, max } = u.scales.x
+            if (min === undefined || max === undefined) return
+            const f = e.deltaY < 0 ? 0.8 : 1.25
+            u.setScale('x', { min: xv - (xv - min) * f, max: xv + (max - xv) * f })
+          },
+          { passive: false },
+        )
+      },
+    },
+  }
+}
+
+export function XYPlot({ series, xLabel, yLabel, xTime, mode, height = 380, dark }: Props) {
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const el = box.current
+    if (!el) return
+    const stroke = dark ? '#7fb8ff' : '#0b5cad'
+    const axis = { stroke: dark ? '#cfd6de' : '#333', grid: { stroke: dark ? '#2c3440' : '#e3e7ec' } }
+    const plot = new uPlot(
+      {
+        width: el.clientWidth || 800,
+        height,
+        scales: { x: { time: xTime } },
+        // observatory times are UTC, whatever the browser's zone
+        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+        axes: [{ ...axis, label: xLabel }, { ...axis, label: yLabel }],
+        series: [
+          { label: xLabel },
+          {
+            label: series.label,
+            stroke,
+            width: mode === 'line' ? 1 : 0,
+            points: { show: mode === 'points', size: 3, fill: stroke, stroke },
+            paths: mode === 'points' ? () => null : undefined,
+          },
+        ],
+        cursor: { drag: { x: true, y: true, uni: 30 } },
+        legend: { show: true },
+        plugins: [wheelZoom()],
+      },
+      [series.x as unknown as number[], series.y as unknown as number[]],
+      el,
+    )
+    const resize = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height }))
+    resize.observe(el)
+    return () => {
+      resize.disconnect()
+      plot.destroy()
+    }
+  }, [series, xLabel, yLabel, xTime, mode, height, dark])
+  return <div ref={box} className="xy-plot" data-testid="xy-plot" />
+}

@@ -1,0 +1,34 @@
+/** ESO identifiers: dp_id ⇄ publisher DID, and DataLink URLs written the way ESO writes them. */
+
+/** ESO's publisher DID template; a profile may give another (the local archive uses `ivo://eso.localtest/ID?{dp_id}`). */
+export const ESO_ID_TEMPLATE = 'ivo://eso.org/ID?{dp_id}'
+
+/** The publisher DID (DataLink/SODA `ID`) of a dp_id, e.g. `ivo://eso.org/ID?ADP.2021-05-10T12:00:01.001`. */
+export function publisherDid(dpId: string, template: string = ESO_ID_TEMPLATE): string {
+  if (!template.includes('{dp_id}')) throw new Error(`The ID template "${template}" has no {dp_id} placeholder`)
+  return template.replace('{dp_id}', dpId.trim())
+}
+
+/** The dp_id inside a publisher DID (`ivo://…/ID?<dp_id>` → `<dp_id>`), or undefined when it has no `?`. */
+export function dpIdOf(publisherDid: string): string | undefined {
+  const q = publisherDid.indexOf('?')
+  return q >= 0 && q < publisherDid.length - 1 ? publisherDid.slice(q + 1) : undefined
+}
+
+/**
+ * Encodes a query value leaving `: / ? @` readable. RFC 3986 allows them in a query, and ESO writes
+ * `ID=ivo://eso.org/ID?ADP…` that way; `& = + # %` and spaces are still escaped, so the URL stays valid.
+ */
+export function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%3F/gi, '?').replace(/%40/gi, '@')
+}
+
+/** `base` with the parameters appended (after any query it already has); undefined values are left out. */
+export function withParams(base: string, params: ReadonlyArray<readonly [string, string | undefined]>): string {
+  const parts = params.filter((p): p is readonly [string, string] => p[1] !== undefined).map(([k, v]) => `${encodeQueryValue(k)}=${encodeQueryValue(v)}`)
+  if (parts.length === 0) return base
+  const hash = base.indexOf('#')
+  const head = hash >= 0 ? base.slice(0, hash) : base
+  const sep = head.includes('?') ? (head.endsWith('?') || head.endsWith('&') ? '' : '&') : '?'
+  return head + sep + parts.join('&')
+}
