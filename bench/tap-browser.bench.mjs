@@ -1,0 +1,121 @@
+// tap_100k_first_rows_ms: Run pressed → first rows painted, 100k-row sync result of the local archive, in Chromium.
+// grid_100k_scroll_worst_frame_ms: worst frame while scrolling those rows.
+// tap_100k_vs_pyvo_ratio: pyvo run_sync(q).to_table() time ÷ our fetch+parse time (Node), same query.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { chromium } from '@playwright/test'
+import { createServer } from 'vite'
+import { ARCHIVE_URL, OBSCORE_100K_QUERY, ensureArchive, out, round } from './lib.mjs'
+
+const PORT = 4391
+
+async function waitFor(url, ms = 30000) {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${url} did not come up`)
+}
+
+async function browserFigures() {
+  if (!existsSync('dist/index.html') && spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true })
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  try {
+    await waitFor(`http://127.0.0.1:${PORT}/config.json`)
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const firstRows = []
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`http://127.0.0.1:${PORT}/adql?profile=local`)
+      await page.getByRole('textbox', { name: 'MAXREC' }).fill('100000')
+      await page.getByRole('textbox', { name: 'ADQL query' }).fill(OBSCORE_100K_QUERY)
+      await page.evaluate(() => {
+        const w = window
+        w.__firstRows = new Promise((resolve) => {
+          const t0 = performance.now()
+          const obs = new MutationObserver(() => {
+            if (document.querySelector('[data-testid="result-grid"] .ag-row')) {
+              obs.disconnect()
+              // the next frame is the one that paints the rows
+              requestAnimationFrame(() => resolve(performance.now() - t0))
+            }
+          })
+          obs.observe(document.body, { childList: true, subtree: true })
+        })
+      })
+      await page.getByRole('button', { name: 'Run' }).click()
+      firstRows.push(await page.evaluate(() => window.__firstRows))
+      await page.getByRole('status').filter({ hasText: '100000 rows' }).waitFor({ timeout: 60000 })
+    }
+    out('tap_100k_first_rows_ms', round(Math.min(...firstRows)), `ms (runs: ${firstRows.map((x) => round(x, 0)).join(', ')})`)
+    const worst = await page.evaluate(async () => {
+      const vp = document.querySelector('[data-testid="result-grid"] .ag-body-viewport') ?? document.querySelector('[data-testid="result-grid"] .ag-grid-scrolling-rows')
+      const scroller = [vp, ...document.querySelectorAll('[data-testid="result-grid"] *')].find((e) => e && e.scrollHeight > e.clientHeight + 1000)
+      if (!scroller) return -1
+      const frames = []
+      await new Promise((r) => requestAnimationFrame(r))
+      let last = performance.now()
+      for (let i = 0; i < 120; i++) {
+        scroller.scrollTop += 1500
+        await new Promise((r) => requestAnimationFrame(r))
+        const now = performance.now()
+        frames.push(now - last)
+        last = now
+      }
+      frames.sort((a, b) => a - b)
+      return { worst: frames[frames.length - 1], p95: frames[Math.floor(frames.length * 0.95)], median: frames[frames.length >> 1] }
+    })
+    out('grid_100k_scroll_worst_frame_ms', round(worst.worst), 'ms')
+    out('grid_100k_scroll_p95_frame_ms', round(worst.p95), 'ms')
+    out('grid_100k_scroll_median_frame_ms', round(worst.median), 'ms')
+  } finally {
+    await browser.close()
+    try {
+      process.kill(-server.pid)
+    } catch {}
+  }
+}
+
+async function pyvoRatio() {
+  const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' })
+  try {
+    const { HttpClient } = await vite.ssrLoadModule('/src/protocols/http.ts')
+    const { ProxyMap } = await vite.ssrLoadModule('/src/protocols/proxy.ts')
+    const { runSync } = await vite.ssrLoadModule('/src/protocols/tap/index.ts')
+    const http = new HttpClient({ proxy: new ProxyMap([], ARCHIVE_URL) })
+    let ours = Infinity
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now()
+      const r = await runSync(http, `${ARCHIVE_URL}/tap`, { query: OBSCORE_100K_QUERY, maxrec: 100000 })
+      if (r.table.rowCount !== 100000) throw new Error(`got ${r.table.rowCount} rows`)
+      ours = Math.min(ours, performance.now() - t0)
+    }
+    const py = spawnSync('/usr/bin/python3', ['-c', `
+import time, warnings, sys
+warnings.simplefilter('ignore')
+import pyvo
+svc = pyvo.dal.TAPService('${ARCHIVE_URL}/tap')
+best = 1e9
+for i in range(3):
+    t = time.perf_counter(); tab = svc.run_sync(sys.argv[1], maxrec=100000).to_table(); best = min(best, time.perf_counter() - t)
+print(best * 1000)
+`, OBSCORE_100K_QUERY], { encoding: 'utf8' })
+    out('tap_100k_fetch_parse_ms', round(ours), 'ms')
+    const pyMs = Number(py.stdout.trim())
+    if (py.status === 0 && Number.isFinite(pyMs)) {
+      out('tap_100k_pyvo_ms', round(pyMs), 'ms')
+      out('tap_100k_vs_pyvo_ratio', round(pyMs / ours) + 'x')
+    } else console.error(`pyvo not measured (apt-get install python3-pyvo): ${py.stderr.slice(-300)}`)
+  } finally {
+    await vite.close()
+  }
+}
+
+export default async function () {
+  if (!(await ensureArchive())) return console.error('local archive unavailable; skipping TAP benchmarks')
+  await pyvoRatio()
+  await browserFigures()
+}
