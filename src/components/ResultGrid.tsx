@@ -1,9 +1,9 @@
 /** The only component that touches AG Grid: shows a VOTable table, column-stored, with units and descriptions. */
-import { useMemo } from 'react'
+import { useMemo, useRef, useState, type ReactNode } from 'react'
 import { AgGridReact } from 'ag-grid-react'
-import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef, type ICellRendererParams } from 'ag-grid-community'
+import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef, type GridApi, type ICellRendererParams } from 'ag-grid-community'
 import type { Table } from '../protocols/votable'
-import { formatCell } from './cellFormat'
+import { formatCell, rowsAsTsv } from './cellFormat'
 
 ModuleRegistry.registerModules([AllCommunityModule])
 
@@ -37,9 +37,18 @@ interface Props {
   table: Table
   dark?: boolean
   height?: number | string
+  /** Rows (indexes into the table) selected elsewhere, e.g. on the sky. */
+  selected?: readonly number[]
+  onSelectionChange?: (rows: number[]) => void
+  /** Extra toolbar content (export buttons…). */
+  toolbar?: ReactNode
 }
 
-export function ResultGrid({ table, dark, height = 480 }: Props) {
+export function ResultGrid({ table, dark, height = 480, selected, onSelectionChange, toolbar }: Props) {
+  const api = useRef<GridApi<{ i: number }> | null>(null)
+  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set())
+  const [selectedCount, setSelectedCount] = useState(0)
+  const [copied, setCopied] = useState<string | null>(null)
   // rows are indexes into the column store; cells are read with table.value(row, col)
   const rowData = useMemo(() => Array.from({ length: table.rowCount }, (_, i) => ({ i })), [table])
   const columnDefs = useMemo<ColDef<{ i: number }>[]>(
@@ -57,21 +66,84 @@ export function ResultGrid({ table, dark, height = 480 }: Props) {
         resizable: true,
         sortable: true,
         width: Math.min(320, Math.max(90, f.name.length * 9 + 40)),
+        hide: hidden.has(c),
       })),
-    [table],
+    [table, hidden],
   )
+  const selectedRows = () => (api.current?.getSelectedRows() ?? []).map((r) => r.i).sort((a, b) => a - b)
+  const visibleColumns = () => table.fields.map((_, c) => c).filter((c) => !hidden.has(c))
+  const copySelected = async () => {
+    const rows = selectedRows()
+    try {
+      await navigator.clipboard.writeText(rowsAsTsv(table, rows, visibleColumns()))
+      setCopied(`${rows.length} rows copied`)
+    } catch {
+      setCopied('The browser refused access to the clipboard')
+    }
+  }
   return (
-    <div className="result-grid" style={{ height }} data-testid="result-grid">
+    <div className="result-grid-wrap">
+      <div className="toolbar grid-toolbar">
+        <details className="column-chooser">
+          <summary>
+            Columns ({table.fields.length - hidden.size}/{table.fields.length})
+          </summary>
+          <div className="column-chooser-list" role="group" aria-label="Shown columns">
+            <div className="toolbar">
+              <button type="button" onClick={() => setHidden(new Set())}>
+                All
+              </button>
+              <button type="button" onClick={() => setHidden(new Set(table.fields.map((_, c) => c)))}>
+                None
+              </button>
+            </div>
+            {table.fields.map((f, c) => (
+              <label key={c} title={f.description}>
+                <input
+                  type="checkbox"
+                  checked={!hidden.has(c)}
+                  onChange={(e) => {
+                    const next = new Set(hidden)
+                    if (e.target.checked) next.delete(c)
+                    else next.add(c)
+                    setHidden(next)
+                  }}
+                />{' '}
+                {f.name}
+              </label>
+            ))}
+          </div>
+        </details>
+        <button type="button" onClick={copySelected} disabled={selectedCount === 0} title="Copy the selected rows as tab-separated text">
+          Copy selected
+        </button>
+        <span className="muted">
+          {table.rowCount.toLocaleString('en')} rows{selectedCount ? ` · ${selectedCount} selected` : ''}
+        </span>
+        {copied && <span className="muted" role="status">{copied}</span>}
+        {toolbar}
+      </div>
+      <div className="result-grid" style={{ height }} data-testid="result-grid">
       <AgGridReact
+        onGridReady={(e) => {
+          api.current = e.api
+          if (selected?.length) for (const r of selected) e.api.getRowNode(String(r))?.setSelected(true)
+        }}
+        onSelectionChanged={() => {
+          const rows = selectedRows()
+          setSelectedCount(rows.length)
+          onSelectionChange?.(rows)
+        }}
         theme={dark ? darkTheme : lightTheme}
         rowData={rowData}
         columnDefs={columnDefs}
         getRowId={(p) => String(p.data.i)}
         enableCellTextSelection
-        // rows are virtualised anyway; all columns in the DOM keep find-in-page and screen readers working
-        suppressColumnVirtualisation={table.fields.length <= 80}
+        // rows are virtualised anyway; for small results all columns in the DOM keep find-in-page and screen readers working
+        suppressColumnVirtualisation={table.fields.length <= 80 && table.rowCount <= 5000}
         rowSelection={{ mode: 'multiRow', enableClickSelection: true, checkboxes: false, headerCheckbox: false }}
       />
+      </div>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import type { Value } from '../protocols/votable'
+import type { Table, Value } from '../protocols/votable'
 
 /** Text shown in a grid cell for a VOTable value. */
 export function formatCell(v: Value): string {
@@ -16,3 +16,12 @@ export function formatCell(v: Value): string {
   const items = Array.from(v as ArrayLike<unknown>, (x) => formatCell(x as Value))
   return items.length > 8 ? `[${items.slice(0, 8).join(', ')}, … ${items.length} values]` : `[${items.join(', ')}]`
 }
+
+/** Tab-separated text of some rows, with a header line: what a spreadsheet expects on paste. */
+export function rowsAsTsv(table: Table, rows: readonly number[], columns: readonly number[]): string {
+  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ')
+  const lines = [columns.map((c) => clean(table.fields[c]!.name)).join('\t')]
+  for (const r of rows) lines.push(columns.map((c) => clean(formatCell(table.value(r, c)))).join('\t'))
+  return lines.join('\n') + '\n'
+}
+
