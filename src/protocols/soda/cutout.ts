@@ -60,7 +60,9 @@ export async function fetchCutout(http: HttpClient, req: SodaRequest, opts: { si
   const contentType = response.headers.get('Content-Type') ?? undefined
   if (response.status === 204) throw new QueryError('The cutout is empty: the requested region or band does not overlap the data', req.url)
   // SODA errors may come with status 200 as a VOTable (DALI)
-  if (contentType && /votable|xml/i.test(contentType) && !/content=datalink/i.test(contentType)) {
+  const length = Number(response.headers.get('Content-Length') ?? NaN)
+  // only small bodies: an error document is tiny, and cloning a large cutout would buffer it
+  if (contentType && /votable|xml/i.test(contentType) && length < 65536) {
     const text = await response.clone().text()
     if (/QUERY_STATUS[^>]*value\s*=\s*["']ERROR/i.test(text)) {
       throw new ServiceError(`The cutout failed: ${dalErrorMessage(text, contentType) ?? 'the service reported an error'}`, req.url)
