@@ -12,6 +12,8 @@ describe('runtime configuration', () => {
     expect(c.profiles.eso!.endpoints.soda).toBe('https://dataportal.eso.org/dataPortal/soda/sync')
     expect(c.profiles.local!.endpoints.tap_obs).toBe('http://127.0.0.1:18080/tap')
     expect(c.profiles.local!.hips).toBeNull()
+    expect(c.profiles.local!.idTemplate).toBe('ivo://eso.localtest/ID?{dp_id}')
+    expect(c.profiles.eso!.idTemplate).toBe('ivo://eso.org/ID?{dp_id}')
     // empty endpoints are simply absent
     expect(c.profiles.local!.endpoints.oidc_token).toBeUndefined()
     // every ESO service origin has a proxy route
@@ -24,6 +26,7 @@ describe('runtime configuration', () => {
     expect(() => parseRuntimeConfig({ profiles: {} })).toThrow(/at least one profile/)
     expect(() => parseRuntimeConfig({ profiles: { a: { endpoints: { tap_ob: 'https://x/tap' } } } })).toThrow(/profiles\.a\.endpoints\.tap_ob is not a known endpoint/)
     expect(() => parseRuntimeConfig({ profiles: { a: { endpoints: {}, access: 'tunnel' } } })).toThrow(/profiles\.a\.access/)
+    expect(() => parseRuntimeConfig({ profiles: { a: { endpoints: {}, idTemplate: 'ivo://x' } } })).toThrow(/idTemplate must contain \{dp_id\}/)
     expect(() => parseRuntimeConfig({ defaultProfile: 'b', profiles: { a: { endpoints: {} } } })).toThrow(/defaultProfile "b"/)
     expect(() => parseRuntimeConfig({ profiles: { a: { endpoints: {} } }, proxyRoutes: [{ origin: 'https://x', prefix: 'noslash' }] })).toThrow(ConfigError)
   })

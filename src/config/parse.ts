@@ -60,7 +60,9 @@ function parseProfile(id: string, v: unknown): Profile {
     endpoints[name as EndpointName] = normaliseServiceUrl(url, `${where}.endpoints.${name}`)
   }
   const hips = v.hips === undefined || v.hips === null ? null : String(v.hips)
-  return { id, label: typeof v.label === 'string' ? v.label : id, access: parseAccess(v.access, where), endpoints, hips }
+  const idTemplate = typeof v.idTemplate === 'string' ? v.idTemplate : 'ivo://eso.org/ID?{dp_id}'
+  if (!idTemplate.includes('{dp_id}')) throw new ConfigError(`${where}.idTemplate must contain {dp_id}, got "${idTemplate}"`)
+  return { id, label: typeof v.label === 'string' ? v.label : id, access: parseAccess(v.access, where), endpoints, hips, idTemplate }
 }
 
 /** Validates the JSON of public/config.json into a RuntimeConfig, with messages that say which key is wrong. */

@@ -32,6 +32,8 @@ export interface Profile {
   endpoints: Partial<Record<EndpointName, string>>
   /** HiPS survey id or absolute URL for the sky view; null for none (offline). */
   hips: string | null
+  /** How a product id becomes a DataLink ID, e.g. `ivo://eso.org/ID?{dp_id}`. */
+  idTemplate: string
 }
 
 export interface RuntimeConfig {
