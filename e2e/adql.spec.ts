@@ -1,4 +1,5 @@
-import { test, expect, archiveCsv, runAdql } from './fixtures'
+import { readFileSync } from 'node:fs'
+import { test, expect, archiveCsv, parseCsv, runAdql } from './fixtures'
 
 test.describe('ADQL against the local archive', () => {
   test('runs SELECT TOP 10 * FROM ivoa.ObsCore and shows 10 real rows of the archive', async ({ page, watch }) => {
@@ -86,5 +87,34 @@ test.describe('result grid', () => {
     const expected = await archiveCsv('SELECT TOP 5 obs_publisher_did FROM ivoa.ObsCore ORDER BY obs_publisher_did')
     expect(lines[1]!.split('\t')[0]).toBe(expected[2]![0])
     expect(lines[2]!.split('\t')[0]).toBe(expected[4]![0])
+  })
+})
+
+test.describe('export', () => {
+  test('saves the result as VOTable and CSV files that hold the rows shown', async ({ page }) => {
+    await page.goto('/adql?profile=local')
+    await runAdql(page, 'SELECT TOP 4 obs_publisher_did, s_ra, calib_level, t_min FROM ivoa.ObsCore ORDER BY obs_publisher_did')
+    await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(4)
+    const expected = await archiveCsv('SELECT TOP 4 obs_publisher_did, s_ra, calib_level, t_min FROM ivoa.ObsCore ORDER BY obs_publisher_did')
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save CSV' }).click()])
+    expect(csvDownload.suggestedFilename()).toMatch(/^result-.*\.csv$/)
+    const csv = parseCsv(readFileSync(await csvDownload.path(), 'utf8'))
+    expect(csv[0]).toEqual(['obs_publisher_did', 's_ra', 'calib_level', 't_min'])
+    expect(csv.slice(1, 5).map((r) => r[0])).toEqual(expected.slice(1, 5).map((r) => r[0]))
+    expect(csv.slice(1, 5).map((r) => Number(r[1]))).toEqual(expected.slice(1, 5).map((r) => Number(r[1])))
+
+    const [votDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save VOTable' }).click()])
+    expect(votDownload.suggestedFilename()).toMatch(/^result-.*\.vot$/)
+    const vot = readFileSync(await votDownload.path(), 'utf8')
+    expect(vot).toContain('<BINARY2>')
+    // astropy-independent check with our own reader is in the unit tests; here: the archive's values are in the file
+    const { parseVOTable } = await import('../src/protocols/votable/index.ts')
+    const t = parseVOTable(vot).tables[0]!
+    expect(t.rowCount).toBe(4)
+    for (let r = 0; r < 4; r++) {
+      expect(t.value(r, 0)).toBe(expected[r + 1]![0])
+      expect(t.value(r, 2)).toBe(Number(expected[r + 1]![2]))
+    }
   })
 })

@@ -7,6 +7,7 @@ import { useJob } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/ResultGrid'
 import { ResultPlot } from '../../components/ResultPlot'
+import { ResultExport } from '../../components/ResultExport'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
 export function ResultView({ result, dark }: { result: TapResult; dark: boolean }) {
@@ -26,7 +27,7 @@ export function ResultView({ result, dark }: { result: TapResult; dark: boolean 
           as an async job, or narrow the query to get the rest.
         </div>
       )}
-      {tab === 'table' ? <ResultGrid table={result.table} dark={dark} /> : <ResultPlot table={result.table} dark={dark} />}
+      {tab === 'table' ? <ResultGrid table={result.table} dark={dark} toolbar={<ResultExport table={result.table} />} /> : <ResultPlot table={result.table} dark={dark} />}
     </>
   )
 }
