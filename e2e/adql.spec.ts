@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { test, expect, archiveCsv, parseCsv, runAdql } from './fixtures'
+import { test, expect, archiveCsv, parseCsv, runAdql, expectEditorText } from './fixtures'
 
 test.describe('ADQL against the local archive', () => {
   test('runs SELECT TOP 10 * FROM ivoa.ObsCore and shows 10 real rows of the archive', async ({ page, watch }) => {
@@ -42,7 +42,7 @@ test.describe('ADQL against the local archive', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'rejected the query' })
     await expect(alert).toBeVisible()
     await expect(alert).toContainText(/no_such_column/i)
-    await expect(page.getByRole('textbox', { name: 'ADQL query' })).toHaveValue('SELECT TOP 5 no_such_column FROM ivoa.ObsCore')
+    await expectEditorText(page, 'SELECT TOP 5 no_such_column FROM ivoa.ObsCore')
     expect(watch.externalRequests).toEqual([])
   })
 
@@ -59,7 +59,7 @@ test.describe('ADQL against the local archive', () => {
     await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('2 rows')
     expect(new URL(page.url()).searchParams.get('q')).toBe('SELECT TOP 2 obs_id FROM ivoa.ObsCore')
     await page.reload()
-    await expect(page.getByRole('textbox', { name: 'ADQL query' })).toHaveValue('SELECT TOP 2 obs_id FROM ivoa.ObsCore')
+    await expectEditorText(page, 'SELECT TOP 2 obs_id FROM ivoa.ObsCore')
     await expect(page.getByRole('combobox', { name: 'Service profile' })).toHaveValue('local')
   })
 })

@@ -68,6 +68,15 @@ export function parseCsv(text: string): string[][] {
   return rows
 }
 
+/** The text in the ADQL editor (CodeMirror keeps one element per line). */
+export async function editorText(page: Page): Promise<string> {
+  return (await page.getByRole('textbox', { name: 'ADQL query' }).innerText()).replace(/\u200b/g, '')
+}
+
+export async function expectEditorText(page: Page, text: string): Promise<void> {
+  await expect.poll(() => editorText(page)).toBe(text)
+}
+
 export async function runAdql(page: Page, query: string): Promise<void> {
   const editor = page.getByRole('textbox', { name: 'ADQL query' })
   await editor.fill(query)

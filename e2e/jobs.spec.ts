@@ -1,4 +1,4 @@
-import { test, expect, runAdql } from './fixtures'
+import { test, expect, runAdql, expectEditorText } from './fixtures'
 
 test.describe('async jobs', () => {
   test('an async query runs as a job, shows its rows, and survives a reload in the Jobs list', async ({ page, watch }) => {
@@ -45,13 +45,17 @@ test.describe('schema browser', () => {
     await browser.getByRole('searchbox', { name: 'Filter tables and columns' }).fill('dimm')
     await browser.getByRole('button', { name: 'asm.dimm_paranal', exact: true }).click()
     await browser.getByRole('button', { name: 'Start a query on asm.dimm_paranal' }).click()
-    await expect(page.getByRole('textbox', { name: 'ADQL query' })).toHaveValue('SELECT TOP 100 *\nFROM asm.dimm_paranal')
+    await expectEditorText(page, 'SELECT TOP 100 *\nFROM asm.dimm_paranal')
     const fwhm = browser.getByRole('list', { name: 'Columns of asm.dimm_paranal' }).getByRole('button', { name: 'fwhm', exact: true })
     await expect(fwhm).toHaveAttribute('title', /unit: arcsec/)
     // put the cursor after SELECT TOP 100 and insert the column there
+    // put the cursor on the '*' and select it, then insert the column there
     const editor = page.getByRole('textbox', { name: 'ADQL query' })
-    await editor.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(15, 16))
+    await editor.click()
+    await page.keyboard.press('Control+Home')
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Shift+ArrowRight')
     await fwhm.click()
-    await expect(editor).toHaveValue('SELECT TOP 100 fwhm\nFROM asm.dimm_paranal')
+    await expectEditorText(page, 'SELECT TOP 100 fwhm\nFROM asm.dimm_paranal')
   })
 })

@@ -12,6 +12,8 @@ import { loadHistory, rememberQuery, type HistoryEntry } from './history'
 import { isTapResult, useAdqlRun, type RunMode } from './useAdqlRun'
 import { JobResultPanel, ResultView } from './ResultPanel'
 import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
+import { useCompletionSchema } from './useCompletionSchema'
+import { validateAdql } from '../../adql'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
@@ -33,12 +35,20 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const editor = useRef<QueryEditorHandle>(null)
   const maxrecDefault = useMaxrecDefault(service?.url)
   const { mutation: run, cancel } = useAdqlRun(rt, (url) => setParams({ job: url }))
+  const { schema, udfs } = useCompletionSchema(service?.url)
+  const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
+  const [blocked, setBlocked] = useState(false)
 
   useEffect(() => saveJson(draftKey, query), [draftKey, query])
 
   const maxrecInvalid = maxrec.trim() !== '' && !(Number.isInteger(Number(maxrec)) && Number(maxrec) >= 0)
-  const submit = () => {
+  const submit = (anyway = false) => {
     if (!service || !query.trim() || maxrecInvalid) return
+    // a query the validator rejects is not sent unless the user insists (the service may know better)
+    const check = validateAdql(query, udfs ? { udfs } : undefined)
+    setSyntaxErrors(check.errors)
+    if (!check.ok && !anyway) return setBlocked(true)
+    setBlocked(false)
     setParams({ q: query, maxrec: maxrec.trim() || undefined, mode: mode === 'async' ? 'async' : undefined, job: undefined }, true)
     setHistory(rememberQuery(query, service.url))
     run.mutate({ query, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
@@ -72,11 +82,25 @@ export function AdqlView({ dark }: { dark: boolean }) {
               />
             )}
           </div>
-          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={submit} />
+          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} />
+          {blocked && syntaxErrors.length > 0 && (
+            <div className="banner error" role="alert">
+              <strong>The query has a syntax error</strong> (line {query.slice(0, syntaxErrors[0]!.from).split('\n').length}): {syntaxErrors[0]!.message}. Fix it, or{' '}
+              <button type="button" onClick={() => submit(true)}>
+                send anyway
+              </button>
+            </div>
+          )}
           <div className="toolbar">
-            <button type="button" className="primary" onClick={submit} disabled={!service || run.isPending || maxrecInvalid} title="Ctrl+Enter">
+            <button type="button" className="primary" onClick={() => submit()} disabled={!service || run.isPending || maxrecInvalid} title="Ctrl+Enter">
               Run
             </button>
+            <button type="button" onClick={() => editor.current?.format()} title="Pretty-print (Shift+Alt+F)">
+              Format
+            </button>
+            <span className={syntaxErrors.length ? 'field-error' : 'muted'} data-testid="validation">
+              {syntaxErrors.length ? `${syntaxErrors.length} syntax error${syntaxErrors.length > 1 ? 's' : ''}` : 'valid ADQL'}
+            </span>
             {run.isPending && (
               <button type="button" onClick={cancel}>
                 Cancel

@@ -1,45 +1,151 @@
-import { forwardRef, useImperativeHandle, useRef } from 'react'
+/** The ADQL editor: CodeMirror 6 over the project's ADQL grammar, with live validation, schema-aware completion and hover. */
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
+import { EditorState, Compartment } from '@codemirror/state'
+import { EditorView, keymap, hoverTooltip, lineNumbers, placeholder, drawSelection, highlightActiveLine } from '@codemirror/view'
+import { defaultKeymap, history, historyKeymap, toggleComment, indentWithTab } from '@codemirror/commands'
+import { autocompletion, completionKeymap, closeBrackets, type CompletionContext } from '@codemirror/autocomplete'
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
+import { LRLanguage, LanguageSupport, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language'
+import { formatAdql, parser, validateAdql, type UdfSpec } from '../../adql'
+import { adqlCompletions, adqlHover, type CompletionSchema } from './completion'
 
 export interface QueryEditorHandle {
   /** Inserts text at the cursor (e.g. a column name from the schema browser). */
   insert(text: string): void
+  /** Pretty-prints the query (keywords upper case, one clause a line). */
+  format(): void
 }
 
 interface Props {
   value: string
   onChange: (value: string) => void
   onRun: () => void
+  schema: CompletionSchema
+  /** The service's declared UDFs (undefined: unknown, prefixed names are accepted). */
+  udfs?: readonly UdfSpec[]
+  onValidation?: (errors: readonly { from: number; to: number; message: string }[]) => void
 }
 
-/** The ADQL editor. Ctrl/Cmd+Enter runs the query. */
-export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEditor({ value, onChange, onRun }, ref) {
-  const area = useRef<HTMLTextAreaElement>(null)
+const adqlLanguage = LRLanguage.define({ name: 'adql', parser, languageData: { commentTokens: { line: '--' } } })
+
+const editorTheme = EditorView.theme({
+  '&': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)', borderRadius: '6px', minHeight: '140px' },
+  '.cm-content': { fontFamily: "ui-monospace, 'Liberation Mono', monospace", fontSize: '13px', caretColor: 'var(--fg)' },
+  '.cm-gutters': { backgroundColor: 'var(--bg)', color: 'var(--muted)', border: 'none' },
+  '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--accent) 7%, transparent)' },
+  '&.cm-focused': { outline: '2px solid var(--accent)' },
+  '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' },
+  '.cm-tooltip-hover': { padding: '4px 8px', whiteSpace: 'pre-wrap', maxWidth: '480px', fontSize: '12px' },
+})
+
+export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEditor({ value, onChange, onRun, schema, udfs, onValidation }, ref) {
+  const host = useRef<HTMLDivElement>(null)
+  const view = useRef<EditorView | null>(null)
+  // the latest props, read by the editor's extensions without rebuilding it
+  const latest = useRef({ onChange, onRun, schema, udfs, onValidation })
+  latest.current = { onChange, onRun, schema, udfs, onValidation }
+  const lintCompartment = useRef(new Compartment())
+
+  useEffect(() => {
+    const adqlLint = () =>
+      linter(
+        (v): Diagnostic[] => {
+          const { errors } = validateAdql(v.state.doc.toString(), latest.current.udfs ? { udfs: latest.current.udfs } : undefined)
+          latest.current.onValidation?.(errors)
+          const len = v.state.doc.length
+          return errors.map((e) => {
+            const from = Math.min(e.from, len)
+            return { from, to: Math.min(Math.max(e.to, from), len), severity: 'error', message: e.message }
+          })
+        },
+        { delay: 250 },
+      )
+    const complete = (ctx: CompletionContext) => {
+      const r = adqlCompletions(ctx.state.doc.toString(), ctx.pos, latest.current.schema, ctx.explicit)
+      return r && { from: r.from, options: r.options.map((o) => ({ ...o, type: o.type === 'column' ? 'property' : o.type === 'table' ? 'class' : o.type === 'schema' ? 'namespace' : o.type })), validFor: /^[\w]*$/ }
+    }
+    const hover = hoverTooltip((v, pos) => {
+      const h = adqlHover(v.state.doc.toString(), pos, latest.current.schema)
+      if (!h) return null
+      return {
+        pos: h.from,
+        end: h.to,
+        above: true,
+        create: () => {
+          const dom = document.createElement('div')
+          dom.className = 'adql-hover'
+          dom.textContent = h.text // text only: service metadata is never rendered as HTML
+          return { dom }
+        },
+      }
+    })
+    const v = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          lineNumbers(),
+          history(),
+          drawSelection(),
+          highlightActiveLine(),
+          bracketMatching(),
+          closeBrackets(),
+          new LanguageSupport(adqlLanguage),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          autocompletion({ override: [complete], activateOnTyping: true }),
+          lintCompartment.current.of(adqlLint()),
+          lintGutter(),
+          hover,
+          placeholder('SELECT … FROM …   (Ctrl+Enter runs, Ctrl+Space completes)'),
+          keymap.of([
+            { key: 'Mod-Enter', run: () => (latest.current.onRun(), true) },
+            { key: 'Mod-/', run: toggleComment },
+            { key: 'Shift-Alt-f', run: (ed) => (formatInto(ed), true) },
+            ...completionKeymap,
+            ...historyKeymap,
+            ...defaultKeymap,
+            indentWithTab,
+          ]),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) latest.current.onChange(u.state.doc.toString())
+          }),
+          EditorView.contentAttributes.of({ 'aria-label': 'ADQL query', 'aria-multiline': 'true' }),
+          EditorView.lineWrapping,
+          editorTheme,
+        ],
+      }),
+    })
+    view.current = v
+    return () => {
+      v.destroy()
+      view.current = null
+    }
+    // the editor is built once; value changes from outside are applied below
+  }, [])
+
+  // apply outside changes (examples, schema browser, history) without losing the undo history
+  useEffect(() => {
+    const v = view.current
+    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } })
+  }, [value])
+
   useImperativeHandle(ref, () => ({
     insert(text: string) {
-      const el = area.current
-      if (!el) return onChange(value + text)
-      const { selectionStart: a, selectionEnd: b } = el
-      onChange(value.slice(0, a) + text + value.slice(b))
-      requestAnimationFrame(() => {
-        el.focus()
-        el.setSelectionRange(a + text.length, a + text.length)
-      })
+      const v = view.current
+      if (!v) return
+      v.dispatch(v.state.replaceSelection(text))
+      v.focus()
+    },
+    format() {
+      if (view.current) formatInto(view.current)
     },
   }))
-  return (
-    <textarea
-      ref={area}
-      className="adql-editor"
-      aria-label="ADQL query"
-      spellCheck={false}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault()
-          onRun()
-        }
-      }}
-    />
-  )
+
+  return <div ref={host} className="adql-editor-host" data-testid="adql-editor" />
 })
+
+function formatInto(v: EditorView): void {
+  const text = v.state.doc.toString()
+  const pretty = formatAdql(text)
+  if (pretty !== text) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: pretty } })
+}
