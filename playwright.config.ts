@@ -32,13 +32,25 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    // the production build, served by vite preview with the same proxy table as the dev server
-    command: `npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
-    url: `http://127.0.0.1:${APP_PORT}/config.json`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // the production build, served by vite preview with the same proxy table as the dev server
+      command: `npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
+      url: `http://127.0.0.1:${APP_PORT}/config.json`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Sesame stand-in for the local profile (CDS is unreachable offline)
+      command: 'node scripts/sesame-stub.mjs',
+      url: 'http://127.0.0.1:18090/-oxp/SNV?NGC%206397',
+      env: { SESAME_PORT: '18090' },
+      reuseExistingServer: true,
+      timeout: 10_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

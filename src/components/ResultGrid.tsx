@@ -1,5 +1,5 @@
 /** The only component that touches AG Grid: shows a VOTable table, column-stored, with units and descriptions. */
-import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef, type GridApi, type ICellRendererParams } from 'ag-grid-community'
 import type { Table } from '../protocols/votable'
@@ -40,11 +40,15 @@ interface Props {
   /** Rows (indexes into the table) selected elsewhere, e.g. on the sky. */
   selected?: readonly number[]
   onSelectionChange?: (rows: number[]) => void
+  /** The row under the pointer changed (undefined: none). */
+  onRowHover?: (row: number | undefined) => void
+  /** A row to highlight (e.g. the footprint hovered on the sky). */
+  highlighted?: number
   /** Extra toolbar content (export buttons…). */
   toolbar?: ReactNode
 }
 
-export function ResultGrid({ table, dark, height = 480, selected, onSelectionChange, toolbar }: Props) {
+export function ResultGrid({ table, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar }: Props) {
   const api = useRef<GridApi<{ i: number }> | null>(null)
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set())
   const [selectedCount, setSelectedCount] = useState(0)
@@ -65,11 +69,36 @@ export function ResultGrid({ table, dark, height = 480, selected, onSelectionCha
         type: ['double', 'float', 'int', 'long', 'short', 'unsignedByte'].includes(f.datatype) && !f.arraysize ? 'rightAligned' : undefined,
         resizable: true,
         sortable: true,
-        width: Math.min(320, Math.max(90, f.name.length * 9 + 40)),
+        width: Math.min(320, Math.max(110, (f.unit ? f.name.length + f.unit.length + 3 : f.name.length) * 8 + 48)),
         hide: hidden.has(c),
       })),
     [table, hidden],
   )
+  // follow selections made elsewhere (the sky) without remounting: keeps scroll position and sort
+  const applyingSelection = useRef(false)
+  useEffect(() => {
+    const g = api.current
+    if (!g || !selected) return
+    const want = new Set(selected)
+    const nodes: Parameters<GridApi['setNodesSelected']>[0]['nodes'][number][] = []
+    const unselect: typeof nodes = []
+    g.forEachNode((n) => {
+      if (!n.data) return
+      if (want.has(n.data.i) && !n.isSelected()) nodes.push(n)
+      else if (!want.has(n.data.i) && n.isSelected()) unselect.push(n)
+    })
+    if (!nodes.length && !unselect.length) return
+    applyingSelection.current = true
+    if (nodes.length) g.setNodesSelected({ nodes, newValue: true })
+    if (unselect.length) g.setNodesSelected({ nodes: unselect, newValue: false })
+    applyingSelection.current = false
+    const first = Math.min(...selected)
+    const node = Number.isFinite(first) ? g.getRowNode(String(first)) : undefined
+    if (node) g.ensureNodeVisible(node, 'middle')
+  }, [selected])
+  useEffect(() => {
+    api.current?.redrawRows()
+  }, [highlighted])
   const selectedRows = () => (api.current?.getSelectedRows() ?? []).map((r) => r.i).sort((a, b) => a - b)
   const visibleColumns = () => table.fields.map((_, c) => c).filter((c) => !hidden.has(c))
   const copySelected = async () => {
@@ -132,8 +161,11 @@ export function ResultGrid({ table, dark, height = 480, selected, onSelectionCha
         onSelectionChanged={() => {
           const rows = selectedRows()
           setSelectedCount(rows.length)
-          onSelectionChange?.(rows)
+          if (!applyingSelection.current) onSelectionChange?.(rows)
         }}
+        onCellMouseOver={(e) => onRowHover?.(e.data?.i)}
+        onCellMouseOut={() => onRowHover?.(undefined)}
+        rowClassRules={{ 'row-highlighted': (p) => p.data?.i === highlighted }}
         theme={dark ? darkTheme : lightTheme}
         rowData={rowData}
         columnDefs={columnDefs}

@@ -3,10 +3,10 @@ import type { Value } from './types'
 import { parseFloatRange, parseIntRange } from './numbers'
 import {
   DT_BIT, DT_BOOLEAN, DT_CHAR, DT_DCOMPLEX, DT_DOUBLE, DT_FCOMPLEX, DT_FLOAT, DT_INT, DT_LONG,
-  DT_SHORT, DT_UBYTE, ELEMENT_BYTES, boolByte, boolCode, checkRow, decodeChars, decodeUcs2,
-  growArray, growU32, growU8, isWs, newArray,
+  DT_SHORT, DT_UBYTE, ELEMENT_BYTES, addBigInts, boolByte, boolCode, checkRow, decodeChars, decodeUcs2,
+  growArray, growU32, growU8, isWs, newArray, putNulls, sliceBigInts, sliceNulls,
 } from './spec'
-import type { ColumnBuilder, ColumnSpec, NumArray, Warn } from './spec'
+import type { BatchColumn, ColumnBuilder, ColumnSpec, NumArray, Warn } from './spec'
 
 /**
  * Numeric, bit, boolean and complex arrays (and complex scalars), stored flat.
@@ -204,6 +204,32 @@ export class ArrayColumn implements ColumnBuilder {
     if (this.bigints?.size === 0) this.bigints = undefined
   }
 
+  slice(from: number, to: number): BatchColumn {
+    const a = this.offsets[from]
+    const b = this.offsets[to]
+    const offsets = new Uint32Array(to - from + 1)
+    for (let i = from; i <= to; i++) offsets[i - from] = this.offsets[i] - a
+    const out: BatchColumn = { kind: 'array', data: this.data.slice(a, b) as NumArray, offsets, nulls: sliceNulls(this.nulls, from, to) }
+    const big = sliceBigInts(this.bigints, a, b)
+    if (big) out.bigints = big
+    return out
+  }
+
+  append(b: BatchColumn): void {
+    if (b.kind !== 'array') throw new TypeError(`a ${b.kind} batch cannot extend an array column`)
+    const count = b.offsets.length - 1
+    const at = this.n
+    const m = this.m
+    this.data = growArray(this.data, m + b.data.length)
+    this.data.set(b.data, m)
+    this.offsets = growU32(this.offsets, at + count + 1)
+    for (let i = 1; i <= count; i++) this.offsets[at + i] = m + b.offsets[i]
+    this.nulls = putNulls(this.nulls, b.nulls, at, count, this.offsets.length)
+    this.bigints = addBigInts(this.bigints, b.bigints, m)
+    this.n = at + count
+    this.m = m + b.data.length
+  }
+
   get(row: number): Value {
     checkRow(row, this.n)
     if (this.nulls !== null && this.nulls[row] === 1) return null
@@ -310,6 +336,18 @@ export class CharArrayColumn implements ColumnBuilder {
     let nulls: Uint8Array | null = null
     for (let i = 0; i < rows; i++) if (this.data[i] === null) (nulls ??= new Uint8Array(rows))[i] = 1
     this.nulls = nulls
+  }
+
+  slice(from: number, to: number): BatchColumn {
+    const data = this.data.slice(from, to)
+    let nulls: Uint8Array | null = null
+    for (let i = 0; i < data.length; i++) if (data[i] === null) (nulls ??= new Uint8Array(data.length))[i] = 1
+    return { kind: 'object', data, nulls }
+  }
+
+  append(b: BatchColumn): void {
+    if (b.kind !== 'object') throw new TypeError(`a ${b.kind} batch cannot extend a 2-D char column`)
+    for (const v of b.data) this.data[this.n++] = v as string[] | null
   }
 
   get(row: number): Value {

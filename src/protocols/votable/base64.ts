@@ -17,6 +17,8 @@ export interface Base64Result {
   errorAt: number
   /** the text ended with an incomplete 4-character group (its bytes are not in `bytes`) */
   partial: boolean
+  /** offset just after the last complete 4-character group (where a streaming decoder resumes) */
+  end: number
 }
 
 /** Decode s[a, b). Stops at the first character that is not base64 or whitespace. */
@@ -27,6 +29,7 @@ export function decodeBase64(s: string, a: number, b: number): Base64Result {
   let k = 0
   let i = a
   let pads = 0
+  let end = a
   // fast path: runs of four alphabet characters
   while (i < b) {
     if (k === 0 && pads === 0 && i + 4 <= b) {
@@ -46,6 +49,7 @@ export function decodeBase64(s: string, a: number, b: number): Base64Result {
           out[o + 2] = v & 255
           o += 3
           i += 4
+          end = i
           continue
         }
       }
@@ -53,7 +57,7 @@ export function decodeBase64(s: string, a: number, b: number): Base64Result {
     const c = s.charCodeAt(i)
     const v = c < 256 ? TABLE[c] : INVALID
     if (v < 64) {
-      if (pads > 0) return { bytes: out.subarray(0, o), errorAt: i, partial: false }
+      if (pads > 0) return { bytes: out.subarray(0, o), errorAt: i, partial: false, end: i }
       acc = (acc << 6) | v
       if (++k === 4) {
         out[o++] = acc >> 16
@@ -61,10 +65,11 @@ export function decodeBase64(s: string, a: number, b: number): Base64Result {
         out[o++] = acc & 255
         acc = 0
         k = 0
+        end = i + 1
       }
     } else if (v === PAD) {
       // "xx==" or "xxx=" ends the data
-      if (k < 2) return { bytes: out.subarray(0, o), errorAt: i, partial: false }
+      if (k < 2) return { bytes: out.subarray(0, o), errorAt: i, partial: false, end: i }
       pads++
       if (k + pads === 4) {
         if (k === 2) out[o++] = (acc >> 4) & 255
@@ -74,11 +79,12 @@ export function decodeBase64(s: string, a: number, b: number): Base64Result {
         }
         acc = 0
         k = 0
+        end = i + 1
       }
     } else if (v !== SKIP) {
-      return { bytes: out.subarray(0, o), errorAt: i, partial: false }
+      return { bytes: out.subarray(0, o), errorAt: i, partial: false, end: i }
     }
     i++
   }
-  return { bytes: out.subarray(0, o), errorAt: -1, partial: k !== 0 }
+  return { bytes: out.subarray(0, o), errorAt: -1, partial: k !== 0, end: k === 0 && pads === 0 ? b : end }
 }

@@ -28,6 +28,32 @@ export function lineColumn(text: string, pos: number): { line: number; column: n
   return { line, column: end - lineStart + 1 }
 }
 
+/** Where a piece of text starts inside the whole input (streaming keeps only a window of it). */
+export interface TextOrigin {
+  /** character offset of text[0] in the input */
+  position: number
+  /** 1-based line and column of text[0] */
+  line: number
+  column: number
+}
+
+export const START_OF_INPUT: TextOrigin = { position: 0, line: 1, column: 1 }
+
+/** Location in the whole input of offset `pos` of a window `text` that starts at `origin`. */
+export function locate(text: string, pos: number, origin: TextOrigin): TextOrigin {
+  const lc = lineColumn(text, pos)
+  return {
+    position: origin.position + Math.min(pos, text.length),
+    line: origin.line + lc.line - 1,
+    column: lc.line === 1 ? origin.column + lc.column - 1 : lc.column,
+  }
+}
+
+/** Build a VOTableError at a known location. */
+export function errorAtLocation(at: TextOrigin, message: string): VOTableError {
+  return new VOTableError(message, at.position, at.line, at.column)
+}
+
 /** Build a VOTableError located at character offset `pos` of `text`. */
 export function errorAt(text: string, pos: number, message: string): VOTableError {
   const { line, column } = lineColumn(text, pos)

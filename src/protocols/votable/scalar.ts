@@ -3,9 +3,13 @@ import type { Value } from './types'
 import { parseFloatRange, parseIntRange } from './numbers'
 import {
   DT_BIT, DT_BOOLEAN, DT_CHAR, DT_DOUBLE, DT_FLOAT, DT_INT, DT_LONG, DT_SHORT, DT_UBYTE,
-  boolByte, boolCode, checkRow, decodeChars, decodeUcs2, growArray, growU8, isWs, newArray,
+  addBigInts, boolByte, boolCode, charsToString, checkRow, decodeChars, decodeUcs2, growArray, growU8, isWs, newArray, putNulls,
+  sliceBigInts, sliceNulls,
 } from './spec'
-import type { ColumnBuilder, ColumnSpec, NumArray, Warn } from './spec'
+import type { BatchColumn, ColumnBuilder, ColumnSpec, NumArray, Warn } from './spec'
+
+const asciiDecoder = new TextDecoder('utf-8')
+const utf8Encoder = new TextEncoder()
 
 const INT_MIN: Record<number, number> = { [DT_UBYTE]: 0, [DT_SHORT]: -32768, [DT_INT]: -2147483648 }
 const INT_MAX: Record<number, number> = { [DT_UBYTE]: 255, [DT_SHORT]: 32767, [DT_INT]: 2147483647 }
@@ -164,6 +168,24 @@ export class NumberColumn implements ColumnBuilder {
     this.n = rows
   }
 
+  slice(from: number, to: number): BatchColumn {
+    const b: BatchColumn = { kind: 'number', data: this.data.slice(from, to) as NumArray, nulls: sliceNulls(this.nulls, from, to) }
+    const big = sliceBigInts(this.bigints, from, to)
+    if (big) b.bigints = big
+    return b
+  }
+
+  append(b: BatchColumn): void {
+    if (b.kind !== 'number') throw new TypeError(`a ${b.kind} batch cannot extend a number column`)
+    const at = this.n
+    const count = b.data.length
+    this.data = growArray(this.data, at + count)
+    this.data.set(b.data, at)
+    this.nulls = putNulls(this.nulls, b.nulls, at, count, this.data.length)
+    this.bigints = addBigInts(this.bigints, b.bigints, at)
+    this.n = at + count
+  }
+
   get(row: number): Value {
     checkRow(row, this.n)
     if (this.nulls !== null && this.nulls[row] === 1) return null
@@ -241,8 +263,40 @@ export class StringColumn implements ColumnBuilder {
     this.nulls = nulls
   }
 
+  slice(from: number, to: number): BatchColumn {
+    const d = this.data
+    const offsets = new Uint32Array(to - from + 1)
+    let nulls: Uint8Array | null = null
+    let o = 0
+    for (let i = from; i < to; i++) {
+      const v = d[i]
+      if (v === null) (nulls ??= new Uint8Array(to - from))[i - from] = 1
+      else o += v.length
+      offsets[i - from + 1] = o
+    }
+    const text = (d.slice(from, to) as (string | null)[]).join('')
+    // native encoding; when it is pure ASCII the UTF-8 bytes are the code units
+    const utf8 = utf8Encoder.encode(text)
+    if (utf8.length === text.length) return { kind: 'string', chars: utf8, offsets, nulls }
+    const chars = new Uint16Array(text.length)
+    for (let k = 0; k < text.length; k++) chars[k] = text.charCodeAt(k)
+    return { kind: 'string', chars, offsets, nulls }
+  }
+
+  append(b: BatchColumn): void {
+    if (b.kind !== 'string') throw new TypeError(`a ${b.kind} batch cannot extend a string column`)
+    const all = b.chars instanceof Uint8Array ? asciiDecoder.decode(b.chars) : charsToString(b.chars)
+    const off = b.offsets
+    const count = off.length - 1
+    const at = this.n
+    for (let i = 0; i < count; i++) this.data[at + i] = b.nulls !== null && b.nulls[i] === 1 ? null : all.slice(off[i], off[i + 1])
+    this.nulls = putNulls(this.nulls, b.nulls, at, count, at + count)
+    this.n = at + count
+  }
+
   get(row: number): Value {
     checkRow(row, this.n)
     return this.data[row]
   }
 }
+

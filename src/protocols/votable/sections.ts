@@ -3,14 +3,15 @@ import type { Field, Param } from './types'
 import { decodeBase64 } from './base64'
 import { decodeBinaryRows } from './binary'
 import { createColumn } from './columns'
-import { errorAt } from './errors'
+import { errorAtLocation } from './errors'
+import type { TextOrigin, VOTableError } from './errors'
 import { DATATYPE_ALIASES, makeSpec } from './spec'
 import type { ColumnBuilder, ColumnSpec, Warn } from './spec'
 import type { VOTableTable } from './table'
 import { decodeTableData } from './tabledata'
 
 /** Column spec of a FIELD/PARAM; throws a located VOTableError for an unknown datatype or bad arraysize. */
-export function fieldSpec(s: string, f: Field, kind: string, at: number, warn: Warn): ColumnSpec {
+export function fieldSpec(f: Field, kind: string, at: () => TextOrigin, warn: Warn): ColumnSpec {
   if (f.datatype === '') {
     warn(`${kind} "${f.name}" has no datatype; read as char`)
     return makeSpec(f.name, 'char', f.arraysize ?? '*', f.nullValue)
@@ -19,15 +20,15 @@ export function fieldSpec(s: string, f: Field, kind: string, at: number, warn: W
   try {
     return makeSpec(f.name, f.datatype, f.arraysize, f.nullValue)
   } catch (e) {
-    throw errorAt(s, at, `${kind} "${f.name}": ${(e as Error).message}`)
+    throw errorAtLocation(at(), `${kind} "${f.name}": ${(e as Error).message}`)
   }
 }
 
 /** Decode a PARAM's value attribute by its datatype (unknown datatypes keep the text, with a warning). */
-export function finishParam(s: string, p: Param, at: number, warn: Warn): void {
+export function finishParam(p: Param, at: () => TextOrigin, warn: Warn): void {
   let spec
   try {
-    spec = fieldSpec(s, p, 'PARAM', at, warn)
+    spec = fieldSpec(p, 'PARAM', at, warn)
   } catch (e) {
     warn((e as Error).message + '; value kept as text')
     p.value = p.rawValue
@@ -40,50 +41,122 @@ export function finishParam(s: string, p: Param, at: number, warn: Warn): void {
   p.value = col.kind === 'string' ? (p.nullValue !== undefined && p.rawValue === p.nullValue ? null : p.rawValue) : col.get(0)
 }
 
-export function ensureColumns(s: string, t: VOTableTable, at: number, warn: Warn): ColumnBuilder[] {
+export function ensureColumns(t: VOTableTable, at: () => TextOrigin, warn: Warn): ColumnBuilder[] {
   if (t.columns.length === 0 && t.fields.length > 0) {
-    t.columns = t.fields.map((f) => createColumn(fieldSpec(s, f, 'FIELD', at, warn), warn))
+    t.columns = t.fields.map((f) => createColumn(fieldSpec(f, 'FIELD', at, warn), warn))
   }
   return t.columns
 }
 
-export interface SectionEnd {
-  /** offset where the tokenizer resumes */
+/** The text window a data section reads from (the XML scanner). */
+export interface TextWindow {
+  s: string
   pos: number
+  final: boolean
+  error(message: string, pos: number): VOTableError
+}
+
+/**
+ * A DATA section being decoded, possibly over several text windows (streaming).
+ * `run` decodes what the window holds, leaves `win.pos` where decoding resumes and
+ * returns true once the section is over (complete, or cut by the end of the input).
+ */
+export interface DataSection {
+  readonly table: VOTableTable
+  readonly cols: ColumnBuilder[]
+  /** complete rows so far */
+  readonly rows: number
   /** the input ended inside the section */
   cut: boolean
+  /** window offset of the row being decoded (a row cut by the end of the window is decoded again later) */
+  readonly rowStart: number
+  run(win: TextWindow, warn: Warn): boolean
 }
 
-/** Base64 STREAM content starting at `pos` (just after <STREAM>). */
-export function readStream(s: string, pos: number, t: VOTableTable, cols: ColumnBuilder[], binary2: boolean, label: string, warn: Warn): SectionEnd {
-  const kind = binary2 ? 'BINARY2' : 'BINARY'
-  let b = s.indexOf('<', pos)
-  const cut = b < 0
-  if (cut) b = s.length
-  const r = decodeBase64(s, pos, b)
-  if (r.errorAt >= 0) throw errorAt(s, r.errorAt, `invalid base64 character "${s.charAt(r.errorAt)}" in the ${kind} STREAM of table ${label}`)
-  const progress = { rows: 0, offset: 0 }
-  decodeBinaryRows(r.bytes, cols, binary2, progress)
-  t.rowCount = progress.rows
-  if (cut) {
-    t.truncated = true
-    warn(`table ${label}: input ends inside the ${kind} stream; ${progress.rows} complete rows kept`)
-  } else if (r.partial || progress.offset < r.bytes.length) {
-    t.truncated = true
-    warn(`table ${label}: the ${kind} stream has ${r.bytes.length - progress.offset} bytes after row ${progress.rows} that do not form a complete row`)
+/** TABLEDATA rows, from just after <TABLEDATA> through </TABLEDATA>. */
+export class TableDataSection implements DataSection {
+  cut = false
+  private readonly st = { rows: 0, pos: 0, done: false }
+  constructor(readonly table: VOTableTable, readonly cols: ColumnBuilder[], private readonly label: string) {}
+
+  get rows(): number {
+    return this.st.rows
   }
-  for (const c of cols) c.finish(t.rowCount)
-  return { pos: b, cut }
+
+  get rowStart(): number {
+    return this.st.pos
+  }
+
+  run(win: TextWindow, warn: Warn): boolean {
+    const st = this.st
+    st.pos = win.pos
+    decodeTableData(win.s, st, this.cols, (p, m) => win.error(m, p))
+    this.table.rowCount = st.rows
+    if (st.done) {
+      win.pos = st.pos
+      return true
+    }
+    if (!win.final) {
+      win.pos = st.pos
+      return false
+    }
+    this.table.truncated = true
+    this.cut = true
+    warn(`table ${this.label}: input ends inside TABLEDATA; ${st.rows} complete rows kept`)
+    win.pos = win.s.length
+    return true
+  }
 }
 
-/** TABLEDATA rows starting at `pos` (just after <TABLEDATA>), through </TABLEDATA>. */
-export function readTableData(s: string, pos: number, t: VOTableTable, cols: ColumnBuilder[], label: string, warn: Warn): SectionEnd {
-  const st = { rows: 0, pos, done: false }
-  decodeTableData(s, st, cols)
-  t.rowCount = st.rows
-  for (const c of cols) c.finish(st.rows)
-  if (st.done) return { pos: st.pos, cut: false }
-  t.truncated = true
-  warn(`table ${label}: input ends inside TABLEDATA; ${st.rows} complete rows kept`)
-  return { pos: s.length, cut: true }
+/** Base64 BINARY / BINARY2 STREAM content, from just after <STREAM> to the next "<". */
+export class BinaryStreamSection implements DataSection {
+  cut = false
+  private readonly progress = { rows: 0, offset: 0 }
+  /** bytes of a row not yet complete */
+  private pending: Uint8Array = new Uint8Array(0)
+  constructor(readonly table: VOTableTable, readonly cols: ColumnBuilder[], private readonly binary2: boolean, private readonly label: string) {}
+
+  get rows(): number {
+    return this.progress.rows
+  }
+
+  get rowStart(): number {
+    return Infinity // binary decoding gives no warnings
+  }
+
+  run(win: TextWindow, warn: Warn): boolean {
+    const s = win.s
+    const kind = this.binary2 ? 'BINARY2' : 'BINARY'
+    let b = s.indexOf('<', win.pos)
+    const closed = b >= 0
+    if (!closed) b = s.length
+    const over = closed || win.final
+    const r = decodeBase64(s, win.pos, b)
+    if (r.errorAt >= 0) throw win.error(`invalid base64 character "${s.charAt(r.errorAt)}" in the ${kind} STREAM of table ${this.label}`, r.errorAt)
+    let bytes = r.bytes
+    if (this.pending.length > 0) {
+      bytes = new Uint8Array(this.pending.length + r.bytes.length)
+      bytes.set(this.pending)
+      bytes.set(r.bytes, this.pending.length)
+    }
+    const progress = this.progress
+    progress.offset = 0
+    decodeBinaryRows(bytes, this.cols, this.binary2, progress)
+    this.pending = progress.offset < bytes.length ? bytes.slice(progress.offset) : new Uint8Array(0)
+    this.table.rowCount = progress.rows
+    if (!over) {
+      win.pos = r.end
+      return false
+    }
+    if (!closed) {
+      this.cut = true
+      this.table.truncated = true
+      warn(`table ${this.label}: input ends inside the ${kind} stream; ${progress.rows} complete rows kept`)
+    } else if (r.partial || this.pending.length > 0) {
+      this.table.truncated = true
+      warn(`table ${this.label}: the ${kind} stream has ${this.pending.length} bytes after row ${progress.rows} that do not form a complete row`)
+    }
+    win.pos = b
+    return true
+  }
 }

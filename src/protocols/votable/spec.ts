@@ -1,5 +1,5 @@
 /** Datatype codes, arraysize parsing and the column-builder contract shared by the decoders. */
-import type { Column } from './types'
+import type { Column, Value } from './types'
 
 export const DT_BOOLEAN = 1
 export const DT_BIT = 2
@@ -95,6 +95,74 @@ export interface ColumnBuilder extends Column {
   rollback(n: number): void
   /** trim storage to `rows` cells */
   finish(rows: number): void
+  /** copy of cells [from, to) in transferable form (see BatchColumn) */
+  slice(from: number, to: number): BatchColumn
+  /** append the cells of a batch made by `slice` of a column of the same spec */
+  append(batch: BatchColumn): void
+}
+
+/** Cells of a long column that are not safe integers: positions (in `data`) and exact values. */
+export interface BigIntCells {
+  index: Uint32Array
+  values: bigint[]
+}
+
+/**
+ * A run of cells of one column, column-stored so that it can cross a worker boundary with
+ * its typed arrays in the transfer list. Same layout as the Column kinds, with rows rebased to 0:
+ * - number: one number per cell; `nulls[i] === 1` marks null
+ * - string: UTF-16 code units of every cell back to back (a Uint8Array when all are ASCII);
+ *           cell i is chars[offsets[i], offsets[i+1])
+ * - array:  elements back to back; cell i is data[offsets[i], offsets[i+1])
+ * - object: per-cell values (2-D char arrays), structured-cloned
+ */
+export type BatchColumn =
+  | { kind: 'number'; data: NumArray; nulls: Uint8Array | null; bigints?: BigIntCells }
+  | { kind: 'string'; chars: Uint8Array | Uint16Array; offsets: Uint32Array; nulls: Uint8Array | null }
+  | { kind: 'array'; data: NumArray; offsets: Uint32Array; nulls: Uint8Array | null; bigints?: BigIntCells }
+  | { kind: 'object'; data: Value[]; nulls: Uint8Array | null }
+
+/** bigint cells with position in [a, b), rebased to a */
+export function sliceBigInts(map: ReadonlyMap<number, bigint> | undefined, a: number, b: number): BigIntCells | undefined {
+  if (map === undefined || map.size === 0) return undefined
+  const idx: number[] = []
+  const values: bigint[] = []
+  for (const [k, v] of map) {
+    if (k >= a && k < b) {
+      idx.push(k - a)
+      values.push(v)
+    }
+  }
+  return idx.length === 0 ? undefined : { index: Uint32Array.from(idx), values }
+}
+
+/** put the bigint cells of a batch appended at position `at` into `map` */
+export function addBigInts(map: Map<number, bigint> | undefined, cells: BigIntCells | undefined, at: number): Map<number, bigint> | undefined {
+  if (cells === undefined) return map
+  const m = map ?? new Map<number, bigint>()
+  for (let i = 0; i < cells.index.length; i++) m.set(at + cells.index[i], cells.values[i])
+  return m
+}
+
+/** copy `src` (or zeros when null) into the null mask at `at`; the mask is created on demand */
+export function putNulls(nulls: Uint8Array | null, src: Uint8Array | null, at: number, count: number, capacity: number): Uint8Array | null {
+  if (src === null) {
+    if (nulls !== null) {
+      nulls = growU8(nulls, at + count)
+      nulls.fill(0, at, at + count)
+    }
+    return nulls
+  }
+  nulls = growU8(nulls ?? new Uint8Array(Math.max(capacity, at + count)), at + count)
+  nulls.set(src.subarray(0, count), at)
+  return nulls
+}
+
+/** null mask of cells [from, to) (null when none is null) */
+export function sliceNulls(nulls: Uint8Array | null, from: number, to: number): Uint8Array | null {
+  if (nulls === null) return null
+  const out = nulls.slice(from, to)
+  return out.indexOf(1) === -1 ? null : out
 }
 
 export function growF64(a: Float64Array, need: number): Float64Array {
@@ -199,3 +267,10 @@ export function checkRow(row: number, n: number): void {
   if (!(row >= 0 && row < n)) throw new RangeError(`row ${row} out of range (0..${n - 1})`)
 }
 
+
+/** UTF-16 code units to a string (lone surrogates kept, unlike TextDecoder) */
+export function charsToString(u: Uint16Array): string {
+  let out = ''
+  for (let i = 0; i < u.length; i += 8192) out += String.fromCharCode.apply(null, u.subarray(i, i + 8192) as unknown as number[])
+  return out
+}

@@ -5,6 +5,7 @@
  */
 import { decodeBase64 } from './base64'
 import { errorAt } from './errors'
+import type { VOTableError } from './errors'
 import type { ColumnBuilder } from './spec'
 import { isWs } from './spec'
 import { decodeEntities, isNameChar } from './xml'
@@ -39,7 +40,12 @@ function tagText(s: string, a: number): string {
 }
 
 /** Decode rows from s starting at st.pos; returns when </TABLEDATA> or the end of s is reached. */
-export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuilder[]): void {
+export function decodeTableData(
+  s: string,
+  st: TableDataState,
+  cols: ColumnBuilder[],
+  err: (pos: number, message: string) => VOTableError = (p, m) => errorAt(s, p, m),
+): void {
   const n = s.length
   const ncols = cols.length
   let pos = st.pos
@@ -48,7 +54,7 @@ export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuild
   let c = 0
   outer: for (;;) {
     while (pos < n && (c = s.charCodeAt(pos)) !== 60) {
-      if (!isWs(c)) throw errorAt(s, pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" in TABLEDATA after row ${rows}`)
+      if (!isWs(c)) throw err(pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" in TABLEDATA after row ${rows}`)
       pos++
     }
     if (pos >= n) break
@@ -69,15 +75,15 @@ export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuild
         pos = gt + 1
         break
       }
-      throw errorAt(s, pos, `expected <TR> or </TABLEDATA>, found ${tagText(s, pos)}`)
+      throw err(pos, `expected <TR> or </TABLEDATA>, found ${tagText(s, pos)}`)
     }
-    if (!tagIs(s, pos + 1, nameEnd(s, pos + 1, gt), 'TR')) throw errorAt(s, pos, `expected <TR> in TABLEDATA, found ${tagText(s, pos)}`)
+    if (!tagIs(s, pos + 1, nameEnd(s, pos + 1, gt), 'TR')) throw err(pos, `expected <TR> in TABLEDATA, found ${tagText(s, pos)}`)
     pos = gt + 1
     let col = 0
     if (s.charCodeAt(gt - 1) !== 47) {
       cells: for (;;) {
         while (pos < n && (c = s.charCodeAt(pos)) !== 60) {
-          if (!isWs(c)) throw errorAt(s, pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" between cells of row ${rows + 1}`)
+          if (!isWs(c)) throw err(pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" between cells of row ${rows + 1}`)
           pos++
         }
         if (pos >= n) break outer
@@ -85,7 +91,7 @@ export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuild
         const g = s.indexOf('>', pos)
         if (g < 0) break outer
         if (d1 === 47) {
-          if (!tagIs(s, pos + 2, g, 'TR')) throw errorAt(s, pos, `expected </TR> to close row ${rows + 1}, found ${tagText(s, pos)}`)
+          if (!tagIs(s, pos + 2, g, 'TR')) throw err(pos, `expected </TR> to close row ${rows + 1}, found ${tagText(s, pos)}`)
           pos = g + 1
           break cells
         }
@@ -96,8 +102,8 @@ export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuild
           continue
         }
         const ne = nameEnd(s, pos + 1, g)
-        if (!tagIs(s, pos + 1, ne, 'TD')) throw errorAt(s, pos, `expected <TD> in row ${rows + 1}, found ${tagText(s, pos)}`)
-        if (col >= ncols) throw errorAt(s, pos, `row ${rows + 1} has more cells than the ${ncols} FIELDs of the table`)
+        if (!tagIs(s, pos + 1, ne, 'TD')) throw err(pos, `expected <TD> in row ${rows + 1}, found ${tagText(s, pos)}`)
+        if (col >= ncols) throw err(pos, `row ${rows + 1} has more cells than the ${ncols} FIELDs of the table`)
         if (s.charCodeAt(g - 1) === 47) {
           cols[col++].nul()
           pos = g + 1
@@ -111,9 +117,9 @@ export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuild
           const e = s.indexOf('>', b)
           if (e < 0) break outer
           const r = decodeBase64(s, a, b)
-          if (r.errorAt >= 0) throw errorAt(s, r.errorAt, `invalid base64 character "${s.charAt(r.errorAt)}" in a TD of row ${rows + 1}`)
+          if (r.errorAt >= 0) throw err(r.errorAt, `invalid base64 character "${s.charAt(r.errorAt)}" in a TD of row ${rows + 1}`)
           const view = new DataView(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength)
-          if (cols[col].binary(view, r.bytes, 0, false) < 0) throw errorAt(s, a, `base64 TD in row ${rows + 1} is too short for its datatype`)
+          if (cols[col].binary(view, r.bytes, 0, false) < 0) throw err(a, `base64 TD in row ${rows + 1} is too short for its datatype`)
           col++
           pos = e + 1
           continue
@@ -121,7 +127,7 @@ export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuild
         if (s.charCodeAt(b + 1) === 47) {
           const e = s.indexOf('>', b)
           if (e < 0) break outer
-          if (!tagIs(s, b + 2, e, 'TD')) throw errorAt(s, b, `expected </TD> in row ${rows + 1}, found ${tagText(s, b)}`)
+          if (!tagIs(s, b + 2, e, 'TD')) throw err(b, `expected </TD> in row ${rows + 1}, found ${tagText(s, b)}`)
           if (ampAt < a) {
             ampAt = s.indexOf('&', a)
             if (ampAt < 0) ampAt = n
@@ -152,17 +158,18 @@ export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuild
           } else if (s.charCodeAt(q + 1) === 47) {
             const e = s.indexOf('>', q)
             if (e < 0) break outer
-            if (!tagIs(s, q + 2, e, 'TD')) throw errorAt(s, q, `expected </TD> in row ${rows + 1}, found ${tagText(s, q)}`)
+            if (!tagIs(s, q + 2, e, 'TD')) throw err(q, `expected </TD> in row ${rows + 1}, found ${tagText(s, q)}`)
             pos = e + 1
             break
-          } else throw errorAt(s, q, `unexpected element ${tagText(s, q)} inside a TD of row ${rows + 1}`)
+          } else if (q + 9 > n) break outer // maybe "<![CDATA[" or "</TD>" cut by the end of a streaming window
+          else throw err(q, `unexpected element ${tagText(s, q)} inside a TD of row ${rows + 1}`)
           q = s.indexOf('<', p)
           if (q < 0) break outer
         }
         cols[col++].text(text, 0, text.length)
       }
     }
-    if (col !== ncols) throw errorAt(s, rowStart, `row ${rows + 1} has ${col} cells, but the table has ${ncols} FIELDs`)
+    if (col !== ncols) throw err(rowStart, `row ${rows + 1} has ${col} cells, but the table has ${ncols} FIELDs`)
     rows++
     st.pos = pos
   }

@@ -90,3 +90,65 @@ export function binary(fields: F[], data: Uint8Array, kind: 'BINARY' | 'BINARY2'
   return `<?xml version="1.0"?><VOTABLE version="1.4"><RESOURCE><TABLE>${fieldsXml(fields)}<DATA><${kind}><STREAM encoding="base64">
 ${stream}${tail}`
 }
+
+/** A cell value in comparable form (typed arrays as arrays, bigint and NaN as tagged strings). */
+export function plain(v: unknown): unknown {
+  if (typeof v === 'bigint') return `${v}n`
+  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN'
+  if (v !== null && typeof v === 'object' && typeof (v as ArrayLike<unknown>).length === 'number') return Array.from(v as ArrayLike<unknown>, plain)
+  return v
+}
+
+interface TableView {
+  name?: string
+  id?: string
+  fields: unknown[]
+  params: unknown[]
+  infos: unknown[]
+  rowCount: number
+  truncated: boolean
+  serialization?: string
+  value(r: number, c: number): unknown
+}
+
+/** Everything a reader of the document sees, in comparable form. */
+export function snapshot(doc: { version?: string; infos: unknown[]; params: unknown[]; resources: unknown[]; warnings: string[]; tables: TableView[] }): unknown {
+  const tableData = (t: TableView) => {
+    const rows: unknown[][] = []
+    for (let r = 0; r < t.rowCount; r++) rows.push(t.fields.map((_, c) => plain(t.value(r, c))))
+    return rows
+  }
+  return {
+    version: doc.version,
+    infos: doc.infos,
+    params: plain(JSON.parse(JSON.stringify(doc.params, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)))),
+    resources: JSON.parse(JSON.stringify(doc.resources, (k, v) => (k === 'tables' ? (v as unknown[]).length : typeof v === 'bigint' ? `${v}n` : v))),
+    warnings: doc.warnings,
+    tables: doc.tables.map((t) => ({
+      name: t.name, id: t.id, fields: t.fields, params: t.params.length, infos: t.infos, rowCount: t.rowCount, truncated: t.truncated,
+      serialization: t.serialization, rows: tableData(t),
+    })),
+  }
+}
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+export function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Split bytes into pieces of random sizes (many tiny ones, some large). */
+export function randomChunks(bytes: Uint8Array, rand: () => number): Uint8Array[] {
+  const out: Uint8Array[] = []
+  for (let i = 0; i < bytes.length; ) {
+    const r = rand()
+    const size = r < 0.3 ? 1 + Math.floor(rand() * 4) : r < 0.9 ? 1 + Math.floor(rand() * 300) : 1 + Math.floor(rand() * 5000)
+    out.push(bytes.slice(i, i + size))
+    i += size
+  }
+  return out
+}

@@ -5,7 +5,8 @@
  * Comments, processing instructions and DOCTYPE are skipped; CDATA comes out as TEXT.
  * Element names are reported without their namespace prefix.
  */
-import { errorAt, lineColumn } from './errors'
+import { START_OF_INPUT, errorAtLocation, locate } from './errors'
+import type { TextOrigin, VOTableError } from './errors'
 
 export const START = 1
 export const END = 2
@@ -53,6 +54,8 @@ export class XmlScanner {
   text = ''
   /** set when EOF was reached in the middle of a construct (final mode) */
   truncated = false
+  /** where s[0] is in the whole input (text before it was dropped by `feed`) */
+  origin: TextOrigin = START_OF_INPUT
 
   constructor(s: string, final = true) {
     this.s = s
@@ -61,13 +64,19 @@ export class XmlScanner {
 
   /** Append more text (streaming). Already consumed text is dropped. */
   feed(chunk: string, final = false): void {
+    if (this.pos > 0) this.origin = this.locate(this.pos)
     this.s = this.s.slice(this.pos) + chunk
     this.pos = 0
     this.final = final
   }
 
-  error(message: string, pos = this.tokenStart): Error {
-    return errorAt(this.s, pos, message)
+  /** Location in the whole input of offset `pos` of the current window. */
+  locate(pos: number): TextOrigin {
+    return locate(this.s, pos, this.origin)
+  }
+
+  error(message: string, pos = this.tokenStart): VOTableError {
+    return errorAtLocation(this.locate(pos), message)
   }
 
   private incomplete(start: number): number {
@@ -99,6 +108,8 @@ export class XmlScanner {
     }
     const c1 = s.charCodeAt(start + 1)
     if (c1 === 33 /* ! */) {
+      // "<!-" or "<![CDAT" at the end of a streaming window: wait for the rest
+      if (!this.final && n - start < 9) return this.incomplete(start)
       if (s.startsWith('<!--', start)) {
         const e = s.indexOf('-->', start + 4)
         if (e === -1) return this.incomplete(start)
@@ -147,7 +158,7 @@ export class XmlScanner {
     let q = 0
     for (; i < n; i++) {
       const c = s.charCodeAt(i)
-      if (c === 60) throw this.error(`malformed XML: "<" inside the <${this.name}> tag that starts at line ${lineColumn(s, start).line} (unbalanced quotes?)`, i)
+      if (c === 60) throw this.error(`malformed XML: "<" inside the <${this.name}> tag that starts at line ${this.locate(start).line} (unbalanced quotes?)`, i)
       if (q !== 0) {
         if (c === q) q = 0
       } else if (c === 34 || c === 39) q = c

@@ -1,0 +1,272 @@
+/**
+ * The sky engine: one Aladin Lite view (lazy-loaded) with our own canvas layer of footprints on top.
+ * Framework-free so that SkyView, tests and benchmarks drive the same code.
+ */
+import type { Aladin } from 'aladin-lite'
+import { footprintCentre, FootprintKind, type FootprintStore } from './footprints'
+import { FootprintHitTester } from './hitTest'
+import { fitProjection, type ViewProjection } from './projection'
+import { FootprintRenderer, type DrawStats } from './renderer'
+
+export interface SkyEngineOptions {
+  /** HiPS id or URL; null draws on a plain background (offline, tests). */
+  hips: string | null
+  ra: number
+  dec: number
+  fov: number
+}
+
+export interface SkyData {
+  store: FootprintStore
+  regions: readonly (string | null | undefined)[]
+  group: Uint16Array
+  colours: readonly string[]
+}
+
+export interface SkyStats extends DrawStats {
+  footprints: number
+  frames: number
+}
+
+const RAD = Math.PI / 180
+const CLICK_SLOP_PX = 5
+const POINT_HIT_PX = 6
+
+export class SkyEngine {
+  /** Called with the footprint under the pointer (-1 for none) when it changes. */
+  onHover?: (f: number) => void
+  /** Called on a click (not a drag) with every footprint containing the clicked position. */
+  onClick?: (hits: number[], additive: boolean) => void
+  /** Called when the engine stops working (e.g. a WebAssembly panic inside Aladin). */
+  onFailure?: (message: string) => void
+  stats: SkyStats = { visible: 0, outlines: 0, dots: 0, ms: 0, footprints: 0, frames: 0 }
+
+  private data: SkyData | undefined
+  private hit: FootprintHitTester | undefined
+  private selected = new Uint8Array(0)
+  private hovered = -1
+  private cone: { ra: number; dec: number; radius: number } | null = null
+  private renderer = new FootprintRenderer()
+  private canvas: HTMLCanvasElement
+  private ctx: CanvasRenderingContext2D
+  private raf = 0
+  private lastKey = ''
+  private dirty = true
+  private projection: ViewProjection | undefined
+  private down: { x: number; y: number } | undefined
+  private broken = false
+  private cleanup: (() => void)[] = []
+
+  /** Loads Aladin Lite (its own chunk) and creates the view inside `host`. */
+  static async create(host: HTMLElement, options: SkyEngineOptions): Promise<SkyEngine> {
+    const { default: A } = await import('aladin-lite')
+    await A.init
+    const aladinDiv = document.createElement('div')
+    aladinDiv.className = 'sky-aladin'
+    // Aladin styles its container itself; an explicit size survives that
+    aladinDiv.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%'
+    host.appendChild(aladinDiv)
+    const survey = options.hips ? (/^\//.test(options.hips) ? new URL(options.hips, location.href).href : options.hips) : []
+    const aladin = A.aladin(aladinDiv, {
+      survey,
+      fov: options.fov,
+      target: `${options.ra} ${options.dec}`,
+      projection: 'SIN',
+      cooFrame: 'ICRS',
+      log: false,
+      samp: false,
+      showReticle: false,
+      showLayersControl: false,
+      showGotoControl: false,
+      showSimbadPointerControl: false,
+      showShareControl: false,
+      showSettingsControl: false,
+      showContextMenu: false,
+      showProjectionControl: false,
+      showFullscreenControl: false,
+      showCooGridControl: false,
+      showFrame: false,
+      showFov: true,
+      showCooLocation: true,
+      backgroundColor: 'rgb(16, 20, 28)',
+    })
+    return new SkyEngine(host, aladin, aladinDiv)
+  }
+
+  private constructor(
+    private readonly host: HTMLElement,
+    readonly aladin: Aladin,
+    private readonly aladinDiv: HTMLElement,
+  ) {
+    this.canvas = document.createElement('canvas')
+    this.canvas.className = 'sky-layer'
+    this.canvas.setAttribute('aria-hidden', 'true')
+    host.appendChild(this.canvas)
+    this.ctx = this.canvas.getContext('2d')!
+    const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void) => {
+      host.addEventListener(type, fn, { capture: true, passive: true })
+      this.cleanup.push(() => host.removeEventListener(type, fn, { capture: true }))
+    }
+    on('pointerdown', (e) => {
+      this.down = e.button === 0 ? { x: e.clientX, y: e.clientY } : undefined
+    })
+    on('pointerup', (e) => {
+      const d = this.down
+      this.down = undefined
+      if (!d || Math.hypot(e.clientX - d.x, e.clientY - d.y) > CLICK_SLOP_PX) return
+      this.onClick?.(this.hitAtClient(e.clientX, e.clientY), e.ctrlKey || e.shiftKey || e.metaKey)
+    })
+    on('pointermove', (e) => {
+      if (this.down) return
+      const f = this.hitAtClient(e.clientX, e.clientY)[0] ?? -1
+      this.setHovered(f, true)
+    })
+    on('pointerleave', () => this.setHovered(-1, true))
+    ;(host as HTMLElement & { __sky?: SkyEngine }).__sky = this
+    this.raf = requestAnimationFrame(this.tick)
+  }
+
+  setData(data: SkyData | undefined): void {
+    this.data = data
+    this.hit = data && new FootprintHitTester(data.store, data.regions)
+    this.selected = new Uint8Array(data?.store.count ?? 0)
+    this.hovered = -1
+    this.stats.footprints = data ? countDrawable(data.store) : 0
+    this.dirty = true
+  }
+
+  setSelection(rows: readonly number[]): void {
+    this.selected.fill(0)
+    for (const r of rows) if (r >= 0 && r < this.selected.length) this.selected[r] = 1
+    this.dirty = true
+  }
+
+  setHovered(f: number, fromPointer = false): void {
+    if (f === this.hovered) return
+    this.hovered = f
+    this.dirty = true
+    if (fromPointer) this.onHover?.(f)
+  }
+
+  setCone(cone: { ra: number; dec: number; radius: number } | null): void {
+    this.cone = cone
+    this.dirty = true
+  }
+
+  goTo(ra: number, dec: number, fov?: number): void {
+    this.guard(() => {
+      this.aladin.gotoRaDec(ra, dec)
+      if (fov !== undefined) this.aladin.setFoV(fov)
+    })
+  }
+
+  /** Centres the view on a footprint, zooming in only when it would be tiny. */
+  panToFootprint(f: number): void {
+    const c = this.data && footprintCentre(this.data.store, f)
+    if (!c) return
+    const fov = this.aladin.getFov()[0]
+    this.goTo(c.ra, c.dec, c.radius * 2 > fov ? c.radius * 3 : c.radius > 0 && c.radius * 40 < fov ? Math.max(c.radius * 12, 0.05) : undefined)
+  }
+
+  /** Footprints containing the sky position under a viewport point, smallest first. */
+  hitAtClient(clientX: number, clientY: number): number[] {
+    if (!this.hit || this.broken) return []
+    const rect = this.aladinDiv.getBoundingClientRect()
+    let world: [number, number] | null | undefined
+    try {
+      world = this.aladin.pix2world(clientX - rect.left, clientY - rect.top)
+    } catch {
+      return []
+    }
+    if (!world || !Number.isFinite(world[0])) return []
+    const scale = this.projection?.scale ?? 1e6
+    return this.hit.at(world[0], world[1], POINT_HIT_PX / scale / RAD)
+  }
+
+  /** Runs a frame's drawing now (the loop otherwise draws only when the view or the data changed). */
+  drawNow(): SkyStats {
+    this.lastKey = ''
+    this.dirty = true
+    this.frame()
+    return this.stats
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.raf)
+    for (const c of this.cleanup) c()
+    this.canvas.remove()
+    this.aladinDiv.remove()
+    this.data = undefined
+  }
+
+  private tick = () => {
+    this.raf = requestAnimationFrame(this.tick)
+    this.frame()
+  }
+
+  private frame() {
+    if (this.broken) return
+    const w = this.host.clientWidth
+    const h = this.host.clientHeight
+    if (w === 0 || h === 0) return
+    let ra: number, dec: number, fov: [number, number]
+    try {
+      ;[ra, dec] = this.aladin.getRaDec()
+      fov = this.aladin.getFov()
+    } catch (e) {
+      return this.fail(e)
+    }
+    const key = `${ra},${dec},${fov[0]},${fov[1]},${w},${h}`
+    if (key === this.lastKey && !this.dirty) return
+    this.lastKey = key
+    this.dirty = false
+    const dpr = window.devicePixelRatio || 1
+    if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
+      this.canvas.width = Math.round(w * dpr)
+      this.canvas.height = Math.round(h * dpr)
+    }
+    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    let p: ViewProjection | undefined
+    try {
+      p = fitProjection(ra, dec, fov, w, h, (r, d) => this.aladin.world2pix(r, d))
+    } catch (e) {
+      return this.fail(e)
+    }
+    this.projection = p
+    if (!p || !this.data) {
+      this.ctx.clearRect(0, 0, w, h)
+      return
+    }
+    const s = this.renderer.draw(this.ctx, p, {
+      store: this.data.store,
+      group: this.data.group,
+      colours: this.data.colours,
+      selected: this.selected,
+      hovered: this.hovered,
+      cone: this.cone,
+    })
+    this.stats = { ...this.stats, ...s, frames: this.stats.frames + 1 }
+    this.host.dataset.drawn = String(s.visible)
+  }
+
+  private guard(fn: () => void) {
+    if (this.broken) return
+    try {
+      fn()
+    } catch (e) {
+      this.fail(e)
+    }
+  }
+
+  private fail(e: unknown) {
+    // a panic inside Aladin's WebAssembly poisons the instance for good
+    this.broken = true
+    this.onFailure?.(e instanceof Error ? e.message : String(e))
+  }
+}
+
+function countDrawable(s: FootprintStore): number {
+  let n = 0
+  for (let f = 0; f < s.count; f++) if (s.kind[f] !== FootprintKind.None) n++
+  return n
+}

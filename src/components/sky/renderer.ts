@@ -1,0 +1,232 @@
+/**
+ * Draws footprints on a 2-D canvas above Aladin, one path per colour. Level of detail: footprints
+ * smaller than ~2 px become dots merged on a 2-px raster (aggregated when zoomed out); larger ones
+ * are outlined. Only footprints whose bounding cone meets the viewport's cone are visited.
+ */
+import { FootprintKind, type FootprintStore } from './footprints'
+import { candidatesInCone } from './gridIndex'
+import type { ViewProjection } from './projection'
+
+export const SELECTED_COLOUR = '#ffd400'
+export const HOVER_COLOUR = '#ffffff'
+export const CONE_COLOUR = '#00e5ff'
+
+export interface DrawInput {
+  store: FootprintStore
+  /** Colour index per footprint into `colours`. */
+  group: Uint16Array
+  colours: readonly string[]
+  /** 1 for selected footprints. */
+  selected: Uint8Array
+  hovered: number
+  cone?: { ra: number; dec: number; radius: number } | null
+}
+
+export interface DrawStats {
+  visible: number
+  outlines: number
+  dots: number
+  ms: number
+}
+
+const RAD = Math.PI / 180
+const DOT_PX = 2
+/** Past this many outlines a frame gets slow on a software canvas; smaller footprints then become dots. */
+const OUTLINE_BUDGET = 2500
+
+export class FootprintRenderer {
+  private stamp = new Uint32Array(0)
+  private mark = 0
+  private dotGrid = new Uint32Array(0)
+  private dotMark = 0
+  private radii = new Float32Array(0)
+
+  draw(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput): DrawStats {
+    const t0 = performance.now()
+    const { store: s, group, colours } = input
+    ctx.clearRect(0, 0, p.width, p.height)
+    const cx = p.c[0], cy = p.c[1], cz = p.c[2]
+    const outlines: number[][] = colours.map(() => [])
+    const dots: number[][] = colours.map(() => [])
+    const points: number[][] = colours.map(() => [])
+    const highlighted: number[] = []
+
+    // candidates: the grid for small views, a linear scan of the cones otherwise
+    let candidates: ArrayLike<number> | undefined
+    if (p.radius < 15 * RAD) {
+      if (this.stamp.length < s.count) this.stamp = new Uint32Array(s.count)
+      candidates = candidatesInCone(s.index, cx, cy, cz, p.radius, this.stamp, ++this.mark)
+    }
+    const total = candidates ? candidates.length : s.count
+    const gw = Math.ceil(p.width / DOT_PX) + 1
+    const gh = Math.ceil(p.height / DOT_PX) + 1
+    if (this.dotGrid.length < gw * gh) this.dotGrid = new Uint32Array(gw * gh)
+    const dm = ++this.dotMark
+    const dotBelow = this.outlineThreshold(s, p, candidates, total)
+    let visible = 0
+    for (let i = 0; i < total; i++) {
+      const f = candidates ? candidates[i]! : i
+      const k = s.kind[f]
+      if (k === FootprintKind.None) continue
+      const o = 4 * f
+      const x = s.cone[o]!, y = s.cone[o + 1]!, z = s.cone[o + 2]!
+      const r = s.cone[o + 3]!
+      const dotc = x * cx + y * cy + z * cz
+      if (dotc < Math.cos(Math.min(Math.PI, p.radius + r))) continue
+      if (dotc <= 0.02) continue // behind the limb of the orthographic view
+      visible++
+      const g = group[f]!
+      if (input.selected[f] || f === input.hovered) highlighted.push(f)
+      if (k === FootprintKind.Point) {
+        points[g]!.push(f)
+        continue
+      }
+      if (r * p.scale < dotBelow) {
+        const X = x * p.e[0] + y * p.e[1] + z * p.e[2]
+        const Y = x * p.n[0] + y * p.n[1] + z * p.n[2]
+        const px = p.a * X + p.b * Y + p.tx
+        const py = p.d * X + p.f * Y + p.ty
+        if (px < 0 || py < 0 || px >= p.width || py >= p.height) continue
+        const cell = ((py / DOT_PX) | 0) * gw + ((px / DOT_PX) | 0)
+        if (this.dotGrid[cell] === dm) continue
+        this.dotGrid[cell] = dm
+        dots[g]!.push(px, py)
+      } else outlines[g]!.push(f)
+    }
+
+    let outlineCount = 0
+    let dotCount = 0
+    ctx.lineWidth = 1.25
+    ctx.lineJoin = 'round'
+    for (let g = 0; g < colours.length; g++) {
+      const list = outlines[g]!
+      const pts = points[g]!
+      const ds = dots[g]!
+      if (!list.length && !pts.length && !ds.length) continue
+      ctx.strokeStyle = colours[g]!
+      ctx.fillStyle = colours[g]!
+      if (list.length) {
+        ctx.beginPath()
+        for (const f of list) this.tracePath(ctx, p, s, f)
+        ctx.stroke()
+        outlineCount += list.length
+      }
+      if (ds.length) {
+        ctx.beginPath()
+        for (let j = 0; j < ds.length; j += 2) ctx.rect(ds[j]! - 1, ds[j + 1]! - 1, DOT_PX, DOT_PX)
+        ctx.fill()
+        dotCount += ds.length / 2
+      }
+      if (pts.length) {
+        ctx.beginPath()
+        for (const f of pts) {
+          const [px, py] = this.point(p, s, f)
+          ctx.moveTo(px + 3.5, py)
+          ctx.arc(px, py, 3.5, 0, 2 * Math.PI)
+        }
+        ctx.stroke()
+      }
+    }
+
+    if (input.cone) this.drawCone(ctx, p, input.cone)
+
+    // selected, then hovered, on top
+    highlighted.sort((a, b) => (a === input.hovered ? 1 : 0) - (b === input.hovered ? 1 : 0))
+    for (const f of highlighted) {
+      const hover = f === input.hovered
+      // a selected footprint stays yellow when hovered; only its fill lightens
+      ctx.strokeStyle = input.selected[f] ? SELECTED_COLOUR : HOVER_COLOUR
+      ctx.fillStyle = hover ? 'rgba(255,255,255,0.22)' : 'rgba(255,212,0,0.28)'
+      ctx.lineWidth = 2.5
+      const small = s.kind[f] === FootprintKind.Point || s.cone[4 * f + 3]! * p.scale < 6
+      ctx.beginPath()
+      if (small) {
+        const [px, py] = this.point(p, s, f)
+        ctx.arc(px, py, 7, 0, 2 * Math.PI)
+      } else this.tracePath(ctx, p, s, f)
+      ctx.fill()
+      ctx.stroke()
+    }
+    return { visible, outlines: outlineCount, dots: dotCount, ms: performance.now() - t0 }
+  }
+
+  /** Pixel radius under which footprints are dots: DOT_PX, or higher when too many would be outlined. */
+  private outlineThreshold(s: FootprintStore, p: ViewProjection, candidates: ArrayLike<number> | undefined, total: number): number {
+    if (total <= OUTLINE_BUDGET) return DOT_PX
+    if (this.radii.length < total) this.radii = new Float32Array(total)
+    const cx = p.c[0], cy = p.c[1], cz = p.c[2]
+    let n = 0
+    for (let i = 0; i < total; i++) {
+      const f = candidates ? candidates[i]! : i
+      if (s.kind[f] !== FootprintKind.Outline) continue
+      const o = 4 * f
+      const r = s.cone[o + 3]!
+      const px = r * p.scale
+      if (px < DOT_PX) continue
+      const d = s.cone[o]! * cx + s.cone[o + 1]! * cy + s.cone[o + 2]! * cz
+      if (d <= 0.02 || d < Math.cos(Math.min(Math.PI, p.radius + r))) continue
+      this.radii[n++] = px
+    }
+    if (n <= OUTLINE_BUDGET) return DOT_PX
+    const sorted = this.radii.subarray(0, n).sort()
+    return sorted[n - OUTLINE_BUDGET]!
+  }
+
+  private point(p: ViewProjection, s: FootprintStore, f: number): [number, number] {
+    const o = 4 * f
+    const x = s.cone[o]!, y = s.cone[o + 1]!, z = s.cone[o + 2]!
+    const X = x * p.e[0] + y * p.e[1] + z * p.e[2]
+    const Y = x * p.n[0] + y * p.n[1] + z * p.n[2]
+    return [p.a * X + p.b * Y + p.tx, p.d * X + p.f * Y + p.ty]
+  }
+
+  private tracePath(ctx: CanvasRenderingContext2D, p: ViewProjection, s: FootprintStore, f: number) {
+    const xyz = s.xyz
+    const ex = p.e[0], ey = p.e[1], ez = p.e[2], nx = p.n[0], ny = p.n[1], nz = p.n[2]
+    for (let r = s.ringStart[f]!; r < s.ringStart[f + 1]!; r++) {
+      const v0 = s.vertStart[r]!
+      const v1 = s.vertStart[r + 1]!
+      for (let v = v0; v < v1; v++) {
+        const x = xyz[3 * v]!, y = xyz[3 * v + 1]!, z = xyz[3 * v + 2]!
+        const X = x * ex + y * ey + z * ez
+        const Y = x * nx + y * ny + z * nz
+        const px = p.a * X + p.b * Y + p.tx
+        const py = p.d * X + p.f * Y + p.ty
+        if (v === v0) ctx.moveTo(px, py)
+        else ctx.lineTo(px, py)
+      }
+      ctx.closePath()
+    }
+  }
+
+  private drawCone(ctx: CanvasRenderingContext2D, p: ViewProjection, cone: { ra: number; dec: number; radius: number }) {
+    const c = [Math.cos(cone.dec * RAD) * Math.cos(cone.ra * RAD), Math.cos(cone.dec * RAD) * Math.sin(cone.ra * RAD), Math.sin(cone.dec * RAD)]
+    const e = [-Math.sin(cone.ra * RAD), Math.cos(cone.ra * RAD), 0]
+    const n = [c[1]! * e[2]! - c[2]! * e[1]!, c[2]! * e[0]! - c[0]! * e[2]!, c[0]! * e[1]! - c[1]! * e[0]!]
+    const ca = Math.cos(cone.radius * RAD)
+    const sa = Math.sin(cone.radius * RAD)
+    ctx.save()
+    ctx.strokeStyle = CONE_COLOUR
+    ctx.lineWidth = 1.5
+    ctx.setLineDash([6, 4])
+    ctx.beginPath()
+    let first = true
+    for (let i = 0; i <= 128; i++) {
+      const t = (i / 128) * 2 * Math.PI
+      const v = [0, 1, 2].map((k) => ca * c[k]! + sa * (Math.cos(t) * n[k]! + Math.sin(t) * e[k]!))
+      if (v[0]! * p.c[0] + v[1]! * p.c[1] + v[2]! * p.c[2] <= 0) {
+        first = true
+        continue
+      }
+      const X = v[0]! * p.e[0] + v[1]! * p.e[1] + v[2]! * p.e[2]
+      const Y = v[0]! * p.n[0] + v[1]! * p.n[1] + v[2]! * p.n[2]
+      const px = p.a * X + p.b * Y + p.tx
+      const py = p.d * X + p.f * Y + p.ty
+      if (first) ctx.moveTo(px, py)
+      else ctx.lineTo(px, py)
+      first = false
+    }
+    ctx.stroke()
+    ctx.restore()
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * The search form as data, its URL form, and the ADQL it sends: one pure function per step so the
+ * query a user sees is exactly the query that runs (and is unit-tested).
+ */
+
+export type SearchKind = 'obscore' | 'raw' | 'catalogue'
+export type SpatialMode = 'intersects' | 'contains'
+export type WavelengthUnit = 'nm' | 'um' | 'angstrom' | 'm'
+
+export interface SearchForm {
+  kind: SearchKind
+  /** Object name or coordinates, as typed. */
+  target: string
+  /** Radius with optional unit ("5 arcmin", "0.1", "30\""); bare numbers are arcmin. */
+  radius: string
+  spatial: SpatialMode
+  /** Comma-separated lists. */
+  collection: string
+  instrument: string
+  dptype: string
+  calib: string
+  wlmin: string
+  wlmax: string
+  wlunit: WavelengthUnit
+  /** Calendar dates/times (ISO) or MJD numbers. */
+  tmin: string
+  tmax: string
+  /** Seconds. */
+  expmin: string
+  expmax: string
+  /** Calendar date: only rows modified since. */
+  since: string
+  /** Catalogue table (kind catalogue). */
+  table: string
+}
+
+export const EMPTY_FORM: SearchForm = {
+  kind: 'obscore',
+  target: '',
+  radius: '10 arcmin',
+  spatial: 'intersects',
+  collection: '',
+  instrument: '',
+  dptype: '',
+  calib: '',
+  wlmin: '',
+  wlmax: '',
+  wlunit: 'nm',
+  tmin: '',
+  tmax: '',
+  expmin: '',
+  expmax: '',
+  since: '',
+  table: '',
+}
+
+const KEYS = Object.keys(EMPTY_FORM) as (keyof SearchForm)[]
+
+/** The form from URL parameters (missing ones take their defaults). */
+export function formFromParams(p: URLSearchParams): SearchForm {
+  const f = { ...EMPTY_FORM } as Record<keyof SearchForm, string>
+  for (const k of KEYS) {
+    const v = p.get(k)
+    if (v !== null) f[k] = v
+  }
+  const form = f as SearchForm
+  if (!['obscore', 'raw', 'catalogue'].includes(form.kind)) form.kind = 'obscore'
+  if (!['intersects', 'contains'].includes(form.spatial)) form.spatial = 'intersects'
+  if (!['nm', 'um', 'angstrom', 'm'].includes(form.wlunit)) form.wlunit = 'nm'
+  return form
+}
+
+/** URL parameters for a form: only those that differ from the defaults, so links stay short. */
+export function formToParams(form: SearchForm): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  for (const k of KEYS) out[k] = form[k] !== EMPTY_FORM[k] && form[k].trim() !== '' ? form[k] : undefined
+  if (form.radius !== EMPTY_FORM.radius) out.radius = form.radius.trim() === '' ? undefined : form.radius
+  return out
+}
+
+export const WAVELENGTH_TO_M: Record<WavelengthUnit, number> = { nm: 1e-9, um: 1e-6, angstrom: 1e-10, m: 1 }
+export const WAVELENGTH_LABEL: Record<WavelengthUnit, string> = { nm: 'nm', um: 'µm', angstrom: 'Å', m: 'm' }
+
+const MJD_UNIX_EPOCH = 40587
+
+/** MJD of a calendar date/time (UTC) or of an MJD number as typed; undefined when unreadable. */
+export function toMjd(text: string): number | undefined {
+  const t = text.trim()
+  if (t === '') return undefined
+  if (/^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(t)) return Number(t)
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?Z?$/.exec(t)
+  if (!m) return undefined
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000
+  if (!Number.isFinite(ms)) return undefined
+  return ms / 86400000 + MJD_UNIX_EPOCH
+}
+
+/** Calendar form (UTC) of an MJD. */
+export function mjdToIso(mjd: number): string {
+  return new Date((mjd - MJD_UNIX_EPOCH) * 86400000).toISOString().replace(/\.000Z$/, 'Z')
+}
+
+/** Reads a radius; bare numbers are arcminutes. Degrees, or an error message. */
+export function readRadius(text: string): number | string {
+  const m = /^\s*([+]?\d*\.?\d+(?:[eE][+-]?\d+)?)\s*(deg|d|°|arcmin|amin|'|′|arcsec|asec|"|″)?\s*$/.exec(text)
+  if (!m) return `Cannot read the radius "${text}"; write e.g. "5 arcmin", "30 arcsec" or "0.2 deg"`
+  const v = Number(m[1])
+  const unit = m[2] ?? 'arcmin'
+  const deg = /^(deg|d|°)$/.test(unit) ? v : /^(arcsec|asec|"|″)$/.test(unit) ? v / 3600 : v / 60
+  if (!(deg > 0) || deg > 90) return 'The radius must be greater than 0 and at most 90°'
+  return deg
+}
+
+/** An ADQL string literal. */
+export function adqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`
+}
+
+function list(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+}
+
+/** A number for ADQL: plain, round-trippable, no exponent surprises for usual values. */
+export function adqlNumber(x: number): string {
+  return String(Number(x.toPrecision(12)))
+}
+
+export interface Position {
+  ra: number
+  dec: number
+}
+
+export interface CatalogueColumns {
+  table: string
+  ra: string
+  dec: string
+}
+
+export interface BuiltQuery {
+  adql: string
+  /** Problems that stop the query from being run, by field. */
+  errors: Partial<Record<keyof SearchForm | 'position', string>>
+  /** The cone searched, for the sky view. */
+  cone?: Position & { radius: number }
+}
+
+interface Columns {
+  from: string
+  collection?: string
+  instrument: string
+  dptype?: string
+  calib?: string
+  wlMin: string
+  wlMax: string
+  /** metres per unit of the table's wavelength columns */
+  wlScale: number
+  tMin: string
+  tMax: string
+  exptime: string
+  lastMod: string
+}
+
+const OBSCORE: Columns = {
+  from: 'ivoa.ObsCore',
+  collection: 'obs_collection',
+  instrument: 'instrument_name',
+  dptype: 'dataproduct_type',
+  calib: 'calib_level',
+  wlMin: 'em_min',
+  wlMax: 'em_max',
+  wlScale: 1,
+  tMin: 't_min',
+  tMax: 't_max',
+  exptime: 't_exptime',
+  lastMod: 'last_mod_date',
+}
+
+// ESO's dbo.raw: wavelengths in nm, one MJD per frame, category (SCIENCE, CALIB…) in dp_cat
+const RAW: Columns = {
+  from: 'dbo.raw',
+  instrument: 'instrument',
+  dptype: 'dp_cat',
+  wlMin: 'lambda_min',
+  wlMax: 'lambda_max',
+  wlScale: 1e-9,
+  tMin: 'mjd_obs',
+  tMax: 'mjd_obs',
+  exptime: 'exposure',
+  lastMod: 'last_mod_date',
+}
+
+/**
+ * The ADQL for a form. `position` is the resolved target (undefined while there is none: then no
+ * spatial constraint, or an error for catalogue searches that need one).
+ */
+export function buildAdql(form: SearchForm, position?: Position, catalogue?: CatalogueColumns): BuiltQuery {
+  const errors: BuiltQuery['errors'] = {}
+  const where: string[] = []
+  let cone: BuiltQuery['cone']
+  const radius = readRadius(form.radius)
+  if (typeof radius === 'string') errors.radius = radius
+
+  if (form.kind === 'catalogue') {
+    const table = catalogue?.table ?? form.table
+    if (!table) errors.table = 'Choose a catalogue'
+    if (!position) errors.position = 'A catalogue search needs a target'
+    const ra = catalogue?.ra ?? 'ra'
+    const dec = catalogue?.dec ?? 'dec'
+    if (position && typeof radius === 'number') {
+      cone = { ...position, radius }
+      where.push(`CONTAINS(POINT('ICRS', ${ra}, ${dec}), CIRCLE('ICRS', ${adqlNumber(position.ra)}, ${adqlNumber(position.dec)}, ${adqlNumber(radius)})) = 1`)
+    }
+    return { adql: `SELECT *\nFROM ${table || '…'}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`, errors, cone }
+  }
+
+  const c = form.kind === 'raw' ? RAW : OBSCORE
+  if (position && typeof radius === 'number') {
+    const p = `${adqlNumber(position.ra)}, ${adqlNumber(position.dec)}`
+    if (form.spatial === 'contains' && form.kind === 'obscore') {
+      cone = { ...position, radius: 0 }
+      where.push(`CONTAINS(POINT('ICRS', ${p}), s_region) = 1`)
+    } else {
+      cone = { ...position, radius }
+      where.push(`INTERSECTS(s_region, CIRCLE('ICRS', ${p}, ${adqlNumber(radius)})) = 1`)
+    }
+  }
+  const inList = (col: string | undefined, text: string, numeric = false, field?: keyof SearchForm) => {
+    const items = list(text)
+    if (!col || items.length === 0) return
+    if (numeric && items.some((i) => !/^\d+$/.test(i))) {
+      if (field) errors[field] = 'Whole numbers, separated by commas'
+      return
+    }
+    const values = items.map((i) => (numeric ? i : adqlString(i)))
+    where.push(values.length === 1 ? `${col} = ${values[0]}` : `${col} IN (${values.join(', ')})`)
+  }
+  inList(c.collection, form.collection)
+  inList(c.instrument, form.instrument)
+  inList(c.dptype, form.dptype)
+  inList(c.calib, form.calib, true, 'calib')
+
+  const num = (text: string, field: keyof SearchForm): number | undefined => {
+    if (text.trim() === '') return undefined
+    const v = Number(text)
+    if (!Number.isFinite(v) || v < 0) {
+      errors[field] = 'Enter a number ≥ 0'
+      return undefined
+    }
+    return v
+  }
+  // ranges match when they overlap the row's own range
+  const toTable = WAVELENGTH_TO_M[form.wlunit] / c.wlScale
+  const wlMin = num(form.wlmin, 'wlmin')
+  const wlMax = num(form.wlmax, 'wlmax')
+  if (wlMin !== undefined && wlMax !== undefined && wlMin > wlMax) errors.wlmax = 'The upper wavelength is below the lower one'
+  if (wlMin !== undefined) where.push(`${c.wlMax} >= ${adqlNumber(wlMin * toTable)}`)
+  if (wlMax !== undefined) where.push(`${c.wlMin} <= ${adqlNumber(wlMax * toTable)}`)
+
+  const tMin = toMjd(form.tmin)
+  const tMax = toMjd(form.tmax)
+  if (form.tmin.trim() && tMin === undefined) errors.tmin = 'A date (2021-05-03, 2021-05-03T21:00) or an MJD'
+  if (form.tmax.trim() && tMax === undefined) errors.tmax = 'A date (2021-05-03, 2021-05-03T21:00) or an MJD'
+  if (tMin !== undefined && tMax !== undefined && tMin > tMax) errors.tmax = 'The end is before the start'
+  if (tMin !== undefined) where.push(`${c.tMax} >= ${adqlNumber(tMin)}`)
+  if (tMax !== undefined) where.push(`${c.tMin} <= ${adqlNumber(tMax)}`)
+
+  const eMin = num(form.expmin, 'expmin')
+  const eMax = num(form.expmax, 'expmax')
+  if (eMin !== undefined) where.push(`${c.exptime} >= ${adqlNumber(eMin)}`)
+  if (eMax !== undefined) where.push(`${c.exptime} <= ${adqlNumber(eMax)}`)
+
+  if (form.since.trim()) {
+    const mjd = toMjd(form.since)
+    if (mjd === undefined || /^\d+(\.\d*)?$/.test(form.since.trim())) errors.since = 'A calendar date, e.g. 2022-01-01'
+    else where.push(`${c.lastMod} >= ${adqlString(mjdToIso(mjd).replace(/Z$/, ''))}`)
+  }
+  return { adql: `SELECT *\nFROM ${c.from}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`, errors, cone }
+}

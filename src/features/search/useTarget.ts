@@ -1,0 +1,61 @@
+/** A typed target → ICRS position: coordinates are read here, names go to Sesame (the profile's `resolver`). */
+import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import type { AppRuntime } from '../../app/runtime'
+import { parsePosition } from '../../protocols/coords'
+import { resolveName } from '../../protocols/sesame'
+
+export interface TargetPosition {
+  ra: number
+  dec: number
+  /** How it was found, e.g. "coordinates (galactic)" or "Simbad: NGC 6397". */
+  source: string
+}
+
+export type TargetState =
+  | { status: 'none' }
+  | { status: 'resolving' }
+  | { status: 'ok'; position: TargetPosition }
+  | { status: 'error'; message: string }
+
+function looksLikeCoordinates(text: string): boolean {
+  // names start with letters (M 31, NGC 6397, eta Car); coordinates with digits, signs or a frame word and digits
+  return /^[\d+\-.]/.test(text.trim()) || /^(l|ra|gal|icrs|j2000|fk5|G\d)/i.test(text.trim()) && /\d/.test(text)
+}
+
+export function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value)
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms)
+    return () => clearTimeout(t)
+  }, [value, ms])
+  return v
+}
+
+export function useTarget(rt: AppRuntime, text: string): TargetState {
+  const target = text.trim()
+  let coordinates: TargetState | undefined
+  if (target === '') coordinates = { status: 'none' }
+  else {
+    try {
+      const p = parsePosition(target)
+      coordinates = { status: 'ok', position: { ra: p.ra, dec: p.dec, source: p.frame === 'galactic' ? 'coordinates (galactic → ICRS)' : 'coordinates' } }
+    } catch (e) {
+      if (looksLikeCoordinates(target)) coordinates = { status: 'error', message: (e as Error).message }
+    }
+  }
+  const resolverUrl = rt.endpoint('resolver')
+  const name = useQuery({
+    queryKey: ['sesame', resolverUrl, target],
+    queryFn: ({ signal }) => resolveName(rt.http, target, { resolverUrl: resolverUrl!, signal }),
+    enabled: !coordinates && !!resolverUrl,
+    staleTime: Infinity,
+    retry: false,
+  })
+  if (coordinates) return coordinates
+  if (!resolverUrl) return { status: 'error', message: `The profile "${rt.profile.label}" has no name resolver: type coordinates, e.g. 265.175 -53.674` }
+  if (name.isPending) return { status: 'resolving' }
+  if (name.error) return { status: 'error', message: name.error.message }
+  const r = name.data!
+  return { status: 'ok', position: { ra: r.ra, dec: r.dec, source: `${r.resolver}: ${r.name}` } }
+}

@@ -1,0 +1,81 @@
+/**
+ * The worker side of the VOTable worker protocol, independent of the worker global scope so
+ * that it runs (and is tested) anywhere: feed it ToWorker messages, it posts FromWorker ones.
+ */
+import { VOTableStreamParser, endAfterFailure } from './stream'
+import type { VOTableTable } from './table'
+import { batchTransferables, documentSkeleton, serializeError, tableHeader } from './worker-protocol'
+import type { FromWorker, ToWorker } from './worker-protocol'
+
+/** input is pushed to the parser in pieces of at most this many bytes, so batches go out early */
+const PIECE = 64 * 1024
+
+export type Post = (message: FromWorker, transfer: Transferable[]) => void
+
+export function createWorkerHost(post: Post): (message: ToWorker) => void {
+  let parser: VOTableStreamParser | null = null
+  let failed = false
+  const fail = (e: unknown): void => {
+    failed = true
+    parser = null
+    post({ type: 'error', error: serializeError(e) }, [])
+  }
+  const finish = (p: VOTableStreamParser, failure?: unknown): void => {
+    const doc = failure !== undefined ? endAfterFailure(p, failure) : p.end()
+    parser = null
+    post({ type: 'done', doc: documentSkeleton(doc) }, [])
+  }
+  const read = async (p: VOTableStreamParser, reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> => {
+    try {
+      for (;;) {
+        let r: ReadableStreamReadResult<Uint8Array>
+        try {
+          r = await reader.read()
+        } catch (e) {
+          return finish(p, e)
+        }
+        if (failed) return
+        if (r.done) return finish(p)
+        const b = r.value
+        for (let i = 0; i < b.length; i += PIECE) p.push(b.subarray(i, Math.min(b.length, i + PIECE)))
+      }
+    } catch (e) {
+      void reader.cancel().catch(() => {})
+      fail(e)
+    }
+  }
+  return (m: ToWorker): void => {
+    if (failed) return
+    try {
+      switch (m.type) {
+        case 'start':
+          parser = new VOTableStreamParser({
+            batchRows: m.batchRows,
+            batchMs: m.batchMs,
+            onHeader: (t, index) => post({ type: 'table', index, header: tableHeader(t as VOTableTable) }, []),
+            onBatch: (batch) => post({ type: 'batch', batch }, batchTransferables(batch)),
+          })
+          break
+        case 'chunk': {
+          if (!parser) throw new Error('chunk before start')
+          const b = m.bytes
+          for (let i = 0; i < b.length; i += PIECE) parser.push(b.subarray(i, Math.min(b.length, i + PIECE)))
+          break
+        }
+        case 'stream': {
+          const p = parser
+          if (!p) throw new Error('stream before start')
+          void read(p, m.stream.getReader())
+          break
+        }
+        case 'end': {
+          if (!parser) throw new Error('end before start')
+          finish(parser, m.failure !== undefined ? new Error(m.failure) : undefined)
+          break
+        }
+      }
+    } catch (e) {
+      fail(e)
+    }
+  }
+}
