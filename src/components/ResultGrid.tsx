@@ -35,6 +35,8 @@ function CellLink(p: ICellRendererParams) {
 
 interface Props {
   table: Table
+  /** Rows to show (default all): a table still arriving shows the rows received so far. */
+  rows?: number
   dark?: boolean
   height?: number | string
   /** Rows (indexes into the table) selected elsewhere, e.g. on the sky. */
@@ -48,13 +50,14 @@ interface Props {
   toolbar?: ReactNode
 }
 
-export function ResultGrid({ table, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar }: Props) {
+export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar }: Props) {
   const api = useRef<GridApi<{ i: number }> | null>(null)
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set())
   const [selectedCount, setSelectedCount] = useState(0)
   const [copied, setCopied] = useState<string | null>(null)
   // rows are indexes into the column store; cells are read with table.value(row, col)
-  const rowData = useMemo(() => Array.from({ length: table.rowCount }, (_, i) => ({ i })), [table])
+  const shownRows = rows ?? table.rowCount
+  const rowData = useMemo(() => Array.from({ length: shownRows }, (_, i) => ({ i })), [table, shownRows])
   const columnDefs = useMemo<ColDef<{ i: number }>[]>(
     () =>
       table.fields.map((f, c) => ({
@@ -147,7 +150,7 @@ export function ResultGrid({ table, dark, height = 480, selected, onSelectionCha
           Copy selected
         </button>
         <span className="muted">
-          {table.rowCount.toLocaleString('en')} rows{selectedCount ? ` · ${selectedCount} selected` : ''}
+          {shownRows.toLocaleString('en')} rows{selectedCount ? ` · ${selectedCount} selected` : ''}
         </span>
         {copied && <span className="muted" role="status">{copied}</span>}
         {toolbar}

@@ -3,6 +3,7 @@ import { useRuntime } from '../../app/runtime'
 import { useRoute, useSetParams } from '../../app/router'
 import { loadJson, saveJson } from '../../app/persist'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { ResultGrid } from '../../components/ResultGrid'
 import type { TapTable } from '../../protocols/tap'
 import { tapChoices } from './services'
 import { ServiceBar, useMaxrecDefault } from './ServiceBar'
@@ -34,7 +35,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const jobUrl = params.get('job') ?? undefined
   const editor = useRef<QueryEditorHandle>(null)
   const maxrecDefault = useMaxrecDefault(service?.url)
-  const { mutation: run, cancel } = useAdqlRun(rt, (url) => setParams({ job: url }))
+  const { mutation: run, partial, cancel } = useAdqlRun(rt, (url) => setParams({ job: url }))
   const { schema, udfs } = useCompletionSchema(service?.url)
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
   const [blocked, setBlocked] = useState(false)
@@ -132,11 +133,25 @@ export function AdqlView({ dark }: { dark: boolean }) {
               </span>
             )}
             <span className="status" role="status" aria-live="polite">
-              {run.isPending ? (mode === 'sync' ? 'Running…' : 'Submitting job…') : isTapResult(run.data) && !jobUrl ? `${run.data.table.rowCount} rows` : ''}
+              {run.isPending
+                ? mode === 'sync'
+                  ? partial
+                    ? `Receiving… ${partial.rows.toLocaleString('en')} rows so far`
+                    : 'Running…'
+                  : 'Submitting job…'
+                : isTapResult(run.data) && !jobUrl
+                  ? `${run.data.table.rowCount} rows`
+                  : ''}
             </span>
           </div>
           {run.error && <ErrorNotice error={run.error} />}
-          {jobUrl ? <JobResultPanel jobUrl={jobUrl} dark={dark} /> : isTapResult(run.data) && <ResultView result={run.data} dark={dark} />}
+          {jobUrl ? (
+            <JobResultPanel jobUrl={jobUrl} dark={dark} />
+          ) : run.isPending && partial ? (
+            <ResultGrid table={partial.table} rows={partial.rows} dark={dark} />
+          ) : (
+            isTapResult(run.data) && <ResultView result={run.data} dark={dark} />
+          )}
         </div>
       </div>
     </section>

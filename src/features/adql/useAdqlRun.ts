@@ -1,7 +1,8 @@
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import type { AppRuntime } from '../../app/runtime'
-import { runSync, submitAsync, type TapResult } from '../../protocols/tap'
+import { runSync, submitAsync, type TapResult, type VOTableReader } from '../../protocols/tap'
+import { parseInWorker, type Table } from '../../protocols/votable'
 import { addJob } from '../../state/jobs'
 
 export type RunMode = 'sync' | 'async'
@@ -16,12 +17,35 @@ export interface RunRequest {
 /** Runs a query synchronously (result in memory) or as an async job (kept in the job store). */
 export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => void) {
   const abortRef = useRef<AbortController | null>(null)
+  // rows shown while a large result is still arriving (parsed in a Web Worker)
+  const [partial, setPartial] = useState<{ table: Table; rows: number } | null>(null)
+  const lastPaint = useRef(0)
+  const streamingReader: VOTableReader = (response, signal) =>
+    parseInWorker(response, {
+      signal,
+      onBatch: (_batch, table) => {
+        const now = performance.now()
+        // the first batch at once, then at most a few repaints a second
+        if (lastPaint.current === 0 || now - lastPaint.current > 400) {
+          lastPaint.current = now
+          setPartial({ table, rows: table.rowCount })
+        }
+      },
+    })
   const mutation = useMutation<TapResult | { jobUrl: string }, Error, RunRequest>({
     mutationFn: async (req) => {
       abortRef.current?.abort()
       const ac = new AbortController()
       abortRef.current = ac
-      if (req.mode === 'sync') return runSync(rt.http, req.serviceUrl, { query: req.query, maxrec: req.maxrec }, ac.signal)
+      lastPaint.current = 0
+      setPartial(null)
+      if (req.mode === 'sync') {
+        try {
+          return await runSync(rt.http, req.serviceUrl, { query: req.query, maxrec: req.maxrec }, ac.signal, streamingReader)
+        } finally {
+          setPartial(null)
+        }
+      }
       const { url, job } = await submitAsync(rt.http, req.serviceUrl, { query: req.query, maxrec: req.maxrec }, { signal: ac.signal })
       addJob({
         url,
@@ -37,7 +61,7 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
       return { jobUrl: url }
     },
   })
-  return { mutation, cancel: () => abortRef.current?.abort() }
+  return { mutation, partial, cancel: () => abortRef.current?.abort() }
 }
 
 export function isTapResult(x: unknown): x is TapResult {

@@ -34,19 +34,23 @@ export function tapErrorMessage(body: string): string | undefined {
   return undefined
 }
 
+/** How a response body becomes a VOTable document: in this thread (default), or streamed in a Web Worker. */
+export type VOTableReader = (response: Response, signal?: AbortSignal) => Promise<VOTableDocument>
+
+const readInThread: VOTableReader = async (response) => parseVOTable(await response.arrayBuffer())
+
 /** Runs a synchronous TAP query (POST, form-encoded) and reads the VOTable result. */
-export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery, signal?: AbortSignal): Promise<TapResult> {
+export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery, signal?: AbortSignal, read: VOTableReader = readInThread): Promise<TapResult> {
   const url = `${serviceUrl.replace(/\/+$/, '')}/sync`
-  let body: ArrayBuffer
+  let res: Response
   try {
     const params = { REQUEST: 'doQuery', LANG: q.lang ?? 'ADQL', QUERY: q.query, MAXREC: q.maxrec, RESPONSEFORMAT: q.format }
-    const res = await http.request(url, {
+    res = await http.request(url, {
       ...(q.method === 'GET' ? { query: params } : { form: params }),
       idempotent: true,
       signal,
       timeoutMs: 10 * 60_000,
     })
-    body = await res.arrayBuffer()
   } catch (e) {
     if (e instanceof HttpError && e.kind === 'http' && e.body) {
       const msg = tapErrorMessage(e.body)
@@ -54,12 +58,13 @@ export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery,
     }
     throw e
   }
+  const type = res.headers.get('Content-Type') ?? ''
   let document: VOTableDocument
   try {
-    document = parseVOTable(body)
+    document = await read(res, signal)
   } catch (e) {
-    const text = new TextDecoder().decode(body.slice(0, 2000))
-    throw new FormatError(`The service did not return a VOTable: ${(e as Error).message}. It said: ${text.replace(/\s+/g, ' ').slice(0, 200)}`, url, { cause: e })
+    if (signal?.aborted) throw e
+    throw new FormatError(`The service did not return a readable VOTable (${type || 'no content type'}): ${(e as Error).message}`, url, { cause: e })
   }
   const status = queryStatus(document)
   // TAP services may report query errors with HTTP 200
