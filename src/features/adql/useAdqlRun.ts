@@ -19,15 +19,14 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
   const abortRef = useRef<AbortController | null>(null)
   // rows shown while a large result is still arriving (parsed in a Web Worker)
   const [partial, setPartial] = useState<{ table: Table; rows: number } | null>(null)
-  const lastPaint = useRef(0)
+  const painted = useRef(0)
   const streamingReader: VOTableReader = (response, signal) =>
     parseInWorker(response, {
       signal,
       onBatch: (_batch, table) => {
-        const now = performance.now()
-        // the first batch at once, then at most a few repaints a second
-        if (lastPaint.current === 0 || now - lastPaint.current > 400) {
-          lastPaint.current = now
+        // the first batch at once, then each time the row count doubles: a few grid updates, not one per batch
+        if (painted.current === 0 || table.rowCount >= 2 * painted.current) {
+          painted.current = table.rowCount
           setPartial({ table, rows: table.rowCount })
         }
       },
@@ -37,7 +36,7 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
       abortRef.current?.abort()
       const ac = new AbortController()
       abortRef.current = ac
-      lastPaint.current = 0
+      painted.current = 0
       setPartial(null)
       if (req.mode === 'sync') {
         try {
