@@ -54,6 +54,15 @@ export function SchemaBrowser({ serviceUrl, onStartQuery, onInsert }: Props) {
                 {open === t.name && (
                   <ul className="column-list" aria-label={`Columns of ${t.name}`}>
                     {t.description && <li className="muted table-desc">{t.description}</li>}
+                    {(schema.data?.keys ?? [])
+                      .filter((k) => k.fromTable === t.name || k.targetTable === t.name)
+                      .map((k) => (
+                        <li key={k.keyId} className="muted foreign-key" title={k.description}>
+                          {k.fromTable === t.name
+                            ? `→ ${k.targetTable} (${k.columns.map((c) => `${c.from} = ${c.target}`).join(', ')})`
+                            : `← ${k.fromTable} (${k.columns.map((c) => `${c.from} = ${c.target}`).join(', ')})`}
+                        </li>
+                      ))}
                     {t.columns
                       .filter((c) => !f || t.name.toLowerCase().includes(f) || c.name.toLowerCase().includes(f))
                       .map((c) => (

@@ -95,3 +95,23 @@ describe('TAP metadata of the local archive', () => {
     expect(obscore.columns.length).toBeGreaterThanOrEqual(55)
   })
 })
+
+describe('UWS job management on the local archive', () => {
+  it('changes destruction time and execution duration, filters the job list by phase, aborts a pending job', async () => {
+    const { createJob, setDestruction, setExecutionDuration, listJobs: list, abortJob, getJob: get, deleteJob: del } = await import('../uws')
+    const { url, job } = await createJob(http, `${TAP}/async`, { REQUEST: 'doQuery', LANG: 'ADQL', QUERY: 'SELECT TOP 1 obs_id FROM ivoa.ObsCore' })
+    expect(job.phase).toBe('PENDING')
+    const when = new Date(Date.now() + 3 * 86400_000)
+    const d = await setDestruction(http, url, when)
+    expect(Math.abs(Date.parse(d.destruction! + (d.destruction!.endsWith('Z') ? '' : 'Z')) - when.getTime())).toBeLessThan(2000)
+    const e = await setExecutionDuration(http, url, 120)
+    expect(e.executionDuration).toBe(120)
+    const pending = await list(http, `${TAP}/async`, { phase: ['PENDING'] })
+    const jobId = url.split('/').pop()!
+    expect(pending.some((j) => j.jobId === jobId)).toBe(true)
+    expect(pending.every((j) => j.phase === 'PENDING')).toBe(true)
+    await abortJob(http, url)
+    expect((await get(http, url)).phase).toBe('ABORTED')
+    await del(http, url)
+  })
+})
