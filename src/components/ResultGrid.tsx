@@ -21,16 +21,30 @@ export function safeHref(v: unknown): string | undefined {
   }
 }
 
-function CellLink(p: ICellRendererParams) {
-  const href = safeHref(p.value)
-  const text = formatCell(p.value)
-  return href ? (
-    <a href={href} target="_blank" rel="noopener noreferrer" title={href}>
-      {text}
-    </a>
-  ) : (
-    text
-  )
+/** A plain-DOM cell renderer (much cheaper than a React cell while scrolling); text only, never HTML from the service. */
+class LinkCell {
+  private gui: HTMLElement = document.createElement('span')
+  init(p: ICellRendererParams): void {
+    const href = safeHref(p.value)
+    const text = formatCell(p.value)
+    if (!href) {
+      this.gui.textContent = text
+      return
+    }
+    const a = document.createElement('a')
+    a.href = href
+    a.target = '_blank'
+    a.rel = 'noopener noreferrer'
+    a.title = href
+    a.textContent = text
+    this.gui = a
+  }
+  getGui(): HTMLElement {
+    return this.gui
+  }
+  refresh(): boolean {
+    return false
+  }
 }
 
 interface Props {
@@ -67,7 +81,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         valueGetter: (p) => (p.data ? table.value(p.data.i, c) : null),
         valueFormatter: (p) => formatCell(p.value),
         comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
-        cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? CellLink : undefined,
+        cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? LinkCell : undefined,
         filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
         type: ['double', 'float', 'int', 'long', 'short', 'unsignedByte'].includes(f.datatype) && !f.arraysize ? 'rightAligned' : undefined,
         resizable: true,
