@@ -86,7 +86,7 @@ async function browserFigures() {
 }
 
 async function pyvoRatio() {
-  const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' })
+  const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' })
   try {
     const { HttpClient } = await vite.ssrLoadModule('/src/protocols/http.ts')
     const { ProxyMap } = await vite.ssrLoadModule('/src/protocols/proxy.ts')

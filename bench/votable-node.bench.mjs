@@ -10,7 +10,7 @@ export default async function () {
     console.error('local archive unavailable; skipping the VOTable benchmarks')
     return
   }
-  const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' })
+  const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' })
   try {
     const { parseVOTable } = await vite.ssrLoadModule('/src/protocols/votable/index.ts')
     for (const [name, fmt] of [['tabledata', 'votable/td'], ['binary', 'votable'], ['binary2', 'votable/b2']]) {
