@@ -243,24 +243,35 @@ export function boolByte(c: number): number {
 const ascii = new TextDecoder('utf-8')
 
 /** Decode a char field: ASCII fast path, UTF-8 otherwise; trailing NULs removed. */
+const codes: number[] = []
+
 export function decodeChars(u8: Uint8Array, a: number, b: number): string {
   while (b > a && u8[b - 1] === 0) b--
-  if (b - a > 64) return ascii.decode(u8.subarray(a, b))
-  let out = ''
-  for (let i = a; i < b; i++) {
-    const c = u8[i]
+  const n = b - a
+  if (n === 0) return ''
+  if (n > 256) return ascii.decode(u8.subarray(a, b))
+  // one string per cell, built from a reused code buffer (no intermediate strings for the GC)
+  for (let i = 0; i < n; i++) {
+    const c = u8[a + i]
     if (c >= 128) return ascii.decode(u8.subarray(a, b))
-    out += String.fromCharCode(c)
+    codes[i] = c
   }
-  return out
+  codes.length = n
+  return String.fromCharCode.apply(null, codes)
 }
 
 /** Decode UCS-2 big-endian; trailing NULs removed. */
 export function decodeUcs2(u8: Uint8Array, a: number, b: number): string {
   while (b - 1 > a && u8[b - 1] === 0 && u8[b - 2] === 0) b -= 2
-  let out = ''
-  for (let i = a; i + 1 < b; i += 2) out += String.fromCharCode((u8[i] << 8) | u8[i + 1])
-  return out
+  let n = 0
+  for (let i = a; i + 1 < b; i += 2) codes[n++] = (u8[i] << 8) | u8[i + 1]
+  if (n > 8192) {
+    let out = ''
+    for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, codes.slice(i, Math.min(n, i + 8192)))
+    return out
+  }
+  codes.length = n
+  return String.fromCharCode.apply(null, codes)
 }
 
 export function checkRow(row: number, n: number): void {
