@@ -10,7 +10,7 @@ import type { BatchColumn } from './spec'
 import { registerStatusInfos, statusInfosOf } from './status'
 import type { RowBatch } from './stream'
 import { VOTableTable } from './table'
-import type { CoordinateSystem, Field, Group, Info, Link, Param, Resource, Serialization, VOTableDocument } from './types'
+import type { CoordinateSystem, Group, Info, Param, Resource, Table, VOTableDocument } from './types'
 
 /** main thread → worker */
 export type ToWorker =
@@ -29,23 +29,7 @@ export type FromWorker =
   | { type: 'error'; error: SerializedError }
 
 /** A table's metadata (no rows). */
-export interface TableHeader {
-  name?: string
-  id?: string
-  ref?: string
-  ucd?: string
-  utype?: string
-  description?: string
-  nrows?: number
-  fields: Field[]
-  params: Param[]
-  groups: Group[]
-  links: Link[]
-  infos: Info[]
-  serialization?: Serialization
-  rowCount: number
-  truncated: boolean
-}
+export type TableHeader = Omit<Table, 'value' | 'column'>
 
 export interface ResourceSkeleton extends Omit<Resource, 'tables' | 'resources'> {
   /** indexes into DocumentSkeleton.tables */
