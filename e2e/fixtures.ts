@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 export const ARCHIVE = process.env.ARCHIVE_URL ?? 'http://127.0.0.1:18080'
 
@@ -82,3 +82,36 @@ export async function runAdql(page: Page, query: string): Promise<void> {
   await editor.fill(query)
   await page.getByRole('button', { name: 'Run' }).click()
 }
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+
+/** Pixels of each colour (±tolerance per channel) in a screenshot, decoded in the page with Image + canvas. */
+export async function countColours(page: Page, target: Locator, colours: string[], tolerance = 24): Promise<number[]> {
+  const png = (await target.screenshot()).toString('base64')
+  return page.evaluate(
+    async ({ png, colours, tolerance }) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${png}`
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.width
+      canvas.height = img.height
+      const ctx = canvas.getContext('2d')!
+      ctx.drawImage(img, 0, 0)
+      const d = ctx.getImageData(0, 0, img.width, img.height).data
+      const counts = colours.map(() => 0)
+      for (let i = 0; i < d.length; i += 4) {
+        for (let k = 0; k < colours.length; k++) {
+          const c = colours[k]!
+          if (Math.abs(d[i]! - c[0]!) <= tolerance && Math.abs(d[i + 1]! - c[1]!) <= tolerance && Math.abs(d[i + 2]! - c[2]!) <= tolerance) {
+            counts[k]!++
+            break
+          }
+        }
+      }
+      return counts
+    },
+    { png, colours: colours.map(rgb), tolerance },
+  )
+}
+

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, archiveCsv } from './fixtures'
+import { test, expect, archiveCsv, countColours } from './fixtures'
 
 const SESAME_PORT = Number(process.env.SESAME_PORT ?? 18090)
 const SESAME_URL = `http://127.0.0.1:${SESAME_PORT}/cgi-bin/nph-sesame`
@@ -8,6 +8,7 @@ const NGC6397 = { ra: 265.1754, dec: -53.6743 }
 // footprint palette, selection and cone colours of src/components/sky (palette.ts, renderer.ts)
 const PALETTE = ['#ff5a5a', '#4da3ff', '#5ad15a', '#ff9f40', '#c77dff', '#ff6ec7', '#2ec4b6', '#b5e550', '#e07a5f', '#8f94ff', '#9aa0a6']
 const SELECTED = '#ffd400'
+const CONE = '#00e5ff'
 
 let stub: ChildProcess | undefined
 
@@ -36,38 +37,6 @@ async function withLocalResolver(page: Page) {
     config.profiles.local.endpoints.resolver ||= SESAME_URL
     await route.fulfill({ response: res, json: config })
   })
-}
-
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
-
-/** Pixels of each colour (±tolerance per channel) in a screenshot, decoded in the page with Image + canvas. */
-async function countColours(page: Page, target: Locator, colours: string[], tolerance = 24): Promise<number[]> {
-  const png = (await target.screenshot()).toString('base64')
-  return page.evaluate(
-    async ({ png, colours, tolerance }) => {
-      const img = new Image()
-      img.src = `data:image/png;base64,${png}`
-      await img.decode()
-      const canvas = document.createElement('canvas')
-      canvas.width = img.width
-      canvas.height = img.height
-      const ctx = canvas.getContext('2d')!
-      ctx.drawImage(img, 0, 0)
-      const d = ctx.getImageData(0, 0, img.width, img.height).data
-      const counts = colours.map(() => 0)
-      for (let i = 0; i < d.length; i += 4) {
-        for (let k = 0; k < colours.length; k++) {
-          const c = colours[k]!
-          if (Math.abs(d[i]! - c[0]!) <= tolerance && Math.abs(d[i + 1]! - c[1]!) <= tolerance && Math.abs(d[i + 2]! - c[2]!) <= tolerance) {
-            counts[k]!++
-            break
-          }
-        }
-      }
-      return counts
-    },
-    { png, colours: colours.map(rgb), tolerance },
-  )
 }
 
 /** Viewport position of a sky position, from the Aladin view inside SkyView. */
@@ -192,6 +161,146 @@ test.describe('search and sky explorer', () => {
     await expect(page.getByRole('textbox', { name: 'ADQL query' })).toContainText('CONTAINS(POINT')
     expect(watch.pageErrors).toEqual([])
     expect(watch.externalRequests).toEqual([])
+  })
+
+  test('draws a circle on the sky to set the search region, counts first, and searches it', async ({ page, watch }) => {
+    await page.goto('/search?profile=local')
+    await page.getByRole('textbox', { name: 'Target' }).fill('265.1754 -53.6743')
+    await page.getByRole('textbox', { name: 'Radius' }).fill('6')
+    await page.getByRole('button', { name: 'Search' }).click()
+    const first = (await archiveCsv("SELECT obs_publisher_did FROM ivoa.ObsCore WHERE INTERSECTS(s_region, CIRCLE('ICRS', 265.1754, -53.6743, 0.1)) = 1")).length - 1
+    await expect(page.getByTestId('search-count')).toHaveText(`${first} matching rows`)
+    await expect(page.getByTestId('search-status')).toHaveText(`${first} rows`)
+    await expect(page.getByTestId('search-truncation')).toHaveCount(0)
+    await skyReady(page, first)
+
+    // press-drag from the new centre out to its edge
+    const want = { ra: 265.25, dec: -53.6, radius: 0.04 }
+    const draw = page.getByRole('button', { name: 'Draw circle' })
+    await draw.click()
+    await expect(draw).toHaveAttribute('aria-pressed', 'true')
+    const from = await skyPixel(page, want.ra, want.dec)
+    const to = await skyPixel(page, want.ra, want.dec + want.radius)
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 })
+    await page.mouse.move(to.x, to.y, { steps: 3 })
+    await page.mouse.up()
+    await expect(draw).toHaveAttribute('aria-pressed', 'false')
+
+    // the form and the (shareable) URL hold the drawn circle
+    await expect.poll(() => new URL(page.url()).searchParams.get('target')).not.toBe('265.1754 -53.6743')
+    const url = new URL(page.url())
+    const [ra, dec] = url.searchParams.get('target')!.split(/\s+/).map(Number) as [number, number]
+    const radius = Number(/^([\d.]+) arcmin$/.exec(url.searchParams.get('radius')!)![1]) / 60
+    expect(Math.abs(ra - want.ra)).toBeLessThan(0.005)
+    expect(Math.abs(dec - want.dec)).toBeLessThan(0.003)
+    expect(Math.abs(radius - want.radius)).toBeLessThan(0.004)
+    expect(url.searchParams.get('go')).toBe('1')
+    await expect(page.getByRole('textbox', { name: 'Target' })).toHaveValue(url.searchParams.get('target')!)
+    await expect(page.getByRole('textbox', { name: 'Radius' })).toHaveValue(url.searchParams.get('radius')!)
+
+    // a new search ran on exactly that circle: the archive gives the same rows
+    await expect(page.getByTestId('search-adql')).toHaveText(/INTERSECTS\(s_region, CIRCLE\('ICRS', 265\.2\d*, -53\.[56]\d*, 0\.0\d+\)\) = 1/)
+    const adql = await page.getByTestId('search-adql').innerText()
+    const rows = (await archiveCsv(adql.replace('*', 's_ra, s_dec, s_fov'))).slice(1)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.length).not.toBe(first)
+    await expect(page.getByTestId('search-count')).toHaveText(`${rows.length} matching rows`)
+    await expect(page.getByTestId('search-status')).toHaveText(`${rows.length} rows`)
+    await skyReady(page, rows.length)
+    // every row's footprint reaches the circle: its centre is within the radius plus its own size
+    const RAD = Math.PI / 180
+    for (const [sra, sdec, fov] of rows.map((r) => r.map(Number))) {
+      const d = Math.acos(Math.sin(dec * RAD) * Math.sin(sdec! * RAD) + Math.cos(dec * RAD) * Math.cos(sdec! * RAD) * Math.cos((sra! - ra) * RAD)) / RAD
+      expect(d).toBeLessThan(radius + (fov || 1))
+    }
+    // the circle is drawn
+    const host = page.locator('.sky-host')
+    await host.screenshot({ path: 'test-results/screenshots/search-sky-drawn-circle.png' })
+    expect((await countColours(page, host, [CONE]))[0], 'the drawn circle is outlined').toBeGreaterThan(40)
+
+    // the URL alone restores it
+    await page.goto(page.url())
+    await expect(page.getByTestId('search-status')).toHaveText(`${rows.length} rows`)
+    expect(watch.pageErrors).toEqual([])
+    expect(watch.consoleErrors).toEqual([])
+    expect(watch.externalRequests).toEqual([])
+  })
+
+  test('draws a polygon on the sky and searches the footprints meeting it', async ({ page, watch }) => {
+    await page.goto('/search?profile=local')
+    await page.getByRole('textbox', { name: 'Target' }).fill('265.1754 -53.6743')
+    await page.getByRole('textbox', { name: 'Radius' }).fill('6')
+    await page.getByRole('button', { name: 'Search' }).click()
+    const first = (await archiveCsv("SELECT obs_publisher_did FROM ivoa.ObsCore WHERE INTERSECTS(s_region, CIRCLE('ICRS', 265.1754, -53.6743, 0.1)) = 1")).length - 1
+    await expect(page.getByTestId('search-status')).toHaveText(`${first} rows`)
+    await skyReady(page, first)
+
+    const want: [number, number][] = [[265.2, -53.64], [265.3, -53.64], [265.3, -53.58]]
+    const draw = page.getByRole('button', { name: 'Draw polygon' })
+    await draw.click()
+    await expect(draw).toHaveAttribute('aria-pressed', 'true')
+    const pixels = []
+    for (const [ra, dec] of want) pixels.push(await skyPixel(page, ra, dec))
+    for (const p of pixels) {
+      await page.mouse.click(p.x, p.y)
+      await page.waitForTimeout(150)
+    }
+    await page.mouse.move(pixels[0]!.x + 20, pixels[0]!.y + 10, { steps: 2 })
+    await page.waitForTimeout(150)
+    await page.locator('.sky-host').screenshot({ path: 'test-results/screenshots/search-sky-drawing-polygon.png' })
+    await page.mouse.click(pixels[0]!.x + 2, pixels[0]!.y + 1)
+    await expect(draw).toHaveAttribute('aria-pressed', 'false')
+
+    await expect.poll(() => new URL(page.url()).searchParams.get('polygon')).toBeTruthy()
+    const got = new URL(page.url()).searchParams.get('polygon')!.split(' ').map(Number)
+    expect(got).toHaveLength(6)
+    want.forEach(([ra, dec], i) => {
+      expect(Math.abs(got[2 * i]! - ra)).toBeLessThan(0.005)
+      expect(Math.abs(got[2 * i + 1]! - dec)).toBeLessThan(0.003)
+    })
+    await expect(page.getByRole('textbox', { name: 'Polygon' })).toHaveValue(got.join(' '))
+    await expect(page.getByTestId('search-adql')).toHaveText(/^SELECT \*\nFROM ivoa\.ObsCore\nWHERE INTERSECTS\(s_region, POLYGON\('ICRS', 265\.2[\d.]*, -53\.6[\d.]*, [^)]*\)\) = 1$/)
+    const adql = await page.getByTestId('search-adql').innerText()
+    const rows = (await archiveCsv(adql.replace('*', 'obs_publisher_did'))).slice(1)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.length).not.toBe(first)
+    await expect(page.getByTestId('search-count')).toHaveText(`${rows.length} matching rows`)
+    await expect(page.getByTestId('search-status')).toHaveText(`${rows.length} rows`)
+    await skyReady(page, rows.length)
+    const host = page.locator('.sky-host')
+    await host.screenshot({ path: 'test-results/screenshots/search-sky-polygon.png' })
+    expect((await countColours(page, host, [CONE]))[0], 'the polygon is outlined').toBeGreaterThan(40)
+
+    // shareable; clearing the polygon goes back to the target cone
+    await page.goto(page.url())
+    await expect(page.getByTestId('search-status')).toHaveText(`${rows.length} rows`)
+    await page.getByRole('button', { name: 'Clear' }).click()
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect(page.getByTestId('search-status')).toHaveText(`${first} rows`)
+    expect(new URL(page.url()).searchParams.get('polygon')).toBeNull()
+    expect(watch.pageErrors).toEqual([])
+    expect(watch.consoleErrors).toEqual([])
+    expect(watch.externalRequests).toEqual([])
+  })
+
+  test('announces truncation from the count and offers to raise MAXREC', async ({ page, watch }) => {
+    const adql = "SELECT *\nFROM ivoa.ObsCore\nWHERE INTERSECTS(s_region, CIRCLE('ICRS', 265.1754, -53.6743, 0.1)) = 1"
+    const n = (await archiveCsv(adql.replace('*', 'obs_publisher_did'))).length - 1
+    expect(n).toBeGreaterThan(10)
+    await page.goto('/search?profile=local&target=265.1754+-53.6743&radius=6&go=1&maxrec=10')
+    await expect(page.getByTestId('search-adql')).toHaveText(adql)
+    await expect(page.getByTestId('search-count')).toHaveText(`${n} matching rows`)
+    const banner = page.getByTestId('search-truncation')
+    await expect(banner).toContainText(`${n} rows match, more than the limit of 10: only the first 10 are fetched`)
+    await expect(page.getByTestId('search-status')).toHaveText('10 rows (truncated at 10; narrow the search)')
+    await banner.getByRole('button', { name: `Fetch up to ${n} rows` }).click()
+    await expect(page).toHaveURL(new RegExp(`maxrec=${n}`))
+    await expect(page.getByTestId('search-status')).toHaveText(`${n} rows`)
+    await expect(banner).toHaveCount(0)
+    expect(watch.pageErrors).toEqual([])
+    expect(watch.consoleErrors).toEqual([])
   })
 
   test('says when a name is unknown', async ({ page }) => {

@@ -4,7 +4,7 @@
  * The only component that touches Aladin Lite (through SkyEngine).
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { SkyEngine } from './engine'
+import { SkyEngine, type DrawMode } from './engine'
 import { buildStore } from './footprintClient'
 import type { FootprintInput, FootprintStore } from './footprints'
 import { colourGroups } from './palette'
@@ -39,11 +39,17 @@ export interface SkyViewProps {
   centre?: { ra: number; dec: number; fov: number }
   hips: string | null
   height?: number | string
+  /** When given, a "Draw circle" toggle lets the user press-drag a circle (centre, radius in degrees) on the sky. */
+  onDrawCircle?: (circle: SkyCone) => void
+  /** When given, a "Draw polygon" toggle lets the user click the vertices of a region (ICRS degrees). */
+  onDrawPolygon?: (vertices: [number, number][]) => void
+  /** The search polygon, outlined like the cone. */
+  polygon?: readonly (readonly [number, number])[] | null
 }
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: SkyEngine } | { status: 'failed'; message: string }
 
-export function SkyView({ footprints, colourBy = [], selected, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480 }: SkyViewProps) {
+export function SkyView({ footprints, colourBy = [], selected, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon }: SkyViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const [state, setState] = useState<EngineState>({ status: 'loading' })
   const [store, setStore] = useState<{ input: FootprintInput; store: FootprintStore; ms: number } | undefined>()
@@ -51,8 +57,9 @@ export function SkyView({ footprints, colourBy = [], selected, hovered = -1, onH
   const [stats, setStats] = useState('')
   const selectedRef = useRef(selected)
   selectedRef.current = selected
-  const callbacks = useRef({ onHover, onSelect })
-  callbacks.current = { onHover, onSelect }
+  const [drawing, setDrawing] = useState<DrawMode | null>(null)
+  const callbacks = useRef({ onHover, onSelect, onDrawCircle, onDrawPolygon })
+  callbacks.current = { onHover, onSelect, onDrawCircle, onDrawPolygon }
   const initial = useRef(centre)
   const centreRef = useRef(centre)
   centreRef.current = centre
@@ -72,6 +79,15 @@ export function SkyView({ footprints, colourBy = [], selected, hovered = -1, onH
           callbacks.current.onSelect?.(rows)
         }
         e.onFailure = (message) => setState({ status: 'failed', message })
+        // one region per press of a toggle
+        e.onCircle = (c) => {
+          setDrawing(null)
+          callbacks.current.onDrawCircle?.(c)
+        }
+        e.onPolygon = (v) => {
+          setDrawing(null)
+          callbacks.current.onDrawPolygon?.(v)
+        }
         setState({ status: 'ready', engine: e })
       },
       (err: unknown) => !cancelled && setState({ status: 'failed', message: err instanceof Error ? err.message : String(err) }),
@@ -110,6 +126,17 @@ export function SkyView({ footprints, colourBy = [], selected, hovered = -1, onH
   useEffect(() => engine?.setSelection(selected), [engine, selected])
   useEffect(() => engine?.setHovered(hovered), [engine, hovered])
   useEffect(() => engine?.setCone(cone ?? null), [engine, cone])
+  useEffect(() => engine?.setDrawing(drawing), [engine, drawing])
+  useEffect(() => engine?.setPolygon(polygon ?? null), [engine, polygon])
+  useEffect(() => {
+    if (!drawing) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setDrawing(null)
+      else if (e.key === 'Enter' && drawing === 'polygon') engine?.finishPolygon()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [drawing, engine])
   useEffect(() => {
     if (engine && focus) engine.panToFootprint(focus.row)
   }, [engine, focus])
@@ -119,6 +146,22 @@ export function SkyView({ footprints, colourBy = [], selected, hovered = -1, onH
 
   return (
     <div className="sky-view" data-testid="sky-view" data-state={state.status} data-footprints={store?.store.count ?? 0}>
+      {(onDrawCircle || onDrawPolygon) && (
+        <div className="toolbar sky-toolbar" role="toolbar" aria-label="Sky tools">
+          {onDrawCircle && (
+            <button type="button" aria-pressed={drawing === 'circle'} className={drawing === 'circle' ? 'sky-tool-on' : undefined} disabled={!engine} onClick={() => setDrawing((d) => (d === 'circle' ? null : 'circle'))}>
+              Draw circle
+            </button>
+          )}
+          {onDrawPolygon && (
+            <button type="button" aria-pressed={drawing === 'polygon'} className={drawing === 'polygon' ? 'sky-tool-on' : undefined} disabled={!engine} onClick={() => setDrawing((d) => (d === 'polygon' ? null : 'polygon'))}>
+              Draw polygon
+            </button>
+          )}
+          {drawing === 'circle' && <span className="muted small-print">Press on the centre and drag out the radius; Esc cancels.</span>}
+          {drawing === 'polygon' && <span className="muted small-print">Click each vertex; click the first one again, double-click or press Enter to close; Esc cancels.</span>}
+        </div>
+      )}
       <div className="sky-host" ref={host} style={{ height }} aria-label="Sky view" role="region" />
       {state.status === 'loading' && <div className="sky-message muted">Loading the sky viewer…</div>}
       {state.status === 'failed' && (

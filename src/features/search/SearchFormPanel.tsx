@@ -77,6 +77,16 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
             </label>
           </fieldset>
         )}
+        {form.polygon.trim() !== '' && (
+          <Field label="Polygon" error={built.errors.polygon} hint="ra dec ra dec … (deg); replaces the target cone">
+            <span className="search-range">
+              <input aria-label="Polygon" className="search-polygon" value={form.polygon} onChange={(e) => set('polygon', e.target.value)} aria-invalid={!!built.errors.polygon} />
+              <button type="button" onClick={() => set('polygon', '')}>
+                Clear
+              </button>
+            </span>
+          </Field>
+        )}
         <span className="search-resolved" role="status" aria-label="Resolved position">
           {target.status === 'resolving' && 'Resolving…'}
           {target.status === 'ok' && (

@@ -8,17 +8,19 @@ import { useRuntime } from '../../app/runtime'
 import { navigate, useRoute, useSetParams } from '../../app/router'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultGrid } from '../../components/ResultGrid'
-import { SkyView, type ColourOption } from '../../components/sky/SkyView'
+import { SkyView, type ColourOption, type SkyCone } from '../../components/sky/SkyView'
 import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
 import { runSync } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
-import { buildAdql, formFromParams, formToParams, type SearchForm } from './adql'
+import { buildAdql, circleToForm, countAdql, formFromParams, formToParams, polygonToForm, type SearchForm } from './adql'
 import { SearchFormPanel } from './SearchFormPanel'
 import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
 import { useDebounced, useTarget } from './useTarget'
 
 const DEFAULT_MAXREC = 5000
+/** The most rows the page offers to fetch in one go. */
+const MAX_MAXREC = 100_000
 
 export function SearchView() {
   const rt = useRuntime()
@@ -30,7 +32,9 @@ export function SearchView() {
   // back/forward and shared links replace what is being edited
   useEffect(() => setDraft(committed), [committedKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const draftTarget = useTarget(rt, useDebounced(draft.target, 400))
+  // typing is debounced; a target that arrives from the URL (a link, a drawn circle) shows at once
+  const debouncedTarget = useDebounced(draft.target, 400)
+  const draftTarget = useTarget(rt, draft.target === committed.target ? committed.target : debouncedTarget)
   const target = useTarget(rt, committed.target)
   const catalogues = useCatalogues(rt, draft.kind === 'catalogue' || committed.kind === 'catalogue')
   const columnsOf = (f: SearchForm) => catalogues.data?.find((c) => c.table === f.table)
@@ -40,12 +44,28 @@ export function SearchView() {
   const go = params.get('go') === '1'
   const maxrec = Number(params.get('maxrec')) > 0 ? Number(params.get('maxrec')) : DEFAULT_MAXREC
   const serviceUrl = rt.endpoint(committed.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
-  const targetReady = committed.target.trim() === '' ? committed.kind !== 'catalogue' : target.status === 'ok'
+  // a drawn polygon replaces the target cone, so the target need not resolve
+  const targetReady = committed.polygon.trim() !== '' || (committed.target.trim() === '' ? committed.kind !== 'catalogue' : target.status === 'ok')
   const ready = go && !!serviceUrl && targetReady && Object.keys(built.errors).length === 0
+  // a cheap count first, so that the size of what is fetched (and any truncation) is known up front
+  const counting = countAdql(built.adql)
+  const count = useQuery({
+    queryKey: ['search-count', serviceUrl, counting],
+    queryFn: async ({ signal }) => {
+      const { table } = await runSync(rt.http, serviceUrl!, { query: counting }, signal)
+      const n = Number(table.rowCount ? table.value(0, 0) : NaN)
+      return Number.isFinite(n) ? n : undefined
+    },
+    enabled: ready,
+    staleTime: 5 * 60_000,
+    retry: false,
+  })
+  const matching = ready && count.isSuccess ? count.data : undefined
   const result = useQuery({
     queryKey: ['search', serviceUrl, built.adql, maxrec],
     queryFn: ({ signal }) => runSync(rt.http, serviceUrl!, { query: built.adql, maxrec }, signal),
-    enabled: ready,
+    // a failed count does not stop the search itself
+    enabled: ready && (count.isSuccess || count.isError),
     staleTime: 5 * 60_000,
     retry: false,
   })
@@ -96,9 +116,26 @@ export function SearchView() {
     })
   }, [table])
   const cone = built.cone && go ? built.cone : draftBuilt.cone
-  const coneKey = cone ? `${cone.ra},${cone.dec},${cone.radius}` : ''
-  const centre = useMemo(() => (cone ? { ra: cone.ra, dec: cone.dec, fov: Math.max(cone.radius * 3, 0.15) } : undefined), [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const polygon = built.polygon && go ? built.polygon : draftBuilt.polygon
+  const coneKey = cone ? `${cone.ra},${cone.dec},${cone.radius}` : polygon ? JSON.stringify(polygon) : ''
+  const centre = useMemo(() => (cone ? { ra: cone.ra, dec: cone.dec, fov: Math.max(cone.radius * 3, 0.15) } : polygon ? polygonView(polygon) : undefined), [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const skyPolygon = useMemo(() => polygon ?? null, [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
   const skyCone = useMemo(() => (cone && cone.radius > 0 ? cone : null), [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onDrawPolygon = (vertices: [number, number][]) => {
+    const next = polygonToForm(draft, vertices)
+    setDraft(next)
+    setParams({ ...formToParams(next), go: '1', sel: undefined })
+  }
+  const onDrawCircle = (c: SkyCone) => {
+    const next = circleToForm(draft, c)
+    setDraft(next)
+    setParams({ ...formToParams(next), go: '1', sel: undefined })
+  }
+  const truncated = matching !== undefined && matching > maxrec
+  // services flag overflow whenever MAXREC rows came back; the count tells whether more exist
+  const overflow = !!table && !!result.data?.overflow && (matching === undefined || matching > table.rowCount)
+  const raiseTo = matching !== undefined ? Math.min(matching, MAX_MAXREC) : maxrec
 
   const submit = () => {
     if (Object.keys(draftBuilt.errors).length) return
@@ -119,10 +156,29 @@ export function SearchView() {
       </details>
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="search-status">
-          {!go ? 'Fill in the form and press Search' : result.isFetching ? 'Searching…' : table ? `${table.rowCount} rows${result.data?.overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
+          {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${table.rowCount} rows${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
         </span>
+        {matching !== undefined && (
+          <span className="search-count" data-testid="search-count">
+            {matching.toLocaleString('en')} matching {matching === 1 ? 'row' : 'rows'}
+          </span>
+        )}
         {hoverText && <span className="muted search-hover">{hoverText}</span>}
       </div>
+      {truncated && (
+        <div className="banner warning search-truncation" role="alert" data-testid="search-truncation">
+          {matching.toLocaleString('en')} rows match, more than the limit of {maxrec.toLocaleString('en')}: only the first {maxrec.toLocaleString('en')} are fetched and shown. Narrow the search
+          {raiseTo > maxrec && (
+            <>
+              {' or '}
+              <button type="button" onClick={() => setParams({ maxrec: String(raiseTo), sel: undefined })}>
+                Fetch up to {raiseTo.toLocaleString('en')} rows
+              </button>
+            </>
+          )}
+          .
+        </div>
+      )}
       {result.error && <ErrorNotice error={result.error} />}
       <div className="search-split">
         <div
@@ -151,10 +207,24 @@ export function SearchView() {
           centre={centre}
           hips={rt.profile.hips}
           height={520}
+          onDrawCircle={onDrawCircle}
+          onDrawPolygon={onDrawPolygon}
+          polygon={skyPolygon}
         />
       </div>
     </section>
   )
+}
+
+/** A view framing a polygon: the mean direction of its vertices and its widest extent from there. */
+function polygonView(vertices: readonly (readonly [number, number])[]): { ra: number; dec: number; fov: number } {
+  const R = Math.PI / 180
+  const v = vertices.map(([a, d]) => [Math.cos(d * R) * Math.cos(a * R), Math.cos(d * R) * Math.sin(a * R), Math.sin(d * R)] as const)
+  const m = [0, 1, 2].map((k) => v.reduce((s, x) => s + x[k]!, 0))
+  const len = Math.hypot(m[0]!, m[1]!, m[2]!) || 1
+  const c = m.map((x) => x / len)
+  const r = Math.max(...v.map((x) => Math.acos(Math.min(1, x[0] * c[0]! + x[1] * c[1]! + x[2] * c[2]!)))) / R
+  return { ra: ((Math.atan2(c[1]!, c[0]!) / R) + 360) % 360, dec: Math.asin(c[2]!) / R, fov: Math.min(180, Math.max(r * 2.6, 0.15)) }
 }
 
 function describeRow(table: Table, row: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildAdql, EMPTY_FORM, formFromParams, formToParams, mjdToIso, readRadius, toMjd, type SearchForm } from './adql'
+import { parsePosition } from '../../protocols/coords'
+import { buildAdql, circleToForm, countAdql, polygonToForm, readPolygon, EMPTY_FORM, formFromParams, formToParams, mjdToIso, readRadius, toMjd, type SearchForm } from './adql'
 
 const form = (f: Partial<SearchForm>): SearchForm => ({ ...EMPTY_FORM, ...f })
 const NGC6397 = { ra: 265.1754, dec: -53.6743 }
@@ -80,7 +81,7 @@ describe('form → ADQL', () => {
 
   it('searches a catalogue with CONTAINS(POINT, CIRCLE) on its position columns', () => {
     const q = buildAdql(form({ kind: 'catalogue', radius: '30 arcsec' }), NGC6397, { table: 'safcat.kids_dr4_cat', ra: 'raj2000', dec: 'decj2000' })
-    expect(q.adql).toBe("SELECT *\nFROM safcat.kids_dr4_cat\nWHERE CONTAINS(POINT('ICRS', raj2000, decj2000), CIRCLE('ICRS', 265.1754, -53.6743, 0.00833333333333)) = 1")
+    expect(q.adql).toBe("SELECT *\nFROM safcat.kids_dr4_cat\nWHERE CONTAINS(POINT('', raj2000, decj2000), CIRCLE('', 265.1754, -53.6743, 0.00833333333333)) = 1")
     expect(buildAdql(form({ kind: 'catalogue' })).errors).toMatchObject({ position: expect.any(String), table: expect.any(String) })
   })
 })
@@ -113,5 +114,47 @@ describe('units and URL', () => {
     const p = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined))
     expect(formFromParams(p)).toEqual(f)
     expect(formFromParams(new URLSearchParams('kind=evil&spatial=x'))).toEqual(EMPTY_FORM)
+  })
+})
+
+describe('count and drawn circles', () => {
+  it('counts with the same FROM and WHERE', () => {
+    const q = buildAdql(form({ instrument: 'FORS2' }))
+    expect(countAdql(q.adql)).toBe("SELECT COUNT(*) AS n\nFROM ivoa.ObsCore\nWHERE instrument_name = 'FORS2'")
+  })
+  it('turns a drawn circle into a decimal target and an arcmin radius that read back the same', () => {
+    for (const c of [{ ra: 53.1, dec: -27.8, radius: 0.25 }, { ra: -0.5, dec: 12.345678, radius: 1 / 60 }]) {
+      const f = circleToForm(form({ spatial: 'contains', target: 'NGC 6397' }), c)
+      expect(f.spatial).toBe('intersects')
+      const p = parsePosition(f.target)
+      expect(p.ra).toBeCloseTo((c.ra + 360) % 360, 4)
+      expect(p.dec).toBeCloseTo(c.dec, 4)
+      expect(readRadius(f.radius)).toBeCloseTo(c.radius, 5)
+      expect(buildAdql(f, p).cone?.radius).toBeCloseTo(c.radius, 5)
+    }
+  })
+})
+
+describe('drawn polygons', () => {
+  const square = [[265.2, -53.65], [265.3, -53.65], [265.3, -53.55]] as const
+  it('replace the target cone with INTERSECTS(s_region, POLYGON) and round-trip through the URL', () => {
+    const f = polygonToForm(form({ target: 'NGC 6397' }), square)
+    expect(f.polygon).toBe('265.2 -53.65 265.3 -53.65 265.3 -53.55')
+    const q = buildAdql(f, NGC6397)
+    expect(q.adql).toBe("SELECT *\nFROM ivoa.ObsCore\nWHERE INTERSECTS(s_region, POLYGON('ICRS', 265.2, -53.65, 265.3, -53.65, 265.3, -53.55)) = 1")
+    expect(q.cone).toBeUndefined()
+    expect(q.polygon).toEqual(square.map((v) => [...v]))
+    const params = new URLSearchParams(Object.entries(formToParams(f)).filter((e): e is [string, string] => e[1] !== undefined))
+    expect(formFromParams(params)).toEqual(f)
+  })
+  it('search catalogues with CONTAINS(POINT, POLYGON), no target needed', () => {
+    const q = buildAdql(polygonToForm(form({ kind: 'catalogue' }), square), undefined, { table: 't', ra: 'raj2000', dec: 'decj2000' })
+    expect(q.errors).toEqual({})
+    expect(q.adql).toBe("SELECT *\nFROM t\nWHERE CONTAINS(POINT('', raj2000, decj2000), POLYGON('', 265.2, -53.65, 265.3, -53.65, 265.3, -53.55)) = 1")
+  })
+  it('report unreadable polygons', () => {
+    expect(readPolygon('1 2 3 4')).toEqual(expect.any(String))
+    expect(readPolygon('1 2 3 4 5 95')).toEqual(expect.any(String))
+    expect(buildAdql(form({ polygon: 'x' })).errors.polygon).toEqual(expect.any(String))
   })
 })

@@ -32,6 +32,8 @@ export interface SearchForm {
   since: string
   /** Catalogue table (kind catalogue). */
   table: string
+  /** A region drawn on the sky: "ra dec ra dec …" (ICRS degrees, ≥ 3 vertices); replaces the target cone. */
+  polygon: string
 }
 
 export const EMPTY_FORM: SearchForm = {
@@ -52,6 +54,7 @@ export const EMPTY_FORM: SearchForm = {
   expmax: '',
   since: '',
   table: '',
+  polygon: '',
 }
 
 const KEYS = Object.keys(EMPTY_FORM) as (keyof SearchForm)[]
@@ -145,6 +148,8 @@ export interface BuiltQuery {
   errors: Partial<Record<keyof SearchForm | 'position', string>>
   /** The cone searched, for the sky view. */
   cone?: Position & { radius: number }
+  /** The polygon searched (ICRS degrees), for the sky view. */
+  polygon?: [number, number][]
 }
 
 interface Columns {
@@ -200,23 +205,32 @@ export function buildAdql(form: SearchForm, position?: Position, catalogue?: Cat
   const errors: BuiltQuery['errors'] = {}
   const where: string[] = []
   let cone: BuiltQuery['cone']
+  const polygon = form.polygon.trim() ? readPolygon(form.polygon) : undefined
+  if (typeof polygon === 'string') errors.polygon = polygon
+  const vertices = (frame: string) => typeof polygon === 'object' && `POLYGON('${frame}', ${polygon.map(([a, d]) => `${adqlNumber(a)}, ${adqlNumber(d)}`).join(', ')})`
+  const region = typeof polygon === 'object' ? polygon : undefined
+  // a drawn polygon replaces the target cone
+  if (polygon) position = undefined
   const radius = readRadius(form.radius)
-  if (typeof radius === 'string') errors.radius = radius
+  if (typeof radius === 'string' && !polygon) errors.radius = radius
 
   if (form.kind === 'catalogue') {
     const table = catalogue?.table ?? form.table
     if (!table) errors.table = 'Choose a catalogue'
-    if (!position) errors.position = 'A catalogue search needs a target'
+    if (!position && !polygon) errors.position = 'A catalogue search needs a target'
     const ra = catalogue?.ra ?? 'ra'
     const dec = catalogue?.dec ?? 'dec'
+    if (region) where.push(`CONTAINS(POINT('', ${ra}, ${dec}), ${vertices('')}) = 1`)
     if (position && typeof radius === 'number') {
       cone = { ...position, radius }
-      where.push(`CONTAINS(POINT('ICRS', ${ra}, ${dec}), CIRCLE('ICRS', ${adqlNumber(position.ra)}, ${adqlNumber(position.dec)}, ${adqlNumber(radius)})) = 1`)
+      // ESO's catalogue service writes the (ADQL 2.1: deprecated) coordinate system as ''
+      where.push(`CONTAINS(POINT('', ${ra}, ${dec}), CIRCLE('', ${adqlNumber(position.ra)}, ${adqlNumber(position.dec)}, ${adqlNumber(radius)})) = 1`)
     }
-    return { adql: `SELECT *\nFROM ${table || '…'}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`, errors, cone }
+    return { adql: `SELECT *\nFROM ${table || '…'}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`, errors, cone, polygon: region }
   }
 
   const c = form.kind === 'raw' ? RAW : OBSCORE
+  if (region) where.push(`INTERSECTS(s_region, ${vertices('ICRS')}) = 1`)
   if (position && typeof radius === 'number') {
     const p = `${adqlNumber(position.ra)}, ${adqlNumber(position.dec)}`
     if (form.spatial === 'contains' && form.kind === 'obscore') {
@@ -277,5 +291,32 @@ export function buildAdql(form: SearchForm, position?: Position, catalogue?: Cat
     if (mjd === undefined || /^\d+(\.\d*)?$/.test(form.since.trim())) errors.since = 'A calendar date, e.g. 2022-01-01'
     else where.push(`${c.lastMod} >= ${adqlString(mjdToIso(mjd).replace(/Z$/, ''))}`)
   }
-  return { adql: `SELECT *\nFROM ${c.from}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`, errors, cone }
+  return { adql: `SELECT *\nFROM ${c.from}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`, errors, cone, polygon: region }
+}
+
+/** The query counting the rows a built query would return (same FROM and WHERE). */
+export function countAdql(adql: string): string {
+  return adql.replace(/^SELECT \*/, 'SELECT COUNT(*) AS n')
+}
+
+/** A circle drawn on the sky as form fields: decimal ICRS target and a radius in arcmin. */
+export function circleToForm(form: SearchForm, circle: Position & { radius: number }): SearchForm {
+  const dec = Number(circle.dec.toFixed(5))
+  const target = `${Number((((circle.ra % 360) + 360) % 360).toFixed(5))} ${dec >= 0 ? '+' : ''}${dec}`
+  const arcmin = Math.min(90 * 60, Math.max(circle.radius * 60, 0.01))
+  return { ...form, target, radius: `${Number(arcmin.toPrecision(4))} arcmin`, spatial: 'intersects', polygon: '' }
+}
+
+/** Reads "ra dec ra dec …" (degrees, at least 3 vertices); the vertices or an error message. */
+export function readPolygon(text: string): [number, number][] | string {
+  const n = text.trim().split(/[\s,]+/).map(Number)
+  if (n.length < 6 || n.length % 2 || n.some((x) => !Number.isFinite(x)) || n.some((x, i) => i % 2 === 1 && Math.abs(x) > 90))
+    return 'A polygon needs at least three vertices, "ra dec ra dec ra dec" in degrees'
+  return Array.from({ length: n.length / 2 }, (_, i) => [n[2 * i]!, n[2 * i + 1]!] as [number, number])
+}
+
+/** A polygon drawn on the sky as the form's region (the target is kept but not searched). */
+export function polygonToForm(form: SearchForm, vertices: readonly (readonly [number, number])[]): SearchForm {
+  const text = vertices.map(([ra, dec]) => `${Number((((ra % 360) + 360) % 360).toFixed(5))} ${Number(dec.toFixed(5))}`).join(' ')
+  return { ...form, polygon: text, spatial: 'intersects' }
 }
