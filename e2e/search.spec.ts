@@ -310,3 +310,14 @@ test.describe('search and sky explorer', () => {
     await expect(page.getByRole('alert').filter({ hasText: /xyzzy|not found|Nothing/i })).toBeVisible()
   })
 })
+
+test('an unreachable sky survey (ESO profile, offline) is announced once instead of flooding errors', async ({ page, watch }) => {
+  await page.goto('/search?profile=eso')
+  await expect(page.getByRole('status').filter({ hasText: 'cannot be reached' })).toContainText('alasky.cds.unistra.fr/DSS/DSSColor')
+  // the sky still works without a survey
+  await expect(page.getByRole('button', { name: 'Draw circle' })).toBeVisible()
+  await page.waitForTimeout(2000)
+  expect(watch.pageErrors).toEqual([])
+  // the one probe of the survey's properties, and nothing after it
+  expect(watch.externalRequests.filter((u) => u.includes('alasky'))).toHaveLength(1)
+})

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
+import { useSurvey } from './useSurvey'
 import { navigate, useRoute, useSetParams } from '../../app/router'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultGrid } from '../../components/ResultGrid'
@@ -24,6 +25,7 @@ const MAX_MAXREC = 100_000
 
 export function SearchView() {
   const rt = useRuntime()
+  const survey = useSurvey()
   const { params } = useRoute()
   const setParams = useSetParams()
   const committed = useMemo(() => formFromParams(params), [params])
@@ -195,6 +197,12 @@ export function SearchView() {
             <p className="muted">{go ? '' : 'Results appear here and on the sky.'}</p>
           )}
         </div>
+        <div className="search-sky-column">
+        {survey.unreachable && (
+          <p className="banner warning search-survey-note" role="status">
+            The sky survey {survey.unreachable} cannot be reached; footprints are drawn on a plain background.
+          </p>
+        )}
         <SkyView
           footprints={footprints}
           colourBy={colourBy}
@@ -205,12 +213,13 @@ export function SearchView() {
           focus={focus}
           cone={skyCone}
           centre={centre}
-          hips={rt.profile.hips}
+          hips={survey.hips}
           height={520}
           onDrawCircle={onDrawCircle}
           onDrawPolygon={onDrawPolygon}
           polygon={skyPolygon}
         />
+        </div>
       </div>
     </section>
   )
