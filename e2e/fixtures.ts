@@ -31,6 +31,11 @@ export const test = base.extend<{ watch: PageWatch }>({
     })
     // nothing may leave the machine: such requests fail at once instead of hanging
     await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost|\[::1\])/, (route) => route.abort('blockedbyclient'))
+    // nor through the app's proxy towards ESO's live hosts (the eso profile is the default)
+    await page.route(/\/proxy\/eso-/, (route) => {
+      watch.externalRequests.push(route.request().url())
+      return route.abort('blockedbyclient')
+    })
     await use(watch)
   },
 })
