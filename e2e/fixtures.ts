@@ -20,7 +20,8 @@ function isLoopback(url: string): boolean {
 }
 
 export const test = base.extend<{ watch: PageWatch }>({
-  watch: async ({ page }, use) => {
+  // automatic: every test's page is watched and kept on this machine, whether or not it asks for `watch`
+  watch: [async ({ page }, use) => {
     const watch: PageWatch = { consoleErrors: [], pageErrors: [], externalRequests: [] }
     page.on('console', (m) => {
       if (m.type() === 'error') watch.consoleErrors.push(m.text())
@@ -37,7 +38,7 @@ export const test = base.extend<{ watch: PageWatch }>({
       return route.abort('blockedbyclient')
     })
     await use(watch)
-  },
+  }, { auto: true }],
 })
 
 export { expect }
