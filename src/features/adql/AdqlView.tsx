@@ -39,6 +39,13 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const { schema, udfs } = useCompletionSchema(service?.url)
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
   const [blocked, setBlocked] = useState(false)
+  // a sync query running for long is better as an async job (ESO recommends async beyond 60 s)
+  const [slow, setSlow] = useState(false)
+  useEffect(() => {
+    if (!run.isPending || mode !== 'sync') return setSlow(false)
+    const t = setTimeout(() => setSlow(true), 20_000)
+    return () => clearTimeout(t)
+  }, [run.isPending, mode])
 
   useEffect(() => saveJson(draftKey, query), [draftKey, query])
 
@@ -144,6 +151,11 @@ export function AdqlView({ dark }: { dark: boolean }) {
                   : ''}
             </span>
           </div>
+          {slow && (
+            <div className="banner warning" role="status">
+              This query is taking a while. Long queries are safer as an async job: it keeps running on the server and survives reloads. Cancel and choose “async job”.
+            </div>
+          )}
           {run.error && <ErrorNotice error={run.error} />}
           {jobUrl ? (
             <JobResultPanel jobUrl={jobUrl} dark={dark} />
