@@ -113,8 +113,14 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
     const node = Number.isFinite(first) ? g.getRowNode(String(first)) : undefined
     if (node) g.ensureNodeVisible(node, 'middle')
   }, [selected])
+  // restyle only the rows whose highlight changed
+  const lastHighlighted = useRef<number | undefined>(undefined)
   useEffect(() => {
-    api.current?.redrawRows()
+    const g = api.current
+    const rows = [lastHighlighted.current, highlighted].filter((r): r is number => r !== undefined && r >= 0)
+    lastHighlighted.current = highlighted
+    const nodes = rows.map((r) => g?.getRowNode(String(r))).filter((n) => !!n)
+    if (g && nodes.length) g.redrawRows({ rowNodes: nodes })
   }, [highlighted])
   const selectedRows = () => (api.current?.getSelectedRows() ?? []).map((r) => r.i).sort((a, b) => a - b)
   const visibleColumns = () => table.fields.map((_, c) => c).filter((c) => !hidden.has(c))

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
-import { fetchCapabilities, fetchExamples } from '../../protocols/tap'
+import { fetchExamples } from '../../protocols/tap'
+import { useCapabilities } from '../../state/tapMetadata'
 import { METADATA_STALE_MS, tapKeys } from '../../state/queryKeys'
 import { BUILTIN_EXAMPLES } from './builtinExamples'
 import type { HistoryEntry } from './history'
@@ -15,11 +16,7 @@ interface Props {
 /** One menu with the service's own /examples, ESO's classic queries, and the queries run before. */
 export function ExamplesMenu({ serviceKey, serviceUrl, history, onPick }: Props) {
   const rt = useRuntime()
-  const caps = useQuery({
-    queryKey: tapKeys.capabilities(serviceUrl),
-    queryFn: ({ signal }) => fetchCapabilities(rt.http, serviceUrl, signal),
-    staleTime: METADATA_STALE_MS,
-  })
+  const caps = useCapabilities(serviceUrl)
   // only services that announce DALI examples in their capabilities are asked for them
   const announced = caps.data?.endpoints.some((e) => e.standardId.startsWith('ivo://ivoa.net/std/DALI#examples')) ?? false
   const examples = useQuery({

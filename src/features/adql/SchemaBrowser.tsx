@@ -1,8 +1,6 @@
 import { useMemo, useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
-import { fetchTapSchema, type TapTable } from '../../protocols/tap'
-import { METADATA_STALE_MS, tapKeys } from '../../state/queryKeys'
+import type { TapTable } from '../../protocols/tap'
+import { useTapSchema } from '../../state/tapMetadata'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
 interface Props {
@@ -13,14 +11,9 @@ interface Props {
 
 /** Schemas → tables → columns of the service, searchable; click a table to query it, a column to insert it. */
 export function SchemaBrowser({ serviceUrl, onStartQuery, onInsert }: Props) {
-  const rt = useRuntime()
   const [filter, setFilter] = useState('')
   const [open, setOpen] = useState<string | null>(null)
-  const schema = useQuery({
-    queryKey: tapKeys.schema(serviceUrl),
-    queryFn: ({ signal }) => fetchTapSchema(rt.http, serviceUrl, signal),
-    staleTime: METADATA_STALE_MS,
-  })
+  const schema = useTapSchema(serviceUrl)
   const f = filter.trim().toLowerCase()
   const groups = useMemo(() => {
     const bySchema = new Map<string, TapTable[]>()

@@ -1,8 +1,5 @@
 import { useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
-import { fetchCapabilities } from '../../protocols/tap'
-import { METADATA_STALE_MS, tapKeys } from '../../state/queryKeys'
+import { useCapabilities } from '../../state/tapMetadata'
 import { addCustomTap, type TapChoice } from './services'
 
 interface Props {
@@ -14,15 +11,9 @@ interface Props {
 
 /** Service picker, "add a TAP service by URL", and what the service offers (MAXREC limits, formats, upload). */
 export function ServiceBar({ choices, service, onSelect, onAdded }: Props) {
-  const rt = useRuntime()
   const [newTap, setNewTap] = useState('')
   const [tapError, setTapError] = useState<string | null>(null)
-  const caps = useQuery({
-    queryKey: tapKeys.capabilities(service?.url ?? ''),
-    queryFn: ({ signal }) => fetchCapabilities(rt.http, service!.url, signal),
-    enabled: !!service,
-    staleTime: METADATA_STALE_MS,
-  })
+  const caps = useCapabilities(service?.url)
   const c = caps.data
   return (
     <div className="toolbar service-bar">
@@ -78,12 +69,5 @@ export function ServiceBar({ choices, service, onSelect, onAdded }: Props) {
 
 /** The service's MAXREC default, for the placeholder of the MAXREC field. */
 export function useMaxrecDefault(serviceUrl: string | undefined): number | undefined {
-  const rt = useRuntime()
-  const caps = useQuery({
-    queryKey: tapKeys.capabilities(serviceUrl ?? ''),
-    queryFn: ({ signal }) => fetchCapabilities(rt.http, serviceUrl!, signal),
-    enabled: !!serviceUrl,
-    staleTime: METADATA_STALE_MS,
-  })
-  return caps.data?.outputLimit.default
+  return useCapabilities(serviceUrl).data?.outputLimit.default
 }

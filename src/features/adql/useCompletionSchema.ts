@@ -1,26 +1,12 @@
 import { useMemo } from 'react'
-import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
-import { fetchCapabilities, fetchTapSchema } from '../../protocols/tap'
 import { adqlFunctions, adqlKeywords, type UdfSpec } from '../../adql'
-import { METADATA_STALE_MS, tapKeys } from '../../state/queryKeys'
+import { useCapabilities, useTapSchema } from '../../state/tapMetadata'
 import type { CompletionSchema } from './completion'
 
 /** What the editor completes from: the service's tables (TAP_SCHEMA), ADQL's functions plus the service's UDFs, keywords. */
 export function useCompletionSchema(serviceUrl: string | undefined): { schema: CompletionSchema; udfs?: UdfSpec[] } {
-  const rt = useRuntime()
-  const tables = useQuery({
-    queryKey: tapKeys.schema(serviceUrl ?? ''),
-    queryFn: ({ signal }) => fetchTapSchema(rt.http, serviceUrl!, signal),
-    enabled: !!serviceUrl,
-    staleTime: METADATA_STALE_MS,
-  })
-  const caps = useQuery({
-    queryKey: tapKeys.capabilities(serviceUrl ?? ''),
-    queryFn: ({ signal }) => fetchCapabilities(rt.http, serviceUrl!, signal),
-    enabled: !!serviceUrl,
-    staleTime: METADATA_STALE_MS,
-  })
+  const tables = useTapSchema(serviceUrl)
+  const caps = useCapabilities(serviceUrl)
   return useMemo(() => {
     const udfs = caps.data?.udfs ?? []
     return {

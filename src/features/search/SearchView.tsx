@@ -183,16 +183,18 @@ export function SearchView() {
       )}
       {result.error && <ErrorNotice error={result.error} />}
       <div className="search-split">
-        <div
-          className="search-results"
-          onMouseOver={(e) => {
-            const row = (e.target as HTMLElement).closest('.ag-row')?.getAttribute('row-id')
-            setHovered(row != null ? Number(row) : -1)
-          }}
-          onMouseLeave={() => setHovered(-1)}
-        >
+        <div className="search-results">
           {table ? (
-            <ResultGrid key={gridKey} table={table} dark={dark} height={520} selected={selected} onSelectionChange={onGridSelection} />
+            <ResultGrid
+              key={gridKey}
+              table={table}
+              dark={dark}
+              height={520}
+              selected={selected}
+              onSelectionChange={onGridSelection}
+              onRowHover={(row) => setHovered(row ?? -1)}
+              highlighted={hovered >= 0 ? hovered : undefined}
+            />
           ) : (
             <p className="muted">{go ? '' : 'Results appear here and on the sky.'}</p>
           )}
