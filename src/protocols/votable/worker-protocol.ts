@@ -10,7 +10,7 @@ import type { BatchColumn } from './spec'
 import { registerStatusInfos, statusInfosOf } from './status'
 import type { RowBatch } from './stream'
 import { VOTableTable } from './table'
-import type { CoordinateSystem, Group, Info, Param, Resource, Table, VOTableDocument } from './types'
+import type { Info, Resource, Table, VOTableDocument } from './types'
 
 /** main thread → worker */
 export type ToWorker =
@@ -38,16 +38,9 @@ export interface ResourceSkeleton extends Omit<Resource, 'tables' | 'resources'>
 }
 
 /** A document with its tables' rows left out. */
-export interface DocumentSkeleton {
-  version?: string
-  description?: string
-  infos: Info[]
-  params: Param[]
-  groups: Group[]
-  coordinateSystems: CoordinateSystem[]
+export interface DocumentSkeleton extends Omit<VOTableDocument, 'resources' | 'tables'> {
   resources: ResourceSkeleton[]
   tables: TableHeader[]
-  warnings: string[]
   /** QUERY_STATUS INFOs in document order */
   statusInfos: Info[]
 }
