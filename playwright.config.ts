@@ -13,6 +13,9 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ]
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4317)
+// several people (or agents) can test side by side: each with its own port, build folder and output
+const DIST = process.env.E2E_DIST ?? 'dist'
+const OUT = process.env.E2E_OUT ?? '.tmp'
 
 export default defineConfig({
   testDir: './e2e',
@@ -21,8 +24,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
-  outputDir: 'test-results',
+  reporter: [['list'], ['json', { outputFile: `${OUT}/playwright.json` }]],
+  outputDir: process.env.E2E_OUT ? `${OUT}/test-results` : 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     headless: true,
@@ -35,7 +38,7 @@ export default defineConfig({
   webServer: [
     {
       // the production build, served by vite preview with the same proxy table as the dev server
-      command: `npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
+      command: `npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
       url: `http://127.0.0.1:${APP_PORT}/config.json`,
       reuseExistingServer: false,
       timeout: 60_000,
