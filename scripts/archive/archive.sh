@@ -144,7 +144,7 @@ import_data() {
   as_dachsroot "dachs adm adduser esoteam '$ESOTEAM_PW'" >/dev/null 2>&1 \
     || as_dachsroot "dachs adm changeuser esoteam '$ESOTEAM_PW'" >/dev/null
   local rd
-  for rd in obscore q asm safcat; do
+  for rd in obscore q asm safcat priv; do
     log "dachs imp eso/$rd"
     as_dachsroot "dachs imp $rd" 2>&1 | grep -i 'error\|rows affected' >&2 || true
   done
