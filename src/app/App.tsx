@@ -13,6 +13,9 @@ import { AdqlView } from '../features/adql/AdqlView'
 import { SearchView } from '../features/search/SearchView'
 import { SpectraView } from '../features/spectra/SpectraView'
 import { JobsView } from '../features/jobs/JobsView'
+import { DataLinkView } from '../features/datalink/DataLinkView'
+import { DataLinkPanel } from '../features/datalink/DataLinkPanel'
+import { DATALINK_PARAM, DATALINK_REGION_PARAM } from '../state/datalinkTarget'
 
 export function App({ config }: { config: RuntimeConfig }) {
   const { view, params } = useRoute()
@@ -43,7 +46,16 @@ export function App({ config }: { config: RuntimeConfig }) {
           {view === 'search' && <SearchView />}
           {view === 'spectra' && <SpectraView />}
           {view === 'jobs' && <JobsView />}
+          {view === 'datalink' && <DataLinkView />}
         </ErrorBoundary>
+        {/* the DataLink panel opens over the view it was asked from, which stays as it was */}
+        {view !== 'datalink' && params.get(DATALINK_PARAM) && (
+          <aside className="datalink-drawer" aria-label="DataLink panel">
+            <ErrorBoundary resetKey={params.get(DATALINK_PARAM)!}>
+              <DataLinkPanel key={params.get(DATALINK_PARAM)!} target={params.get(DATALINK_PARAM)!} region={params.get(DATALINK_REGION_PARAM)} onClose={() => setParams({ [DATALINK_PARAM]: undefined, [DATALINK_REGION_PARAM]: undefined })} />
+            </ErrorBoundary>
+          </aside>
+        )}
       </main>
       <JobNotifier />
     </RuntimeContext.Provider>

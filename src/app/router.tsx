@@ -6,6 +6,7 @@ export const VIEWS = [
   { id: 'search', path: '/search', label: 'Search' },
   { id: 'spectra', path: '/spectra', label: 'Spectra' },
   { id: 'jobs', path: '/jobs', label: 'Jobs' },
+  { id: 'datalink', path: '/datalink', label: 'DataLink' },
 ] as const
 export type ViewId = (typeof VIEWS)[number]['id']
 

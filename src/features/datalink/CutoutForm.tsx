@@ -1,0 +1,161 @@
+/**
+ * The SODA cutout form, generated from the service descriptor: one field per input parameter, the
+ * region drawn and adjusted on the sky over the product's footprint, and the download of the result.
+ */
+import { useMemo, useState } from 'react'
+import { useRuntime } from '../../app/runtime'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { SkyView, type SkyCone } from '../../components/sky/SkyView'
+import type { ServiceDescriptor } from '../../protocols/datalink'
+import { buildSodaRequest, fetchCutout, footprint } from '../../protocols/soda'
+import type { DataLinkRegion } from '../../state/datalinkTarget'
+import { CutoutField } from './CutoutFields'
+import { cutoutOf, initialEntries, widgetsOf, type FieldEntry, type FieldProblem, type FormEntries } from './cutoutModel'
+import { isSameOrigin, saveResponse, saveUrl } from './download'
+import { axes, primaryHduBytes } from './fitsHeader'
+import { fetchFitsHeader, headerDescriptor } from './FitsHeaderView'
+import { formatBytes } from './groups'
+
+const fmt = (n: number) => String(Number(n.toPrecision(9)))
+
+/** The product's footprint as STC-S for the sky: the POLYGON MAX, else the CIRCLE MAX of the descriptor. */
+function footprintRegion(d: ServiceDescriptor): string | undefined {
+  const poly = d.inputParams.find((p) => p.name.toUpperCase() === 'POLYGON')?.max
+  if (poly && poly.length >= 6) return `Polygon ICRS ${poly.join(' ')}`
+  const c = footprint(d)
+  return c ? `Circle ICRS ${c.ra} ${c.dec} ${c.radius}` : undefined
+}
+
+type Outcome = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'failed'; error: Error }
+
+export function CutoutForm({ descriptor, productName, region, onClose }: { descriptor: ServiceDescriptor; productName: string; region?: DataLinkRegion; onClose: () => void }) {
+  const rt = useRuntime()
+  const widgets = useMemo(() => widgetsOf(descriptor), [descriptor])
+  const [entries, setEntries] = useState<FormEntries>(() => initialEntries(descriptor, region))
+  const [tried, setTried] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
+  const { cutout, problems } = useMemo(() => cutoutOf(descriptor, entries), [descriptor, entries])
+  const errors = problems.filter((p) => p.severity === 'error')
+  const set = (name: string, e: FieldEntry) => setEntries((all) => ({ ...all, [name]: e }))
+
+  const circleWidget = widgets.find((w) => w.kind === 'circle')
+  const polygonWidget = widgets.find((w) => w.kind === 'polygon')
+  const region0 = footprintRegion(descriptor)
+  const footprints = useMemo(() => (region0 ? { regions: [region0] } : undefined), [region0])
+  const fp = footprint(descriptor)
+  const centre = useMemo(() => (fp ? { ra: fp.ra, dec: fp.dec, fov: Math.max(fp.radius * 4, 0.01) } : undefined), [fp?.ra, fp?.dec, fp?.radius]) // eslint-disable-line react-hooks/exhaustive-deps
+  const circle = cutout.circle ?? (cutout.pos?.shape === 'circle' ? cutout.pos : undefined)
+  const coneKey = circle ? `${circle.ra} ${circle.dec} ${circle.radius}` : ''
+  const cone = useMemo<SkyCone | null>(() => (circle ? { ra: circle.ra, dec: circle.dec, radius: circle.radius } : null), [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const polyKey = JSON.stringify(cutout.polygon ?? null)
+  const polygon = useMemo(() => cutout.polygon ?? null, [polyKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const selected = useMemo<number[]>(() => [], [])
+
+  const onDrawCircle = circleWidget && ((c: SkyCone) => set(circleWidget.param.name, { parts: [fmt(c.ra), fmt(c.dec), fmt(c.radius)], unit: 'deg' }))
+  const onDrawPolygon = polygonWidget && ((v: [number, number][]) => set(polygonWidget.param.name, { text: v.map(([a, b]) => `${fmt(a)} ${fmt(b)}`).join(', ') }))
+
+  const download = async () => {
+    setTried(true)
+    // refused here: nothing is sent while a value is out of range or unreadable
+    if (errors.length) return
+    let req
+    try {
+      req = buildSodaRequest(descriptor, cutout)
+    } catch (e) {
+      return setOutcome({ kind: 'failed', error: e as Error })
+    }
+    const href = rt.http.publicUrl(req.url)
+    try {
+      const headerService = headerDescriptor([descriptor])
+      if (headerService && isSameOrigin(href)) {
+        // the header costs the service little and shows errors before the browser downloads the data itself
+        setOutcome({ kind: 'busy', text: 'Checking the cutout with the service…' })
+        const h = await fetchFitsHeader(rt.http, descriptor, cutout)
+        saveUrl(href)
+        setOutcome({ kind: 'done', text: `Download started: ${axes(h.header).join(' × ')} pixels, about ${formatBytes(primaryHduBytes(h))}; the browser saves it under the name the service gives.` })
+      } else {
+        setOutcome({ kind: 'busy', text: 'Cutting out…' })
+        const r = await fetchCutout(rt.http, req)
+        const length = Number(r.response.headers.get('Content-Length') ?? NaN)
+        setOutcome({ kind: 'busy', text: `Receiving ${r.filename}${Number.isFinite(length) ? ` (${formatBytes(length)})` : ''}…` })
+        const bytes = await saveResponse(r.response, r.filename)
+        setOutcome({ kind: 'done', text: `Saved ${r.filename} (${formatBytes(bytes)}).` })
+      }
+    } catch (e) {
+      setOutcome({ kind: 'failed', error: e as Error })
+    }
+  }
+
+  const problemsOf = (name: string): FieldProblem[] => problems.filter((p) => p.param.toUpperCase() === name.toUpperCase())
+  return (
+    <section className="panel dl-cutout" aria-label="Cutout">
+      <div className="toolbar">
+        <h3>Cutout of {productName}</h3>
+        <span className="muted small-print service-url">{descriptor.accessUrl}</span>
+        <button type="button" className="dl-close" onClick={onClose}>
+          Close the cutout form
+        </button>
+      </div>
+      <div className="dl-cutout-split">
+        <form
+          className="dl-cutout-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void download()
+          }}
+        >
+          {widgets.map((w) => {
+            const own = problemsOf(w.param.name)
+            return (
+              <div key={w.param.name} className="dl-field" data-kind={w.kind}>
+                <label className="dl-field-name" title={w.param.ucd}>
+                  {w.param.name}
+                  {w.param.unit && w.kind !== 'band' ? <span className="muted"> [{w.param.unit}]</span> : null}
+                </label>
+                <CutoutField widget={w} entry={entries[w.param.name] ?? {}} onChange={(e) => set(w.param.name, e)} invalid={own.some((p) => p.severity === 'error')} />
+                {w.param.description && <span className="muted small-print dl-field-help">{w.param.description}</span>}
+                {own.map((p, i) => (
+                  <span key={i} className={p.severity === 'error' ? 'field-error small-print' : 'muted small-print'}>
+                    {p.message}
+                  </span>
+                ))}
+              </div>
+            )
+          })}
+          <div className="toolbar">
+            <button type="submit" className="primary" disabled={outcome.kind === 'busy'}>
+              Download cutout
+            </button>
+            {Object.keys(cutout).length === 0 && <span className="muted small-print">No constraint set: the service returns the whole dataset.</span>}
+          </div>
+          {tried && errors.length > 0 && (
+            <div className="banner error" role="alert" data-testid="cutout-refused">
+              <strong>Not sent: fix these first</strong>
+              <ul>
+                {errors.map((p, i) => <li key={i}>{p.message}</li>)}
+              </ul>
+            </div>
+          )}
+          {outcome.kind === 'busy' && <p className="muted" role="status">{outcome.text}</p>}
+          {outcome.kind === 'done' && <p className="banner ok" role="status" data-testid="cutout-done">{outcome.text}</p>}
+          {outcome.kind === 'failed' && <ErrorNotice error={outcome.error} />}
+        </form>
+        {(circleWidget || polygonWidget) && (
+          <div className="dl-cutout-sky">
+            <SkyView
+              footprints={footprints}
+              selected={selected}
+              centre={centre}
+              cone={cone}
+              polygon={polygon}
+              hips={rt.profile.hips}
+              height={380}
+              onDrawCircle={onDrawCircle}
+              onDrawPolygon={onDrawPolygon}
+            />
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,62 @@
+/** Everything related to one product, from its DataLink document: the tree, and the cutout form when asked for. */
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useRuntime } from '../../app/runtime'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { dpIdOf, fetchLinks, linksUrl, type DataLinkResult, type ServiceDescriptor } from '../../protocols/datalink'
+import { parseDataLinkRegion, parseDataLinkTarget } from '../../state/datalinkTarget'
+import { CutoutForm } from './CutoutForm'
+import { LinkTree } from './LinkTree'
+
+/** A readable name for the product: its dp_id where the ID or URL holds one. */
+function productName(target: string, result?: DataLinkResult): string {
+  const id = result?.rows[0]?.id ?? target
+  try {
+    const u = new URL(id)
+    if (u.protocol === 'http:' || u.protocol === 'https:') return dpIdOf(u.searchParams.get('ID') ?? '') ?? id
+  } catch {
+    // not a URL
+  }
+  return dpIdOf(id) ?? id
+}
+
+export function DataLinkPanel({ target, region, onClose }: { target: string; region?: string | null; onClose?: () => void }) {
+  const rt = useRuntime()
+  const spec = parseDataLinkTarget(target)
+  const baseUrl = rt.endpoint('datalink')
+  const q = useQuery({
+    queryKey: ['datalink', rt.profile.id, target],
+    queryFn: ({ signal }) => fetchLinks(rt.http, spec!, { baseUrl, idTemplate: rt.profile.idTemplate, signal }),
+    enabled: !!spec,
+    staleTime: 10 * 60_000,
+  })
+  const [cutout, setCutout] = useState<{ descriptor: ServiceDescriptor; name: string } | undefined>()
+  const name = productName(target, q.data)
+  let requestUrl = ''
+  try {
+    requestUrl = spec ? linksUrl(spec, { baseUrl, idTemplate: rt.profile.idTemplate }) : ''
+  } catch {
+    requestUrl = ''
+  }
+  return (
+    <div className="dl-panel" data-testid="datalink-panel">
+      <div className="toolbar dl-panel-head">
+        <h3>
+          DataLink of <span className="dl-product">{name}</span>
+        </h3>
+        {requestUrl && <span className="muted small-print service-url" title="The DataLink request">{requestUrl}</span>}
+        {onClose && (
+          <button type="button" className="dl-close" onClick={onClose} aria-label="Close the DataLink panel">
+            ✕
+          </button>
+        )}
+      </div>
+      {!spec && <p className="banner warning">No product given.</p>}
+      {spec && !('url' in spec) && !baseUrl && <p className="banner warning">This profile names no DataLink service.</p>}
+      {q.isFetching && !q.data && <p className="muted" role="status">Loading the links…</p>}
+      {q.error && <ErrorNotice error={q.error} />}
+      {cutout && <CutoutForm key={`${cutout.name} ${cutout.descriptor.id}`} descriptor={cutout.descriptor} productName={cutout.name} region={parseDataLinkRegion(region)} onClose={() => setCutout(undefined)} />}
+      {q.data && <LinkTree result={q.data} actions={{ onCutout: (descriptor, result) => setCutout({ descriptor, name: productName(target, result) }) }} />}
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+/**
+ * Saving a file the services produce. A URL the page may navigate to (same-origin through the proxy,
+ * or a public service) is handed to the browser as an <a download> click: the browser streams it to
+ * disk and names it from Content-Disposition. A Response already fetched through the HTTP door (e.g.
+ * one that needed an Authorization header, which a navigation cannot carry) is saved from memory.
+ */
+
+/** Lets the browser download `href` itself (streamed to disk); the server's Content-Disposition names the file. */
+export function saveUrl(href: string, filename?: string): void {
+  const u = new URL(href, location.href)
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`Refusing to download from a ${u.protocol} URL`)
+  const a = document.createElement('a')
+  a.href = u.href
+  // an empty download attribute keeps the server's file name (same-origin only; elsewhere Content-Disposition decides)
+  a.download = filename ?? ''
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+}
+
+/** Saves a fetched Response under `filename`; the body is held in memory until the browser has it. */
+export async function saveResponse(response: Response, filename: string): Promise<number> {
+  const blob = await response.blob()
+  const url = URL.createObjectURL(blob)
+  try {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = filename
+    a.style.display = 'none'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+  } finally {
+    // the click has handed the blob to the download manager
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  }
+  return blob.size
+}
+
+/** True when the browser can fetch `href` by navigation without our headers: same origin as the page (proxied). */
+export function isSameOrigin(href: string): boolean {
+  return new URL(href, location.href).origin === location.origin
+}

@@ -1,0 +1,62 @@
+/**
+ * Which product a DataLink panel shows, written as one URL parameter so a panel can be shared:
+ * an http(s) DataLink URL (ObsCore access_url, dbo.raw datalink_url), a publisher DID (ivo://…) or a dp_id.
+ * Shared by the views that open the panel and by the panel itself (features do not import each other).
+ */
+import type { Table } from '../protocols/votable'
+
+/** The URL parameter that opens the DataLink panel over any view (the /datalink view takes `id`). */
+export const DATALINK_PARAM = 'datalink'
+/** The search region handed to the cutout form: `circle:ra,dec,r` or `polygon:ra,dec,ra,dec,…` (degrees). */
+export const DATALINK_REGION_PARAM = 'dlregion'
+
+export type DataLinkTargetSpec = { url: string } | { id: string } | { dpId: string }
+
+/** Reads the parameter value; undefined for an empty one. */
+export function parseDataLinkTarget(value: string | null | undefined): DataLinkTargetSpec | undefined {
+  const v = (value ?? '').trim()
+  if (!v) return undefined
+  if (/^https?:\/\//i.test(v)) return { url: v }
+  if (/^ivo:\/\//i.test(v)) return { id: v }
+  return { dpId: v }
+}
+
+const col = (table: Table, name: string): number => table.fields.findIndex((f) => f.name.toLowerCase() === name)
+const cell = (table: Table, row: number, c: number): string | undefined => {
+  if (c < 0) return undefined
+  const v = table.value(row, c)
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined
+}
+
+/**
+ * The DataLink target of a result row: a DataLink access_url (ObsCore access_format says datalink),
+ * dbo.raw's datalink_url, the publisher DID, or the dp_id — in that order. Undefined when the row has none.
+ */
+export function dataLinkTargetOfRow(table: Table, row: number): string | undefined {
+  const access = cell(table, row, col(table, 'access_url'))
+  const format = cell(table, row, col(table, 'access_format')) ?? ''
+  if (access && /content=datalink/i.test(format) && /^https?:\/\//i.test(access)) return access
+  const dl = cell(table, row, col(table, 'datalink_url'))
+  if (dl && /^https?:\/\//i.test(dl)) return dl
+  return cell(table, row, col(table, 'obs_publisher_did')) ?? cell(table, row, col(table, 'dp_id'))
+}
+
+export type DataLinkRegion =
+  | { shape: 'circle'; ra: number; dec: number; radius: number }
+  | { shape: 'polygon'; vertices: [number, number][] }
+
+export function formatDataLinkRegion(r: DataLinkRegion): string {
+  return r.shape === 'circle' ? `circle:${r.ra},${r.dec},${r.radius}` : `polygon:${r.vertices.flat().join(',')}`
+}
+
+export function parseDataLinkRegion(value: string | null | undefined): DataLinkRegion | undefined {
+  const m = /^(circle|polygon):([-+0-9.eE,\s]+)$/.exec((value ?? '').trim())
+  if (!m) return undefined
+  const n = m[2]!.split(',').map(Number)
+  if (n.some((x) => !Number.isFinite(x))) return undefined
+  if (m[1] === 'circle') return n.length === 3 && n[2]! > 0 ? { shape: 'circle', ra: n[0]!, dec: n[1]!, radius: n[2]! } : undefined
+  if (n.length < 6 || n.length % 2) return undefined
+  const vertices: [number, number][] = []
+  for (let i = 0; i < n.length; i += 2) vertices.push([n[i]!, n[i + 1]!])
+  return { shape: 'polygon', vertices }
+}
