@@ -9,9 +9,14 @@ import { ResultGrid } from '../../components/ResultGrid'
 import { ResultPlot } from '../../components/ResultPlot'
 import { ResultExport } from '../../components/ResultExport'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useSetParams } from '../../app/router'
+import { DATALINK_PARAM, dataLinkTargetOfRow } from '../../state/datalinkTarget'
 
 export function ResultView({ result, dark }: { result: TapResult; dark: boolean }) {
   const [tab, setTab] = useState<'table' | 'plot'>('table')
+  const [selected, setSelected] = useState<number[]>([])
+  const setParams = useSetParams()
+  const dataLink = selected.length === 1 ? dataLinkTargetOfRow(result.table, selected[0]!) : undefined
   return (
     <>
       <div role="tablist" aria-label="Result views" className="tabs">
@@ -27,7 +32,19 @@ export function ResultView({ result, dark }: { result: TapResult; dark: boolean 
           as an async job, or narrow the query to get the rest.
         </div>
       )}
-      {tab === 'table' ? <ResultGrid table={result.table} dark={dark} toolbar={<ResultExport table={result.table} />} /> : <ResultPlot table={result.table} dark={dark} />}
+      {tab === 'table' ? <ResultGrid
+          table={result.table}
+          dark={dark}
+          onSelectionChange={setSelected}
+          toolbar={
+            <>
+              <ResultExport table={result.table} />
+              <button type="button" disabled={!dataLink} title={dataLink ? `DataLink of ${dataLink}` : 'Select one row with an access_url, datalink_url or dp_id'} onClick={() => setParams({ [DATALINK_PARAM]: dataLink })}>
+                Open DataLink
+              </button>
+            </>
+          }
+        /> : <ResultPlot table={result.table} dark={dark} />}
     </>
   )
 }

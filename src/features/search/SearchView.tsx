@@ -18,6 +18,7 @@ import { SearchFormPanel } from './SearchFormPanel'
 import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
 import { useDebounced, useTarget } from './useTarget'
+import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion } from '../../state/datalinkTarget'
 
 const DEFAULT_MAXREC = 5000
 /** The most rows the page offers to fetch in one go. */
@@ -134,6 +135,12 @@ export function SearchView() {
     setDraft(next)
     setParams({ ...formToParams(next), go: '1', sel: undefined })
   }
+  const dataLinkTarget = table && selected.length === 1 ? dataLinkTargetOfRow(table, selected[0]!) : undefined
+  // the cutout form starts from the search region
+  const openDataLink = () => {
+    const region = built.polygon && go ? { shape: 'polygon' as const, vertices: built.polygon.map(([a, d]) => [a, d] as [number, number]) } : built.cone && go && built.cone.radius > 0 ? { shape: 'circle' as const, ...built.cone } : undefined
+    setParams({ [DATALINK_PARAM]: dataLinkTarget, [DATALINK_REGION_PARAM]: region && formatDataLinkRegion(region) })
+  }
   const truncated = matching !== undefined && matching > maxrec
   // services flag overflow whenever MAXREC rows came back; the count tells whether more exist
   const overflow = !!table && !!result.data?.overflow && (matching === undefined || matching > table.rowCount)
@@ -166,6 +173,11 @@ export function SearchView() {
           </span>
         )}
         {hoverText && <span className="muted search-hover">{hoverText}</span>}
+        {table && (
+          <button type="button" disabled={!dataLinkTarget} title={dataLinkTarget ? `DataLink of ${dataLinkTarget}` : 'Select one row to see its DataLink'} onClick={openDataLink}>
+            Open DataLink
+          </button>
+        )}
       </div>
       {truncated && (
         <div className="banner warning search-truncation" role="alert" data-testid="search-truncation">
