@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
-import { useSurvey } from './useSurvey'
+import { useSurvey } from '../../state/survey'
 import { navigate, useRoute, useSetParams } from '../../app/router'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultGrid } from '../../components/ResultGrid'
@@ -17,7 +17,7 @@ import { buildAdql, circleToForm, countAdql, formFromParams, formToParams, polyg
 import { SearchFormPanel } from './SearchFormPanel'
 import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
-import { useDebounced, useTarget } from './useTarget'
+import { useDebounced, useTarget } from '../../state/target'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion } from '../../state/datalinkTarget'
 
 const DEFAULT_MAXREC = 5000

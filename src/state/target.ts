@@ -1,9 +1,9 @@
 /** A typed target → ICRS position: coordinates are read here, names go to Sesame (the profile's `resolver`). */
 import { useEffect, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import type { AppRuntime } from '../../app/runtime'
-import { parsePosition } from '../../protocols/coords'
-import { resolveName } from '../../protocols/sesame'
+import type { AppRuntime } from '../app/runtime'
+import { parsePosition } from '../protocols/coords'
+import { resolveName } from '../protocols/sesame'
 
 export interface TargetPosition {
   ra: number
