@@ -21,8 +21,62 @@ export interface Base64Result {
   end: number
 }
 
-/** Decode s[a, b). Stops at the first character that is not base64 or whitespace. */
+interface NativeBase64 {
+  /** TC39 base64 (Chromium, Firefox, Safari, Node 22+): whitespace-tolerant, throws on bad input */
+  setFromBase64?: (text: string, options: { lastChunkHandling: 'stop-before-partial' }) => { read: number; written: number }
+}
+interface NodeBufferLike {
+  from(text: string, encoding: 'base64'): Uint8Array
+}
+const nativeSet = (Uint8Array.prototype as NativeBase64).setFromBase64
+const nodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer
+/** below this, the JS loop is as fast as a native call */
+const NATIVE_MIN = 4096
+const NON_WS = /[^ \t\n\r]/
+
+/**
+ * Decode s[a, b). Stops at the first character that is not base64 or whitespace.
+ * Large ranges go to the platform's native decoder when it can prove the input valid;
+ * everything else (and every error, for its position) goes through the JS decoder.
+ */
 export function decodeBase64(s: string, a: number, b: number): Base64Result {
+  return (b - a >= NATIVE_MIN ? decodeNative(s, a, b) : undefined) ?? decodeBase64Js(s, a, b)
+}
+
+function decodeNative(s: string, a: number, b: number): Base64Result | undefined {
+  const text = s.slice(a, b)
+  if (nativeSet !== undefined) {
+    const out = new Uint8Array(Math.ceil((text.length * 3) / 4) + 3)
+    let r: { read: number; written: number }
+    try {
+      r = nativeSet.call(out, text, { lastChunkHandling: 'stop-before-partial' })
+    } catch {
+      return undefined
+    }
+    const partial = r.read < text.length && NON_WS.test(text.slice(r.read))
+    return { bytes: out.subarray(0, r.written), errorAt: -1, partial, end: partial ? a + r.read : b }
+  }
+  if (nodeBuffer !== undefined) {
+    // Node's decoder skips what is not base64 without a word; accept its result only when the
+    // byte count shows every character was one (no whitespace, padding only at the very end)
+    if (text.indexOf('\n') >= 0) return undefined // wrapped lines: the JS decoder copes with them in one pass
+    const eq = text.indexOf('=')
+    let n = text.length
+    if (eq >= 0) {
+      if (eq < n - 2 || text.charCodeAt(n - 1) !== 61 || n % 4 !== 0) return undefined
+      n = eq
+    }
+    const whole = eq >= 0 ? n : n - (n % 4)
+    const bytes = nodeBuffer.from(whole === text.length ? text : text.slice(0, whole), 'base64')
+    if (bytes.length !== Math.floor((whole * 3) / 4)) return undefined
+    const partial = whole < text.length && eq < 0
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), errorAt: -1, partial, end: partial ? a + whole : b }
+  }
+  return undefined
+}
+
+/** The portable decoder: exact error positions, resumable at group boundaries. */
+export function decodeBase64Js(s: string, a: number, b: number): Base64Result {
   const out = new Uint8Array(Math.ceil(((b - a) * 3) / 4) + 3)
   let o = 0
   let acc = 0

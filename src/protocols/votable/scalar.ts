@@ -1,15 +1,13 @@
-/** Builders for scalar numeric/boolean columns and string (char / unicodeChar) columns. */
+/** Builder for scalar numeric/boolean columns. */
 import type { Value } from './types'
 import { parseFloatRange, parseIntRange } from './numbers'
 import {
-  DT_BIT, DT_BOOLEAN, DT_CHAR, DT_DOUBLE, DT_FLOAT, DT_INT, DT_LONG, DT_SHORT, DT_UBYTE,
-  addBigInts, boolByte, boolCode, charsToString, checkRow, decodeChars, decodeUcs2, growArray, growU8, isWs, newArray, putNulls,
-  sliceBigInts, sliceNulls,
+  DT_BIT, DT_BOOLEAN, DT_DOUBLE, DT_FLOAT, DT_INT, DT_LONG, DT_SHORT, DT_UBYTE,
+  addBigInts, boolByte, boolCode, checkRow, growArray, growU8, isWs, newArray, putNulls, sliceBigInts, sliceNulls,
 } from './spec'
 import type { BatchColumn, ColumnBuilder, ColumnSpec, NumArray, Warn } from './spec'
 
-const asciiDecoder = new TextDecoder('utf-8')
-const utf8Encoder = new TextEncoder()
+export { StringColumn } from './strings'
 
 const INT_MIN: Record<number, number> = { [DT_UBYTE]: 0, [DT_SHORT]: -32768, [DT_INT]: -2147483648 }
 const INT_MAX: Record<number, number> = { [DT_UBYTE]: 255, [DT_SHORT]: 32767, [DT_INT]: 2147483647 }
@@ -199,104 +197,3 @@ export class NumberColumn implements ColumnBuilder {
     return v
   }
 }
-
-/** char / unicodeChar with at most one dimension: one string per cell. */
-export class StringColumn implements ColumnBuilder {
-  readonly kind = 'string' as const
-  readonly datatype: string
-  readonly shape: number[]
-  data: (string | null)[] = []
-  nulls: Uint8Array | null = null
-  n = 0
-  private readonly unicode: boolean
-  /** characters per fixed-size cell (1 when there is no arraysize) */
-  private readonly width: number
-
-  constructor(private readonly spec: ColumnSpec) {
-    this.datatype = spec.datatype
-    this.shape = spec.shape
-    this.unicode = spec.dt !== DT_CHAR
-    this.width = spec.shape.length === 0 ? 1 : spec.shape[0]
-  }
-
-  nul(): void {
-    this.data[this.n++] = null
-  }
-
-  private put(v: string): void {
-    this.data[this.n++] = v === this.spec.nullValue ? null : v
-  }
-
-  text(s: string, a: number, b: number): void {
-    // surrounding whitespace of a TD is not significant (as astropy and STIL read it)
-    while (a < b && isWs(s.charCodeAt(a))) a++
-    while (b > a && isWs(s.charCodeAt(b - 1))) b--
-    if (a === b) return this.nul()
-    this.put(s.slice(a, b))
-  }
-
-  binary(view: DataView, u8: Uint8Array, off: number, isNull: boolean): number {
-    let count = this.width
-    if (this.spec.variable) {
-      if (off + 4 > u8.length) return -1
-      count = view.getUint32(off)
-      off += 4
-    }
-    const end = off + (this.unicode ? 2 * count : count)
-    if (end > u8.length) return -1
-    if (isNull) this.nul()
-    else this.put(this.unicode ? decodeUcs2(u8, off, end) : decodeChars(u8, off, end))
-    return end
-  }
-
-  rollback(n: number): void {
-    this.n = Math.min(this.n, n)
-  }
-
-  finish(rows: number): void {
-    this.rollback(rows)
-    while (this.data.length < rows) this.data.push(null)
-    this.data.length = rows
-    this.n = rows
-    let nulls: Uint8Array | null = null
-    for (let i = 0; i < rows; i++) if (this.data[i] === null) (nulls ??= new Uint8Array(rows))[i] = 1
-    this.nulls = nulls
-  }
-
-  slice(from: number, to: number): BatchColumn {
-    const d = this.data
-    const offsets = new Uint32Array(to - from + 1)
-    let nulls: Uint8Array | null = null
-    let o = 0
-    for (let i = from; i < to; i++) {
-      const v = d[i]
-      if (v === null) (nulls ??= new Uint8Array(to - from))[i - from] = 1
-      else o += v.length
-      offsets[i - from + 1] = o
-    }
-    const text = (d.slice(from, to) as (string | null)[]).join('')
-    // native encoding; when it is pure ASCII the UTF-8 bytes are the code units
-    const utf8 = utf8Encoder.encode(text)
-    if (utf8.length === text.length) return { kind: 'string', chars: utf8, offsets, nulls }
-    const chars = new Uint16Array(text.length)
-    for (let k = 0; k < text.length; k++) chars[k] = text.charCodeAt(k)
-    return { kind: 'string', chars, offsets, nulls }
-  }
-
-  append(b: BatchColumn): void {
-    if (b.kind !== 'string') throw new TypeError(`a ${b.kind} batch cannot extend a string column`)
-    const all = b.chars instanceof Uint8Array ? asciiDecoder.decode(b.chars) : charsToString(b.chars)
-    const off = b.offsets
-    const count = off.length - 1
-    const at = this.n
-    for (let i = 0; i < count; i++) this.data[at + i] = b.nulls !== null && b.nulls[i] === 1 ? null : all.slice(off[i], off[i + 1])
-    this.nulls = putNulls(this.nulls, b.nulls, at, count, at + count)
-    this.n = at + count
-  }
-
-  get(row: number): Value {
-    checkRow(row, this.n)
-    return this.data[row]
-  }
-}
-
