@@ -55,5 +55,33 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
+    // authentication harness (scripts/auth): OpenID provider, token-verifying gateway before the archive, a "foreign host"
+    {
+      command: 'node scripts/auth/provider.mjs',
+      url: 'http://127.0.0.1:18110/.well-known/openid-configuration',
+      env: { OIDC_PORT: '18110', OIDC_APP_ORIGINS: `http://127.0.0.1:${APP_PORT},http://127.0.0.1:4317,http://127.0.0.1:5173,http://localhost:5173` },
+      reuseExistingServer: true,
+      timeout: 15_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      command: 'node scripts/auth/gateway.mjs',
+      url: 'http://127.0.0.1:18111/health',
+      env: { GATEWAY_PORT: '18111', OIDC_ISSUER: 'http://127.0.0.1:18110', FOREIGN_URL: 'http://127.0.0.1:18112' },
+      reuseExistingServer: true,
+      timeout: 10_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node scripts/auth/foreign.mjs',
+      url: 'http://127.0.0.1:18112/__log',
+      env: { FOREIGN_PORT: '18112' },
+      reuseExistingServer: true,
+      timeout: 10_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
   ],
 })

@@ -19,6 +19,21 @@ export function rewriteLocation(location: string, route: Route): string {
   return location
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+/** Turns an upstream 3xx into a 200 carrying X-Upstream-Status/-Location, which fetch can read. */
+export function handBackRedirect(res: { statusCode?: number; statusMessage?: string; headers: Record<string, string | string[] | undefined> }): boolean {
+  const status = res.statusCode ?? 0
+  const location = res.headers.location
+  if (!REDIRECTS.has(status) || typeof location !== 'string') return false
+  res.headers['x-upstream-status'] = String(status)
+  res.headers['x-upstream-location'] = location
+  delete res.headers.location
+  res.statusCode = 200
+  res.statusMessage = 'OK'
+  return true
+}
+
 export function proxyTable(configFile: URL): Record<string, ProxyOptions> {
   const config = JSON.parse(readFileSync(configFile, 'utf8')) as { proxyRoutes?: Route[] }
   const table: Record<string, ProxyOptions> = {}
@@ -36,10 +51,15 @@ export function proxyTable(configFile: URL): Record<string, ProxyOptions> {
           // Same-origin for the browser; the upstream sees no cross-site request.
           proxyReq.removeHeader('Origin')
           proxyReq.removeHeader('Cookie')
+          proxyReq.removeHeader('X-Redirect-Mode')
+          // Authorization, when the app sends one, is forwarded as is (the app decides which origin gets it)
         })
-        proxy.on('proxyRes', (proxyRes) => {
+        proxy.on('proxyRes', (proxyRes, req) => {
           const loc = proxyRes.headers.location
           if (typeof loc === 'string') proxyRes.headers.location = rewriteLocation(loc, route)
+          // A request carrying credentials asks for its redirect back (browsers hide manual redirects), so the
+          // app's HTTP door decides whether the credential may go to the new location.
+          if (req.headers['x-redirect-mode'] === 'manual') handBackRedirect(proxyRes)
           // A Basic challenge would make the browser pop its own login dialog; the app asks instead.
           const challenge = proxyRes.headers['www-authenticate']
           if (challenge) {

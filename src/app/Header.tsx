@@ -2,6 +2,7 @@ import type { RuntimeConfig } from '../config/types'
 import type { Theme } from './theme'
 import { VIEWS, navigate, useRoute, type ViewId } from './router'
 import { useRuntime } from './runtime'
+import { LoginControl } from '../features/auth/LoginControl'
 
 interface Props {
   config: RuntimeConfig
@@ -51,11 +52,7 @@ export function Header({ config, theme, onToggleTheme, onProfile }: Props) {
         <button type="button" onClick={onToggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀' : '☾'}
         </button>
-        <div className="login-slot" data-testid="login-slot">
-          <button type="button" disabled title="Login arrives with the authentication feature">
-            Log in
-          </button>
-        </div>
+        <LoginControl config={config} />
       </div>
     </header>
   )

@@ -1,4 +1,4 @@
-import { ENDPOINT_NAMES, type AccessMode, type EndpointName, type Profile, type ProxyRoute, type RuntimeConfig } from './types'
+import { ENDPOINT_NAMES, type AccessMode, type AuthSettings, type EndpointName, type Profile, type ProxyRoute, type RuntimeConfig } from './types'
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -62,7 +62,44 @@ function parseProfile(id: string, v: unknown): Profile {
   const hips = v.hips === undefined || v.hips === null ? null : String(v.hips)
   const idTemplate = typeof v.idTemplate === 'string' ? v.idTemplate : 'ivo://eso.org/ID?{dp_id}'
   if (!idTemplate.includes('{dp_id}')) throw new ConfigError(`${where}.idTemplate must contain {dp_id}, got "${idTemplate}"`)
-  return { id, label: typeof v.label === 'string' ? v.label : id, access: parseAccess(v.access, where), endpoints, hips, idTemplate }
+  const profile: Profile = { id, label: typeof v.label === 'string' ? v.label : id, access: parseAccess(v.access, where), endpoints, hips, idTemplate }
+  if (v.auth !== undefined) profile.auth = parseAuth(v.auth, `${where}.auth`)
+  return profile
+}
+
+function originList(v: unknown, where: string): string[] {
+  if (v === undefined) return []
+  if (!Array.isArray(v)) throw new ConfigError(`${where} must be an array of origins`)
+  return v.map((o, i) => {
+    const url = new URL(normaliseServiceUrl(String(o), `${where}[${i}]`))
+    if (url.pathname !== '/' || url.search) throw new ConfigError(`${where}[${i}] must be an origin (scheme://host[:port]), got "${o}"`)
+    return url.origin
+  })
+}
+
+function parseAuth(v: unknown, where: string): AuthSettings {
+  if (!isRecord(v)) throw new ConfigError(`${where} must be an object`)
+  const auth: AuthSettings = {
+    basic: v.basic === true,
+    bearerOrigins: originList(v.bearerOrigins, `${where}.bearerOrigins`),
+    basicOrigins: originList(v.basicOrigins, `${where}.basicOrigins`),
+  }
+  if (v.oidc !== undefined) {
+    const o = v.oidc
+    if (!isRecord(o) || typeof o.authority !== 'string' || typeof o.clientId !== 'string' || !o.clientId) {
+      throw new ConfigError(`${where}.oidc needs "authority" (URL) and "clientId"`)
+    }
+    auth.oidc = { authority: normaliseServiceUrl(o.authority, `${where}.oidc.authority`), clientId: o.clientId, scope: typeof o.scope === 'string' ? o.scope : 'openid profile' }
+  }
+  if (v.passwordGrant !== undefined) {
+    const g = v.passwordGrant
+    if (!isRecord(g) || typeof g.tokenUrl !== 'string' || typeof g.clientId !== 'string' || !g.clientId) {
+      throw new ConfigError(`${where}.passwordGrant needs "tokenUrl" (URL) and "clientId"`)
+    }
+    if (g.method !== undefined && g.method !== 'GET' && g.method !== 'POST') throw new ConfigError(`${where}.passwordGrant.method must be "GET" or "POST"`)
+    auth.passwordGrant = { tokenUrl: normaliseServiceUrl(g.tokenUrl, `${where}.passwordGrant.tokenUrl`), clientId: g.clientId, method: g.method === 'POST' ? 'POST' : 'GET' }
+  }
+  return auth
 }
 
 /** Validates the JSON of public/config.json into a RuntimeConfig, with messages that say which key is wrong. */

@@ -25,6 +25,20 @@ export interface ProxyRoute {
   userAgent?: string
 }
 
+/** Login settings of a profile; each credential goes only to the origins listed for it. */
+export interface AuthSettings {
+  /** Authorization Code + PKCE with oidc-client-ts, for a deployment with a registered client. */
+  oidc?: { authority: string; clientId: string; scope: string }
+  /** ESO's token flow: username and password to the token endpoint (grant_type=password); the id_token is the Bearer. */
+  passwordGrant?: { tokenUrl: string; clientId: string; method: 'GET' | 'POST' }
+  /** Offer username/password as HTTP Basic for file downloads and SODA. */
+  basic: boolean
+  /** Origins that may receive the Bearer id_token. */
+  bearerOrigins: string[]
+  /** Origins that may receive the Basic credentials. */
+  basicOrigins: string[]
+}
+
 export interface Profile {
   id: string
   label: string
@@ -34,6 +48,8 @@ export interface Profile {
   hips: string | null
   /** How a product id becomes a DataLink ID, e.g. `ivo://eso.org/ID?{dp_id}`. */
   idTemplate: string
+  /** Login settings; absent when the profile has no login. */
+  auth?: AuthSettings
 }
 
 export interface RuntimeConfig {

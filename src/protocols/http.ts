@@ -4,6 +4,7 @@
  * typed errors and the credential policy live here and nowhere else.
  */
 import { ProxyMap } from './proxy'
+import { authFailureMessage } from './auth/challenge'
 
 export type HttpErrorKind = 'network' | 'cors' | 'timeout' | 'aborted' | 'http'
 
@@ -68,6 +69,17 @@ export interface HttpClientOptions {
 }
 
 const RETRY_STATUSES = new Set([408, 429, 502, 503, 504])
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+const MAX_REDIRECTS = 10
+
+/** A redirect the door must follow itself: a readable 3xx, or one the proxy handed back (X-Upstream-Status). */
+function redirectTarget(res: Response, requestUrl: string): { status: number; location: string } | undefined {
+  const upstream = Number(res.headers.get('X-Upstream-Status'))
+  const status = REDIRECT_STATUSES.has(upstream) ? upstream : res.status
+  const location = upstream ? res.headers.get('X-Upstream-Location') : res.headers.get('Location')
+  if (!REDIRECT_STATUSES.has(status) || !location) return undefined
+  return { status, location: new URL(location, requestUrl).href }
+}
 const ERROR_BODY_LIMIT = 8192
 
 function sleepAbortable(ms: number, signal?: AbortSignal): Promise<void> {
@@ -156,26 +168,76 @@ export class HttpClient {
   }
 
   async request(url: string, opts: RequestOptions = {}): Promise<Response> {
-    const method = opts.method ?? (opts.form ? 'POST' : 'GET')
-    const serviceUrl = new URL(this.proxy.toServiceUrl(withQuery(url, opts.query)))
-    const requestUrl = this.proxy.toRequestUrl(serviceUrl.href)
-    const idempotent = opts.idempotent ?? method !== 'POST'
-    const retries = idempotent ? (opts.retries ?? this.defaultRetries) : 0
+    let method = opts.method ?? (opts.form ? 'POST' : 'GET')
+    let serviceUrl = new URL(this.proxy.toServiceUrl(withQuery(url, opts.query)))
     const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs
-
-    const headers: Record<string, string> = { ...opts.headers }
-    if (opts.withCredentials !== false && this.credentialPolicy) {
-      Object.assign(headers, this.credentialPolicy(serviceUrl) ?? {})
-    }
     let body: BodyInit | undefined
+    const formType: Record<string, string> = {}
     if (opts.form instanceof FormData) body = opts.form
     else if (opts.form) {
       body = encodeForm(opts.form)
-      headers['Content-Type'] ??= 'application/x-www-form-urlencoded'
+      formType['Content-Type'] = 'application/x-www-form-urlencoded'
     }
 
+    for (let hop = 0; ; hop++) {
+      const requestUrl = this.proxy.toRequestUrl(serviceUrl.href)
+      const idempotent = hop > 0 ? method !== 'POST' || opts.idempotent === true : (opts.idempotent ?? method !== 'POST')
+      const retries = idempotent ? (opts.retries ?? this.defaultRetries) : 0
+      const headers: Record<string, string> = { ...(body && !(body instanceof FormData) ? formType : {}), ...opts.headers }
+      const credentials = opts.withCredentials !== false && this.credentialPolicy ? this.credentialPolicy(serviceUrl) : undefined
+      const credentialed = !!credentials && Object.keys(credentials).length > 0
+      if (credentialed) Object.assign(headers, credentials)
+      // Credentials must not ride a redirect to another service. Direct: the browser (and Node) drop Authorization
+      // on cross-origin redirects (Fetch standard). Proxied: every service is same-origin to the browser, so the
+      // proxy hands the redirect back (X-Redirect-Mode) and the door follows it, asking the policy afresh.
+      const followHere = credentialed && (opts.redirect ?? 'follow') === 'follow' && requestUrl !== serviceUrl.href
+      if (followHere) headers['X-Redirect-Mode'] = 'manual'
+      const redirect = followHere ? 'manual' : opts.redirect
+      const outcome = await this.send(requestUrl, serviceUrl.href, { method, headers, body, redirect }, opts.signal, timeoutMs, retries)
+      const next = followHere ? redirectTarget(outcome, requestUrl) : undefined
+      if (next) {
+        await outcome.body?.cancel().catch(() => {})
+        if (hop >= MAX_REDIRECTS) throw new HttpError('http', `${serviceUrl.host} redirected more than ${MAX_REDIRECTS} times`, serviceUrl.href)
+        serviceUrl = new URL(this.proxy.toServiceUrl(next.location))
+        // 303, and 301/302 after POST, continue as GET without the body (as browsers do)
+        if (next.status === 303 || ((next.status === 301 || next.status === 302) && method === 'POST')) {
+          if (method !== 'HEAD') method = 'GET'
+          body = undefined
+        }
+        continue
+      }
+      if (followHere && outcome.type === 'opaqueredirect') {
+        throw new HttpError('http', `${serviceUrl.host} redirected, but the proxy did not say where; credentials are not sent onwards blindly`, serviceUrl.href)
+      }
+      if (!outcome.ok && !opts.acceptErrorStatus) {
+        const text = await readErrorBody(outcome)
+        const summary = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)
+        const challenge = outcome.headers.get('WWW-Authenticate') ?? outcome.headers.get('X-Upstream-WWW-Authenticate')
+        const auth = authFailureMessage(outcome.status, challenge, serviceUrl.host)
+        throw new HttpError(
+          'http',
+          auth ?? `${serviceUrl.host} answered ${outcome.status} ${outcome.statusText}`.trim() + (summary ? `: ${summary}` : ''),
+          serviceUrl.href,
+          outcome.status,
+          text,
+          outcome.headers.get('Content-Type') ?? undefined,
+        )
+      }
+      return outcome
+    }
+  }
+
+  /** One request with retries of network failures, timeouts and retryable statuses. */
+  private async send(
+    requestUrl: string,
+    serviceUrl: string,
+    init: { method: string; headers: Record<string, string>; body: BodyInit | undefined; redirect?: RequestRedirect },
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+    retries: number,
+  ): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(requestUrl, serviceUrl.href, { method, headers, body, redirect: opts.redirect }, opts.signal, timeoutMs)
+      const outcome = await this.attempt(requestUrl, serviceUrl, init, signal, timeoutMs)
       const retryable =
         attempt < retries &&
         (outcome instanceof HttpError
@@ -186,25 +248,13 @@ export class HttpClient {
         if (outcome instanceof Response) await outcome.body?.cancel().catch(() => {})
         const backoff = Math.min(this.retryMaxDelayMs, this.retryBaseDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5))
         try {
-          await this.sleep(Math.min(this.retryMaxDelayMs, hinted ?? backoff), opts.signal)
+          await this.sleep(Math.min(this.retryMaxDelayMs, hinted ?? backoff), signal)
         } catch (e) {
-          throw new HttpError('aborted', 'Request cancelled', serviceUrl.href, undefined, undefined, undefined, { cause: e })
+          throw new HttpError('aborted', 'Request cancelled', serviceUrl, undefined, undefined, undefined, { cause: e })
         }
         continue
       }
       if (outcome instanceof HttpError) throw outcome
-      if (!outcome.ok && !opts.acceptErrorStatus) {
-        const text = await readErrorBody(outcome)
-        const summary = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)
-        throw new HttpError(
-          'http',
-          `${serviceUrl.host} answered ${outcome.status} ${outcome.statusText}`.trim() + (summary ? `: ${summary}` : ''),
-          serviceUrl.href,
-          outcome.status,
-          text,
-          outcome.headers.get('Content-Type') ?? undefined,
-        )
-      }
       return outcome
     }
   }

@@ -14,6 +14,7 @@ import { isTapResult, useAdqlRun, type RunMode } from './useAdqlRun'
 import { JobResultPanel, ResultView } from './ResultPanel'
 import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
 import { useCompletionSchema } from './useCompletionSchema'
+import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
 import { validateAdql } from '../../adql'
 
 
@@ -151,6 +152,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
                   : ''}
             </span>
           </div>
+          {rt.profile.auth && service?.url === rt.endpoint('tap_obs') && <AuthorisedQuerySwitch profileId={rt.profile.id} />}
           {slow && (
             <div className="banner warning" role="status">
               This query is taking a while. Long queries are safer as an async job: it keeps running on the server and survives reloads. Cancel and choose “async job”.

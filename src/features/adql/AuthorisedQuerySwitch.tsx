@@ -1,0 +1,20 @@
+import { setAuthorisedQuery, useAuth } from '../../state/auth'
+
+/** tap_obs "authorised query": the login token goes with the query; ESO's own explanation next to it. */
+export function AuthorisedQuerySwitch({ profileId }: { profileId: string }) {
+  const auth = useAuth()
+  const loggedIn = auth.session?.profileId === profileId
+  return (
+    <div className="authorised-switch" data-testid="authorised-query">
+      <label>
+        <input type="checkbox" checked={auth.authorisedQuery} onChange={(e) => setAuthorisedQuery(e.target.checked)} /> Authorised query
+      </label>
+      <span className="muted">
+        Sends your login token with the query, so the archive includes the protected metadata you are entitled to. As ESO explains, this is
+        useful only to users granted special permissions (e.g. PIs of confidential programmes, instrument and operations teams); it is slower
+        (prefer an async job), and everybody else gets the same records as without it.
+        {auth.authorisedQuery && !loggedIn && <strong> Not logged in: the query runs anonymously.</strong>}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+/** File links on a credential origin are fetched through the HTTP door (with the credential), then saved. */
+import type { AppRuntime } from '../../app/runtime'
+
+/** Whether a link in the page should be downloaded by the app rather than opened by the browser. */
+export function isCredentialedFileLink(rt: AppRuntime, href: string): boolean {
+  const auth = rt.profile.auth
+  if (!auth) return false
+  let url: URL
+  try {
+    url = new URL(rt.http.serviceUrl(href))
+  } catch {
+    return false
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false
+  if (!auth.bearerOrigins.includes(url.origin) && !auth.basicOrigins.includes(url.origin)) return false
+  // DataLink documents and TAP stay with their own views; files, cutouts and other links are downloads
+  const e = rt.profile.endpoints
+  return ![e.tap_obs, e.tap_cat, e.datalink, e.calselector].some((base) => base && url.href.startsWith(base))
+}
+
+function filenameOf(res: Response, url: string): string {
+  const cd = res.headers.get('Content-Disposition') ?? ''
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd)?.[1]
+  const plain = /filename="?([^";]+)"?/i.exec(cd)?.[1]
+  const name = star ? decodeURIComponent(star) : plain ?? new URL(url).pathname.split('/').pop() ?? 'download'
+  // a name only, never a path
+  return name.replace(/[\\/]/g, '_') || 'download'
+}
+
+/** Fetches with the profile's credentials and saves the file; the object URL is never a service URL. */
+export async function downloadThroughDoor(rt: AppRuntime, href: string): Promise<string> {
+  const serviceUrl = rt.http.serviceUrl(href)
+  const res = await rt.http.request(serviceUrl, { timeoutMs: 0, retries: 1 })
+  const blob = await res.blob()
+  const name = filenameOf(res, rt.http.serviceUrl(res.url || serviceUrl))
+  const objectUrl = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = objectUrl
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 30_000)
+  return name
+}

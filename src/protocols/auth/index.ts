@@ -1,0 +1,3 @@
+export * from './token'
+export * from './policy'
+export * from './challenge'
