@@ -1,7 +1,8 @@
-/** The only component that touches uPlot: an x/y plot with drag-to-zoom, wheel zoom, double-click reset. */
+/** An x/y plot of two table columns with drag-to-zoom, wheel zoom, double-click reset (uPlot; spectra have SpectrumPlot). */
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import { wheelZoom } from './interaction'
 
 export interface XYSeries {
   x: Float64Array
@@ -17,30 +18,6 @@ interface Props {
   mode: 'points' | 'line'
   height?: number
   dark?: boolean
-}
-
-/** Mouse-wheel zoom around the cursor on the x axis (uPlot does drag-zoom itself). */
-function wheelZoom(): uPlot.Plugin {
-  return {
-    hooks: {
-      ready: (u) => {
-        u.over.addEventListener(
-          'wheel',
-          (e) => {
-            e.preventDefault()
-            const { left } = u.cursor
-            if (left === undefined || left < 0) return
-            const xv = u.posToVal(left, 'x')
-            const { min, max } = u.scales.x
-            if (min === undefined || max === undefined) return
-            const f = e.deltaY < 0 ? 0.8 : 1.25
-            u.setScale('x', { min: xv - (xv - min) * f, max: xv + (max - xv) * f })
-          },
-          { passive: false },
-        )
-      },
-    },
-  }
 }
 
 export function XYPlot({ series, xLabel, yLabel, xTime, mode, height = 380, dark }: Props) {
