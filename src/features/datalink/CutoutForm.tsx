@@ -16,7 +16,9 @@ import { axes, primaryHduBytes } from './fitsHeader'
 import { fetchFitsHeader, headerDescriptor } from './FitsHeaderView'
 import { formatBytes } from './groups'
 
-const fmt = (n: number) => String(Number(n.toPrecision(9)))
+// positions to 1e-6° (a few mas), radii to 4 significant digits: what a drawn region can mean
+const fmt = (n: number) => String(Number(n.toFixed(6)))
+const fmtRadius = (n: number) => String(Number(n.toPrecision(4)))
 
 /** The product's footprint as STC-S for the sky: the POLYGON MAX, else the CIRCLE MAX of the descriptor. */
 function footprintRegion(d: ServiceDescriptor): string | undefined {
@@ -51,7 +53,7 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
   const polygon = useMemo(() => cutout.polygon ?? null, [polyKey]) // eslint-disable-line react-hooks/exhaustive-deps
   const selected = useMemo<number[]>(() => [], [])
 
-  const onDrawCircle = circleWidget && ((c: SkyCone) => set(circleWidget.param.name, { parts: [fmt(c.ra), fmt(c.dec), fmt(c.radius)], unit: 'deg' }))
+  const onDrawCircle = circleWidget && ((c: SkyCone) => set(circleWidget.param.name, { parts: [fmt(c.ra), fmt(c.dec), fmtRadius(c.radius)], unit: 'deg' }))
   const onDrawPolygon = polygonWidget && ((v: [number, number][]) => set(polygonWidget.param.name, { text: v.map(([a, b]) => `${fmt(a)} ${fmt(b)}`).join(', ') }))
 
   const download = async () => {

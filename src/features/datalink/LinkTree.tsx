@@ -41,7 +41,14 @@ export function LinkTree({ result, depth = 0, actions }: { result: DataLinkResul
 function isInlineImage(row: DataLinkRow): boolean {
   const ct = (row.contentType ?? '').toLowerCase()
   if (ct) return ct.startsWith('image/') && !ct.includes('fits')
-  return !/\.(html?|pdf|fits|fz)(\?|$)/i.test(row.accessUrl ?? '')
+  // no content type (DaCHS): judge by the path; DaCHS previews are the FITS path with ?preview=True
+  try {
+    const u = new URL(row.accessUrl ?? '')
+    if (/\.(html?|pdf)$/i.test(u.pathname)) return false
+    return !/\.(fits|fz)$/i.test(u.pathname) || /[?&]preview=/i.test(u.search)
+  } catch {
+    return false
+  }
 }
 
 const isText = (row: DataLinkRow) => /^text\/plain\b/i.test(row.contentType ?? '')

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+
+const IMAGE = 'ADP.2021-05-10T12:00:01.001'
+const CUBE = 'ADP.2020-03-01T10:20:04.004'
+const IMAGE_BYTES = 167040
+const OUT = process.env.E2E_OUT ?? '.tmp'
+
+/** NAXISn of the primary header of a FITS file, read from its 80-character cards. */
+function fitsAxes(bytes: Buffer): { simple: boolean; axes: number[] } {
+  const text = bytes.subarray(0, 2880 * 4).toString('latin1')
+  const card = (k: string) => {
+    for (let i = 0; i + 80 <= text.length; i += 80) {
+      const c = text.slice(i, i + 80)
+      if (c.slice(0, 8).trim() === k) return c.slice(10).split('/')[0]!.trim()
+      if (c.startsWith('END ')) break
+    }
+    return undefined
+  }
+  const n = Number(card('NAXIS'))
+  return { simple: card('SIMPLE') === 'T', axes: Array.from({ length: n }, (_, i) => Number(card(`NAXIS${i + 1}`))) }
+}
+
+async function openPanel(page: Page, dpId: string) {
+  await page.goto(`/datalink?profile=local&id=${encodeURIComponent(dpId)}`)
+  await expect(page.getByTestId('datalink-panel')).toBeVisible()
+  await expect(page.getByRole('group', { name: 'The file itself' })).toBeVisible()
+}
+
+/** Viewport position of a sky position in the (only) SkyView of the page. */
+async function skyPixel(page: Page, ra: number, dec: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ ra, dec }) => {
+      const host = document.querySelector('.sky-host') as HTMLElement & { __sky: { aladin: { world2pix(ra: number, dec: number): [number, number] } } }
+      const [x, y] = host.__sky.aladin.world2pix(ra, dec)
+      const r = host.querySelector('.sky-aladin')!.getBoundingClientRect()
+      return { x: r.left + x, y: r.top + y }
+    },
+    { ra, dec },
+  )
+}
+
+test('a product DataLink tree: preview, progenitors and their calibrations', async ({ page, watch }) => {
+  await openPanel(page, IMAGE)
+  const preview = page.getByRole('group', { name: 'Previews' }).locator('img.dl-preview')
+  await expect(preview).toBeVisible()
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  const provenance = page.getByRole('group', { name: /Provenance/ })
+  await expect(provenance.locator('.dl-entry')).toHaveCount(3)
+  await expect(provenance).toContainText('FORS2.2021-05-04T05:10:01.000')
+  await provenance.getByRole('button', { name: 'Calibrations' }).first().click()
+  const set = provenance.getByTestId('calibration-set')
+  await expect(set).toContainText('complete set')
+  await expect(set).toContainText('certified')
+  await expect(set.getByRole('group', { name: 'Calibrations' }).locator('.dl-entry')).toHaveCount(7)
+  await page.screenshot({ path: `${OUT}/datalink-tree.png`, fullPage: true })
+  expect(watch.pageErrors).toEqual([])
+})
+
+test('a circle drawn on the sky over the footprint cuts a smaller, valid FITS out of the image', async ({ page, watch }) => {
+  await openPanel(page, IMAGE)
+  await page.getByRole('button', { name: 'Cut out…' }).click()
+  const form = page.getByRole('region', { name: 'Cutout' })
+  await expect(form.getByRole('textbox', { name: 'ID' })).toHaveValue(`ivo://eso.localtest/ID?${IMAGE}`)
+  await expect(form.getByRole('textbox', { name: 'ID' })).toHaveAttribute('readonly', '')
+  const sky = form.getByTestId('sky-view')
+  await expect(sky).toHaveAttribute('data-state', 'ready')
+  await expect(sky).toHaveAttribute('data-footprints', '1')
+  await form.getByRole('button', { name: 'Draw circle' }).click()
+  const from = await skyPixel(page, 265.1755, -53.6744)
+  const to = await skyPixel(page, 265.1755, -53.6744 + 0.005)
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 })
+  await page.mouse.move(to.x, to.y, { steps: 3 })
+  await page.mouse.up()
+  // the drawn circle is in the form, where it can be adjusted
+  const radius = form.getByRole('textbox', { name: 'CIRCLE radius', exact: true })
+  await expect.poll(async () => Number(await radius.inputValue())).toBeGreaterThan(0.003)
+  expect(Number(await radius.inputValue())).toBeLessThan(0.007)
+  expect(Math.abs(Number(await form.getByRole('textbox', { name: 'CIRCLE RA', exact: true }).inputValue()) - 265.1755)).toBeLessThan(0.002)
+  await page.screenshot({ path: `${OUT}/datalink-cutout-form.png`, fullPage: true })
+
+  const downloading = page.waitForEvent('download')
+  await form.getByRole('button', { name: 'Download cutout' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^ADP\.2021-05-10T12.00.01_proc\.fits$/)
+  const file = readFileSync((await download.path())!)
+  const { simple, axes } = fitsAxes(file)
+  expect(simple).toBe(true)
+  expect(axes).toHaveLength(2)
+  expect(axes[0]!).toBeLessThan(200)
+  expect(axes[1]!).toBeLessThan(200)
+  expect(file.length).toBeLessThan(IMAGE_BYTES)
+  await expect(form.getByTestId('cutout-done')).toContainText(`${axes[0]} × ${axes[1]} pixels`)
+  expect(watch.pageErrors).toEqual([])
+})
+
+test('a BAND cutout of the MUSE cube, typed in nm, has fewer spectral planes', async ({ page }) => {
+  await openPanel(page, CUBE)
+  await page.getByRole('button', { name: 'Cut out…' }).click()
+  const form = page.getByRole('region', { name: 'Cutout' })
+  await expect(form.getByRole('combobox', { name: 'BAND unit' })).toHaveValue('nm')
+  await form.getByRole('textbox', { name: 'BAND from' }).fill('640')
+  await form.getByRole('textbox', { name: 'BAND to' }).fill('670')
+  const downloading = page.waitForEvent('download')
+  await form.getByRole('button', { name: 'Download cutout' }).click()
+  const download = await downloading
+  expect(new URL(download.url()).searchParams.get('BAND')).toBe('6.4e-7 6.7e-7')
+  expect(download.suggestedFilename()).toMatch(/\.fits$/)
+  const file = readFileSync((await download.path())!)
+  const { simple, axes } = fitsAxes(file)
+  expect(simple).toBe(true)
+  expect(axes.slice(0, 2)).toEqual([50, 50])
+  expect(axes[2]!).toBeGreaterThan(0)
+  expect(axes[2]!).toBeLessThan(100)
+})
+
+test('an out-of-range value is refused with a clear message and nothing is sent', async ({ page }) => {
+  await openPanel(page, CUBE)
+  await page.getByRole('button', { name: 'Cut out…' }).click()
+  const form = page.getByRole('region', { name: 'Cutout' })
+  const soda: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes('/dlget')) soda.push(r.url())
+  })
+  await form.getByRole('textbox', { name: 'BAND from' }).fill('900')
+  await form.getByRole('textbox', { name: 'BAND to' }).fill('1000')
+  await form.getByRole('button', { name: 'Download cutout' }).click()
+  await expect(form.getByTestId('cutout-refused')).toContainText("BAND upper limit 1000 nm is above the dataset's maximum 930.4 nm")
+  await expect(form.getByRole('textbox', { name: 'BAND to' })).toHaveAttribute('aria-invalid', 'true')
+  await form.getByRole('textbox', { name: 'SCALE' }).fill('100')
+  await expect(form.getByTestId('cutout-refused')).toContainText("SCALE upper limit 100 is above the dataset's maximum 32")
+  // what was typed stays, so it can be corrected
+  await expect(form.getByRole('textbox', { name: 'BAND from' })).toHaveValue('900')
+  await page.waitForTimeout(300)
+  expect(soda).toEqual([])
+})
+
+test('a parameter of a type the form does not know gets a free-text field that is sent as typed', async ({ page }) => {
+  // an injected fault: the archive's descriptor with one more parameter of an unknown xtype
+  await page.route(/\/eso\/q\/dl\/dlmeta/, async (route) => {
+    const res = await route.fetch()
+    const body = (await res.text()).replace('<GROUP name="inputParams">', '<GROUP name="inputParams"><PARAM arraysize="*" datatype="char" name="HEALPIX_ORDER" xtype="x-healpix-moc" value=""><DESCRIPTION>Cells to cut out</DESCRIPTION></PARAM>')
+    await route.fulfill({ response: res, body })
+  })
+  await openPanel(page, IMAGE)
+  await page.getByRole('button', { name: 'Cut out…' }).click()
+  const form = page.getByRole('region', { name: 'Cutout' })
+  const field = form.getByRole('textbox', { name: 'HEALPIX_ORDER' })
+  await expect(field).toBeEditable()
+  await expect(form.locator('[data-kind="text"]')).toContainText('free text, sent as typed (char [*] xtype x-healpix-moc)')
+  await field.fill('8/1234')
+  await form.getByRole('textbox', { name: 'CIRCLE RA', exact: true }).fill('265.1755')
+  await form.getByRole('textbox', { name: 'CIRCLE Dec', exact: true }).fill('-53.6744')
+  await form.getByRole('textbox', { name: 'CIRCLE radius', exact: true }).fill('10')
+  await form.getByRole('combobox', { name: 'CIRCLE radius unit' }).selectOption('arcsec')
+  const sent = page.waitForRequest((r) => r.url().includes('/dlget?'))
+  await form.getByRole('button', { name: 'Download cutout' }).click()
+  const url = new URL((await sent).url())
+  expect(url.searchParams.get('HEALPIX_ORDER')).toBe('8/1234')
+  expect(url.searchParams.get('CIRCLE')).toMatch(/^265\.1755 -53\.6744 0\.00277/)
+  // DaCHS refuses the parameter it does not know; its words are shown, not a file
+  await expect(form.getByRole('alert')).toContainText(/HEALPIX_ORDER|cutout/i)
+  await page.screenshot({ path: `${OUT}/datalink-unknown-param.png`, fullPage: true })
+})
