@@ -1,0 +1,146 @@
+/**
+ * "Download script" for the selected rows of any result: resolves each row's DataLink to its #this
+ * files (a few at a time, with progress), estimates the total size, and offers a curl, wget or Python script.
+ */
+import { useEffect, useMemo, useState } from 'react'
+import { useRuntime, type AppRuntime } from '../app/runtime'
+import type { EndpointName } from '../config/types'
+import { downloadScript, downloadTargets, formatBytes, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
+import type { Table } from '../protocols/votable'
+
+// the archive's own services: they may receive the token; the name resolver and the login service do not
+const ARCHIVE_ENDPOINTS: EndpointName[] = ['tap_obs', 'tap_cat', 'ssap', 'datalink', 'calselector', 'soda', 'file']
+
+/** Origins of the profile's archive services (token recipients in the script). */
+export function archiveOrigins(rt: Pick<AppRuntime, 'endpoint'>): string[] {
+  const out = new Set<string>()
+  for (const name of ARCHIVE_ENDPOINTS) {
+    const url = rt.endpoint(name)
+    if (!url) continue
+    try {
+      out.add(new URL(url).origin)
+    } catch {
+      // a relative or broken endpoint gets no credentials
+    }
+  }
+  return [...out]
+}
+
+const FLAVOURS: { id: ScriptFlavour; label: string; file: string }[] = [
+  { id: 'curl', label: 'bash + curl', file: 'eso-download-curl.sh' },
+  { id: 'wget', label: 'bash + wget', file: 'eso-download-wget.sh' },
+  { id: 'python', label: 'Python 3', file: 'eso-download.py' },
+]
+
+type State = { status: 'idle' } | { status: 'resolving'; done: number; total: number } | { status: 'ready'; resolution: Resolution } | { status: 'failed'; message: string }
+
+export function BulkDownload({ table, rows }: { table: Table; rows: readonly number[] }) {
+  const rt = useRuntime()
+  const [open, setOpen] = useState(false)
+  const [state, setState] = useState<State>({ status: 'idle' })
+  const [flavour, setFlavour] = useState<ScriptFlavour>('curl')
+  const key = `${rows.join(',')}`
+  // a new selection or table makes the script out of date
+  useEffect(() => setState({ status: 'idle' }), [table, key])
+  useEffect(() => {
+    if (!open || state.status !== 'idle' || rows.length === 0) return
+    const abort = new AbortController()
+    setState({ status: 'resolving', done: 0, total: rows.length })
+    resolveFiles(rt.http, downloadTargets(table, rows), {
+      baseUrl: rt.endpoint('datalink'),
+      idTemplate: rt.profile.idTemplate,
+      signal: abort.signal,
+      onProgress: (done, total) => !abort.signal.aborted && setState({ status: 'resolving', done, total }),
+    }).then(
+      (resolution) => !abort.signal.aborted && setState({ status: 'ready', resolution }),
+      (e: Error) => !abort.signal.aborted && setState({ status: 'failed', message: e.message }),
+    )
+    return () => abort.abort()
+  }, [open, state.status, table, key]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const script = useMemo(() => {
+    if (state.status !== 'ready' || state.resolution.files.length === 0) return ''
+    return downloadScript(
+      state.resolution.files.map((f) => ({ url: f.url, size: f.size, contentType: f.contentType })),
+      { flavour, authOrigins: archiveOrigins(rt), generatedBy: `the ESO Archive Explorer (${rt.profile.label})`, generatedAt: new Date() },
+    )
+  }, [state, flavour, rt])
+  const chosen = FLAVOURS.find((f) => f.id === flavour)!
+  const save = () => {
+    const url = URL.createObjectURL(new Blob([script], { type: 'text/x-shellscript' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = chosen.file
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+
+  return (
+    <>
+      <button type="button" disabled={rows.length === 0} onClick={() => setOpen(true)} title={rows.length ? `A script that downloads the files of the ${rows.length} selected rows` : 'Select rows to download their files'}>
+        Download script{rows.length ? ` (${rows.length})` : ''}
+      </button>
+      {open && (
+        <section className="bulk-download panel" role="dialog" aria-label="Bulk download">
+          <div className="toolbar">
+            <strong>Download {rows.length} selected {rows.length === 1 ? 'row' : 'rows'}</strong>
+            <button type="button" onClick={() => setOpen(false)} aria-label="Close bulk download">Close</button>
+          </div>
+          {state.status === 'resolving' && (
+            <p role="status">
+              Looking up the files (DataLink) {state.done}/{state.total}… <progress max={state.total} value={state.done} />
+            </p>
+          )}
+          {state.status === 'failed' && <p className="banner error" role="alert">{state.message}</p>}
+          {state.status === 'ready' && <ResolutionSummary resolution={state.resolution} />}
+          {script && (
+            <>
+              <div className="toolbar">
+                <label>
+                  Script{' '}
+                  <select value={flavour} onChange={(e) => setFlavour(e.target.value as ScriptFlavour)} aria-label="Script flavour">
+                    {FLAVOURS.map((f) => (
+                      <option key={f.id} value={f.id}>{f.label}</option>
+                    ))}
+                  </select>
+                </label>
+                <button type="button" onClick={save}>Save {chosen.file}</button>
+                <button type="button" onClick={() => navigator.clipboard.writeText(script).catch(() => {})}>Copy</button>
+              </div>
+              <p className="muted">
+                No password or token is written into the script: for proprietary files set <code>ESO_TOKEN</code> in the environment (sent only to{' '}
+                {archiveOrigins(rt).join(', ') || 'no host'}) or use <code>~/.netrc</code>.
+              </p>
+              <textarea className="bulk-script" readOnly value={script} aria-label="Download script" rows={14} spellCheck={false} />
+            </>
+          )}
+        </section>
+      )}
+    </>
+  )
+}
+
+function ResolutionSummary({ resolution }: { resolution: Resolution }) {
+  const { files, unresolved } = resolution
+  const { bytes, unknown } = totalSize(files)
+  return (
+    <>
+      <p role="status" data-testid="bulk-summary">
+        {files.length} {files.length === 1 ? 'file' : 'files'}, about {formatBytes(bytes)}
+        {unknown ? ` (${unknown} of unknown size)` : ''}
+      </p>
+      {unresolved.length > 0 && (
+        <details className="bulk-unresolved" open={unresolved.length <= 5}>
+          <summary>{unresolved.length} {unresolved.length === 1 ? 'row has' : 'rows have'} no file to download</summary>
+          <ul>
+            {unresolved.map((u) => (
+              <li key={u.row}>
+                {u.label}: {u.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,77 @@
+/** The plotted spectra: a legend (colour, name, units, download, remove) over one SpectrumPlot that overlays them. */
+import { useMemo } from 'react'
+import { useRuntime } from '../../app/runtime'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { SpectrumPlot, spectrumColour } from '../../components/plot/SpectrumPlot'
+import { prettyUnit, type PlotSpectrum } from '../../components/plot/spectrumData'
+import { fileNameFor } from '../../protocols/download'
+import type { SpectrumRecord } from '../../protocols/ssap'
+import { useSpectra, type LoadedSpectrum } from './useSpectra'
+
+export interface PlottedSpectrum {
+  id: string
+  label: string
+  record: SpectrumRecord
+}
+
+function save(loaded: LoadedSpectrum) {
+  // the bytes already fetched are saved, so a protected file needs no second authorised request
+  const url = URL.createObjectURL(new Blob([loaded.bytes], { type: 'application/fits' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileNameFor(loaded.url, undefined, 'application/fits')
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export function SpectrumViewer({ plotted, onRemove, dark }: { plotted: readonly PlottedSpectrum[]; onRemove: (id: string) => void; dark: boolean }) {
+  const rt = useRuntime()
+  const queries = useSpectra(rt, plotted)
+  const loaded = queries.map((q) => q.data)
+  const key = loaded.map((l) => (l ? l.url : '')).join('|')
+  const spectra = useMemo<PlotSpectrum[]>(
+    () =>
+      plotted.flatMap((p, k) => {
+        const l = loaded[k]
+        return l ? [{ id: p.id, label: p.label, wavelength: l.spectrum.wavelength, flux: l.spectrum.flux, error: l.spectrum.error, wavelengthUnit: l.spectrum.wavelengthUnit, fluxUnit: l.spectrum.fluxUnit }] : []
+      }),
+    [key, plotted], // eslint-disable-line react-hooks/exhaustive-deps
+  )
+  if (plotted.length === 0) return <p className="muted">Select spectra in the table (or on the sky) and press “Plot selected”.</p>
+  let shown = 0
+  return (
+    <div className="spectrum-viewer">
+      <ul className="spectrum-legend" aria-label="Plotted spectra">
+        {plotted.map((p, k) => {
+          const q = queries[k]!
+          const colour = q.data ? spectrumColour(shown++, dark) : 'transparent'
+          const s = q.data?.spectrum
+          return (
+            <li key={p.id} data-testid="spectrum-legend-item">
+              <span className="spectrum-swatch" style={{ background: colour }} aria-hidden />
+              <strong>{p.label}</strong>
+              {q.isPending && <span className="muted"> loading…</span>}
+              {s && (
+                <span className="muted">
+                  {' '}
+                  {s.wavelength.length.toLocaleString('en')} points · {prettyUnit(s.wavelengthUnit) || 'no wavelength unit'} · {prettyUnit(s.fluxUnit) || 'no flux unit'}
+                  {s.error ? ' · with errors' : ''}
+                </span>
+              )}
+              {q.data && (
+                <button type="button" onClick={() => save(q.data!)} aria-label={`Download ${p.label}`}>
+                  Download
+                </button>
+              )}
+              <button type="button" onClick={() => onRemove(p.id)} aria-label={`Remove ${p.label}`}>
+                Remove
+              </button>
+              {q.error && <ErrorNotice error={q.error} />}
+            </li>
+          )
+        })}
+      </ul>
+      {spectra.length > 0 && <SpectrumPlot spectra={spectra} dark={dark} />}
+    </div>
+  )
+}
