@@ -9,6 +9,7 @@ import { ResultGrid } from '../../components/ResultGrid'
 import { ResultPlot } from '../../components/ResultPlot'
 import { ResultExport } from '../../components/ResultExport'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../app/router'
 import { DATALINK_PARAM, dataLinkTargetOfRow } from '../../state/datalinkTarget'
 
@@ -42,6 +43,7 @@ export function ResultView({ result, dark }: { result: TapResult; dark: boolean 
               <button type="button" disabled={!dataLink} title={dataLink ? `DataLink of ${dataLink}` : 'Select one row with an access_url, datalink_url or dp_id'} onClick={() => setParams({ [DATALINK_PARAM]: dataLink })}>
                 Open DataLink
               </button>
+              <BulkDownload table={result.table} rows={selected} />
             </>
           }
         /> : <ResultPlot table={result.table} dark={dark} />}

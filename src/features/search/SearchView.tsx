@@ -8,6 +8,7 @@ import { useRuntime } from '../../app/runtime'
 import { useSurvey } from '../../state/survey'
 import { navigate, useRoute, useSetParams } from '../../app/router'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { BulkDownload } from '../../components/BulkDownload'
 import { ResultGrid } from '../../components/ResultGrid'
 import { SkyView, type ColourOption, type SkyCone } from '../../components/sky/SkyView'
 import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
@@ -206,6 +207,7 @@ export function SearchView() {
               onSelectionChange={onGridSelection}
               onRowHover={(row) => setHovered(row ?? -1)}
               highlighted={hovered >= 0 ? hovered : undefined}
+              toolbar={<BulkDownload table={table} rows={selected} />}
             />
           ) : (
             <p className="muted">{go ? '' : 'Results appear here and on the sky.'}</p>
