@@ -59,7 +59,10 @@ function Entry({ entry, result, depth, actions }: { entry: LinkEntry; result: Da
   const [open, setOpen] = useState<'links' | 'calibrations' | 'header' | 'text' | null>(null)
   const href = safeHref(row.accessUrl)
   const publicHref = href && rt.http.publicUrl(href)
-  const subDataLink = (href && isDataLinkDocument(row) && group !== 'calselector') || group === 'progenitor-list' ? href : safeHref(row.esoDatalink)
+  const isDocument = !!href && (isDataLinkDocument(row) || group === 'progenitor-list') && group !== 'calselector'
+  // ESO's eso_datalink chains to the linked file's own DataLink (on #this it is the document itself)
+  const subDataLink = isDocument ? href : group !== 'this' ? safeHref(row.esoDatalink) : undefined
+  const isPage = /^text\/html\b/i.test(row.contentType ?? '')
   const descriptor = descriptorFor(result.descriptors, row.serviceDef)
   const dpId = group === 'progenitor' ? linkedDpId(row) : undefined
   const calselector = rt.endpoint('calselector')
@@ -84,9 +87,9 @@ function Entry({ entry, result, depth, actions }: { entry: LinkEntry; result: Da
           {size && <span className="dl-size">{size}</span>}
         </span>
         <span className="dl-actions">
-          {publicHref && !subDataLink && group !== 'calselector' && (
-            <a className="button-link" href={publicHref} download="" rel="noopener noreferrer">
-              Download
+          {publicHref && !isDocument && group !== 'calselector' && (
+            <a className="button-link" href={publicHref} {...(isPage ? { target: '_blank' } : { download: '' })} rel="noopener noreferrer">
+              {isPage ? 'Open' : 'Download'}
             </a>
           )}
           {href && isText(row) && (

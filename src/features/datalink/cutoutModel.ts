@@ -16,7 +16,8 @@ export interface Widget {
 const NUMERIC = new Set(['short', 'int', 'long', 'float', 'double', 'unsignedByte'])
 export const POL_STATES = ['I', 'Q', 'U', 'V', 'RR', 'LL', 'RL', 'LR', 'XX', 'YY', 'XY', 'YX', 'POLI', 'POLA']
 export const BAND_UNITS: WavelengthUnit[] = ['nm', 'um', 'Angstrom', 'm']
-export const RADIUS_UNITS = { deg: 1, arcmin: 1 / 60, arcsec: 1 / 3600 } as const
+/** how many of each unit make a degree */
+export const RADIUS_UNITS = { deg: 1, arcmin: 60, arcsec: 3600 } as const
 export type RadiusUnit = keyof typeof RADIUS_UNITS
 
 /** The widget for one parameter; a type we do not know still gets a free-text field. */
@@ -101,15 +102,22 @@ function number(name: string, label: string, text: string | undefined, problems:
   return Number.isFinite(n) ? n : undefined
 }
 
-/** Interval bounds against the descriptor's MIN/MAX, both expressed in the unit the user sees. */
-function checkBounds(name: string, lo: number, hi: number, min: number | undefined, max: number | undefined, unit: string, problems: FieldProblem[]): boolean {
+/** Interval bounds against the descriptor's MIN/MAX, both expressed in the unit the user sees; one message per bound. */
+function checkBounds(name: string, lo: number, hi: number, min: number | undefined, max: number | undefined, unit: string, problems: FieldProblem[], scalar = false): boolean {
   const u = unit ? ` ${unit}` : ''
   const before = problems.length
+  const say = (label: string, v: number, what: 'below' | 'above', limit: number) =>
+    problems.push({ param: name, severity: 'error', message: `${name}${label} ${fmt(v)}${u} is ${what} the dataset's ${what === 'below' ? 'minimum' : 'maximum'} ${fmt(limit)}${u}` })
   if (lo > hi) problems.push({ param: name, severity: 'error', message: `${name} lower limit ${fmt(lo)}${u} is above the upper limit ${fmt(hi)}${u}` })
-  if (min !== undefined && Number.isFinite(lo) && lo < min) problems.push({ param: name, severity: 'error', message: `${name} lower limit ${fmt(lo)}${u} is below the dataset's minimum ${fmt(min)}${u}` })
-  if (max !== undefined && Number.isFinite(hi) && hi > max) problems.push({ param: name, severity: 'error', message: `${name} upper limit ${fmt(hi)}${u} is above the dataset's maximum ${fmt(max)}${u}` })
-  if (min !== undefined && Number.isFinite(hi) && hi < min) problems.push({ param: name, severity: 'error', message: `${name} upper limit ${fmt(hi)}${u} is below the dataset's minimum ${fmt(min)}${u}` })
-  if (max !== undefined && Number.isFinite(lo) && lo > max) problems.push({ param: name, severity: 'error', message: `${name} lower limit ${fmt(lo)}${u} is above the dataset's maximum ${fmt(max)}${u}` })
+  else if (scalar) {
+    if (min !== undefined && lo < min) say('', lo, 'below', min)
+    else if (max !== undefined && lo > max) say('', lo, 'above', max)
+  } else {
+    if (min !== undefined && Number.isFinite(lo) && lo < min) say(' lower limit', lo, 'below', min)
+    else if (max !== undefined && Number.isFinite(lo) && lo > max) say(' lower limit', lo, 'above', max)
+    if (max !== undefined && Number.isFinite(hi) && hi > max) say(' upper limit', hi, 'above', max)
+    else if (min !== undefined && Number.isFinite(hi) && hi < min) say(' upper limit', hi, 'below', min)
+  }
   return problems.length === before
 }
 
@@ -155,7 +163,7 @@ export function cutoutOf(d: ServiceDescriptor, entries: FormEntries): { cutout: 
           break
         }
         const unit = (e.unit ?? 'deg') as RadiusUnit
-        c.circle = { ra: nums[0]!, dec: nums[1]!, radius: nums[2]! * (RADIUS_UNITS[unit] ?? 1) }
+        c.circle = { ra: nums[0]!, dec: nums[1]!, radius: nums[2]! / (RADIUS_UNITS[unit] ?? 1) }
         break
       }
       case 'polygon': {
@@ -200,7 +208,7 @@ export function cutoutOf(d: ServiceDescriptor, entries: FormEntries): { cutout: 
         const n = number(p.name, 'value', e.text, problems)
         if (n === undefined) break
         if (p.datatype !== 'float' && p.datatype !== 'double' && !Number.isInteger(n)) problems.push({ param: p.name, severity: 'error', message: `${p.name} must be a whole number` })
-        else if (checkBounds(p.name, n, n, p.min?.[0], p.max?.[0], p.unit ?? '', problems)) other[p.name] = String(n)
+        else if (checkBounds(p.name, n, n, p.min?.[0], p.max?.[0], p.unit ?? '', problems, true)) other[p.name] = String(n)
         break
       }
       default:
