@@ -122,7 +122,9 @@ const server = http.createServer(async (req, res) => {
     if (url.pathname.startsWith('/moved/')) {
       return send(res, 302, 'moved', { location: `${FOREIGN}/file/${url.pathname.slice('/moved/'.length)}` })
     }
-    if (url.pathname === '/private/dl') {
+    const privateDl = url.pathname === '/eso/q/dl/dlmeta' && /ADP\.2025-07-01/.test(url.searchParams.get('ID') ?? '')
+    if (privateDl && !(who.kind === 'token' && who.authorised)) return send(res, who.kind === 'token' ? 403 : 401, 'This product is private.', who.kind === 'token' ? {} : { 'www-authenticate': REALM })
+    if (privateDl) {
       const id = url.searchParams.get('ID') ?? ''
       return send(res, 200, privateLinks(id), { 'content-type': 'application/x-votable+xml;content=datalink' })
     }

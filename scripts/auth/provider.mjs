@@ -46,6 +46,8 @@ const provider = new Provider(ISSUER, {
   claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email'], groups: ['groups'] },
   scopes: ['openid', 'profile', 'email', 'groups', 'offline_access'],
   pkce: { required: () => true },
+  // the id_token is the Bearer the gateway checks: it must carry the groups claim itself
+  conformIdTokenClaims: false,
   ttl: { IdToken: ID_TOKEN_TTL, AccessToken: ID_TOKEN_TTL, Session: ID_TOKEN_TTL, Grant: ID_TOKEN_TTL },
   features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
   clientBasedCORS: (_ctx, origin) => APP_ORIGINS.includes(origin),

@@ -1,0 +1,208 @@
+import { test, expect, runAdql, expectEditorText, type PageWatch } from './fixtures'
+import type { Page } from '@playwright/test'
+
+const FOREIGN = 'http://127.0.0.1:18112'
+const PRIVATE_QUERY = "SELECT dp_id, target_name, access_url FROM ivoa.ObsCore WHERE obs_collection = 'PRIVATE' ORDER BY dp_id"
+const EMBARGOED = 'http://127.0.0.1:18111/getproduct/eso/data/spec/ADP.2019-01-15T15_50_07.007.fits'
+
+async function passwordLogin(page: Page, username: string, password: string) {
+  await page.getByTestId('login-slot').getByRole('button', { name: 'Log in' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Log in' })
+  await dialog.getByLabel('Username').fill(username)
+  await dialog.getByLabel('Password').fill(password)
+  await dialog.getByRole('button', { name: 'Log in', exact: true }).click()
+  await expect(page.getByTestId('login-who')).toBeVisible()
+}
+
+async function foreignLog(): Promise<{ method: string; url: string; authorization: string | null; requestHeaders: string | null }[]> {
+  return (await fetch(`${FOREIGN}/__log`)).json()
+}
+
+async function storageDump(page: Page) {
+  return page.evaluate(() => ({
+    local: Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'),
+    session: Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k)}`).join('\n'),
+  }))
+}
+
+function noUnexpectedErrors(watch: PageWatch) {
+  expect(watch.pageErrors).toEqual([])
+}
+
+test('ESO token login: the authorised query shows the private rows that an anonymous one does not', async ({ page, watch }) => {
+  await page.goto('/adql?profile=local-auth')
+  await runAdql(page, PRIVATE_QUERY)
+  await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('0 rows')
+
+  await passwordLogin(page, 'esoteam', 's3cret')
+  await expect(page.getByTestId('login-who')).toContainText('Logged in as ESO Team until')
+  // logged in, but the switch is off: tap_obs gets no token, same records
+  await page.getByRole('button', { name: 'Run' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('0 rows')
+
+  await page.getByLabel('Authorised query').check()
+  await expect(page.getByTestId('authorised-query')).toContainText('useful only to users granted special permissions')
+  await page.getByRole('button', { name: 'Run' }).click()
+  const grid = page.getByTestId('result-grid')
+  await expect(grid.locator('.ag-row')).toHaveCount(3)
+  await expect(grid.getByText('PRIVATE eta Car')).toBeVisible()
+  await page.screenshot({ path: '.tmp/e2e-auth/header-logged-in.png' })
+
+  // the token is in sessionStorage only, never in localStorage or the URL
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('eae-auth:session') ?? '{}').bearer as string)
+  expect(token).toMatch(/^ey/)
+  const stores = await storageDump(page)
+  expect(stores.local).not.toContain(token)
+  expect(page.url()).not.toContain(token)
+
+  // a member without the permission (valid token) sees the same records as anonymous users
+  await page.getByRole('button', { name: 'Log out' }).click()
+  await passwordLogin(page, 'visitor', 'visitor')
+  await page.getByRole('button', { name: 'Run' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('0 rows')
+  noUnexpectedErrors(watch)
+})
+
+test('wrong password: a clear message, nothing stored', async ({ page }) => {
+  await page.goto('/adql?profile=local-auth')
+  await page.getByTestId('login-slot').getByRole('button', { name: 'Log in' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Log in' })
+  await dialog.getByLabel('Username').fill('esoteam')
+  await dialog.getByLabel('Password').fill('wrong')
+  await dialog.getByRole('button', { name: 'Log in', exact: true }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('Wrong username or password')
+  expect((await storageDump(page)).session).not.toContain('eae-auth:session')
+})
+
+test('the embargoed file downloads after login and not before; links to other hosts get no credentials', async ({ page }) => {
+  await fetch(`${FOREIGN}/__log`, { method: 'DELETE' })
+  await page.goto('/adql?profile=local-auth')
+  // the embargoed product's file on the gateway, as a link in a result (anonymous: no private rows to click)
+  await runAdql(page, `SELECT TOP 1 dp_id, '${EMBARGOED}' AS file_url FROM ivoa.ObsCore WHERE dp_id = 'ADP.2019-01-15T15:50:07.007'`)
+  const grid = page.getByTestId('result-grid')
+  await grid.locator(`a[href="${EMBARGOED}"]`).click()
+  await expect(page.getByTestId('download-status')).toContainText('needs a login for this (it may be a private or embargoed product)')
+
+  await passwordLogin(page, 'esoteam', 's3cret')
+  const first = page.waitForEvent('download')
+  await grid.locator(`a[href="${EMBARGOED}"]`).click()
+  const file = await first
+  expect(file.suggestedFilename()).toBe('ADP.2019-01-15T15_50_07.007.fits')
+  const { statSync } = await import('node:fs')
+  expect(statSync((await file.path())!).size).toBe(40320)
+  await expect(page.getByTestId('download-status')).toContainText('Downloaded ADP.2019-01-15T15_50_07.007.fits')
+
+  // the private rows: one access_url is redirected by the gateway to another host, one points there directly
+  await page.getByLabel('Authorised query').check()
+  await runAdql(page, PRIVATE_QUERY)
+  await expect(grid.locator('.ag-row')).toHaveCount(3)
+  const moved = page.waitForEvent('download')
+  await grid.locator('a[href$="/moved/ADP.2025-07-01T00_00_09.009.fits"]').click()
+  // the door followed the 302 itself and fetched the other host's file without the token
+  expect((await moved).suggestedFilename()).toBe('ADP.2025-07-01T00_00_09.009.fits')
+  // a plain link to another host: the browser opens it in a new tab, the app adds nothing
+  await grid.locator(`a[href^="${FOREIGN}/file/ADP.2025-07-01T00_00_10.010"]`).click()
+  await expect.poll(async () => (await foreignLog()).length).toBe(2)
+
+  const log = await foreignLog()
+  expect(log.map((r) => r.url).sort()).toEqual(['/file/ADP.2025-07-01T00_00_09.009.fits', '/file/ADP.2025-07-01T00_00_10.010.fits'])
+  for (const r of log) {
+    expect(r.authorization).toBeNull()
+    expect(r.requestHeaders ?? '').not.toMatch(/authorization/i)
+  }
+})
+
+test('HTTP Basic for downloads: the archive itself checks the password', async ({ page }) => {
+  const file = 'http://127.0.0.1:18080/getproduct/eso/data/spec/ADP.2019-01-15T15_50_07.007.fits'
+  await page.goto('/adql?profile=local')
+  await runAdql(page, `SELECT TOP 1 dp_id, '${file}' AS file_url FROM ivoa.ObsCore WHERE dp_id = 'ADP.2019-01-15T15:50:07.007'`)
+  const link = page.getByTestId('result-grid').locator(`a[href="${file}"]`)
+  await link.click()
+  await expect(page.getByTestId('download-status')).toContainText('needs a login')
+
+  await page.getByTestId('login-slot').getByRole('button', { name: 'Log in' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Log in' })
+  await dialog.getByLabel('HTTP Basic (file downloads and SODA only)').check()
+  await dialog.getByLabel('Username').fill('esoteam')
+  await dialog.getByLabel('Password').fill('s3cret')
+  await dialog.getByRole('button', { name: 'Log in', exact: true }).click()
+  await expect(page.getByTestId('login-who')).toHaveText('esoteam (Basic)')
+  const download = page.waitForEvent('download')
+  await link.click()
+  expect((await download).suggestedFilename()).toBe('ADP.2019-01-15T15_50_07.007.fits')
+  // Basic lives in memory only
+  const stores = await storageDump(page)
+  expect(stores.local + stores.session).not.toMatch(/Basic |czNjcmV0/)
+
+  await page.getByRole('button', { name: 'Log out' }).click()
+  await link.click()
+  await expect(page.getByTestId('download-status')).toContainText('needs a login')
+})
+
+test('an expired token prompts a re-login and the query text survives', async ({ page }) => {
+  await page.clock.install()
+  await page.goto('/adql?profile=local-auth')
+  await passwordLogin(page, 'esoteam', 's3cret')
+  await page.getByLabel('Authorised query').check()
+  await runAdql(page, PRIVATE_QUERY)
+  await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(3)
+  const query = `${PRIVATE_QUERY} -- keep me`
+  await page.getByRole('textbox', { name: 'ADQL query' }).fill(query)
+
+  // 7 h 51 min later: ESO's 8-hour token is within its last 10 minutes, so the app stops using it
+  await page.clock.fastForward('07:51:00')
+  const prompt = page.getByRole('alertdialog', { name: 'Login expired' })
+  await expect(prompt).toContainText('The session of esoteam has ended')
+  await expect(page.getByTestId('login-who')).toHaveCount(0)
+  await expectEditorText(page, query)
+  await page.screenshot({ path: '.tmp/e2e-auth/relogin-prompt.png' })
+  expect(await page.evaluate(() => sessionStorage.getItem('eae-auth:session'))).toBeNull()
+
+  // back to the provider's time, so the new token is current; the prompt logs in again in place
+  await page.clock.setSystemTime(Date.now())
+  await expect(prompt.getByLabel('Username')).toHaveValue('esoteam')
+  await prompt.getByLabel('Password').fill('s3cret')
+  await prompt.getByRole('button', { name: 'Log in', exact: true }).click()
+  await expect(prompt).toHaveCount(0)
+  await expect(page.getByTestId('login-who')).toContainText('ESO Team')
+  await expectEditorText(page, query)
+  await page.getByRole('button', { name: 'Run' }).click()
+  await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(3)
+})
+
+test('OpenID Connect code + PKCE: redirect login keeps the query; logout forgets the tokens', async ({ page }) => {
+  await page.goto('/adql?profile=local-auth')
+  const query = `${PRIVATE_QUERY} -- via the provider`
+  await page.getByRole('textbox', { name: 'ADQL query' }).fill(query)
+  await page.getByLabel('Authorised query').check()
+  await page.getByTestId('login-slot').getByRole('button', { name: 'Log in' }).click()
+  const authorize = page.waitForRequest(/127\.0\.0\.1:18110\/auth\?/)
+  await page.getByRole('button', { name: 'Log in with 127.0.0.1:18110' }).click()
+
+  // the provider's own login page (node-oidc-provider), then back to the app
+  const params = new URL((await authorize).url()).searchParams
+  expect(params.get('response_type')).toBe('code')
+  expect(params.get('code_challenge_method')).toBe('S256')
+  expect(params.get('code_challenge')).toMatch(/^[\w-]{43}$/)
+  await page.locator('input[name="login"]').fill('esoteam')
+  await page.locator('input[name="password"]').fill('s3cret')
+  await page.getByRole('button', { name: 'Sign-in' }).click()
+  await page.waitForURL(/127\.0\.0\.1:4\d+\/adql/)
+  await expect(page.getByTestId('login-who')).toContainText('Logged in as ESO Team until')
+  await expectEditorText(page, query)
+  expect(page.url()).not.toMatch(/code=|token/)
+
+  const stores = await storageDump(page)
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('eae-auth:session') ?? '{}').bearer as string)
+  expect(token).toMatch(/^ey/)
+  expect(stores.local).not.toContain(token)
+  expect(stores.local).not.toMatch(/id_token|access_token|code_verifier/)
+  await page.getByRole('button', { name: 'Run' }).click()
+  await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(3)
+
+  await page.getByRole('button', { name: 'Log out' }).click()
+  await expect(page.getByTestId('login-slot').getByRole('button', { name: 'Log in' })).toBeVisible()
+  await expect.poll(async () => (await storageDump(page)).session).not.toMatch(/eae-auth:session|oidc\.user/)
+  await page.getByRole('button', { name: 'Run' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('0 rows')
+})
