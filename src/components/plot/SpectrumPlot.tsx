@@ -101,7 +101,7 @@ export function SpectrumPlot({ spectra, height = 420, dark }: Props) {
         <button type="button" onClick={() => plot.current && stepX(plot.current, { pan: 0.25 })} aria-label="Pan to longer wavelengths">▶</button>
         <button type="button" onClick={reset}>Reset zoom</button>
         <span className="muted" data-testid="spectrum-range">
-          {range && Number.isFinite(range[0]) ? `${range[0].toPrecision(6)} – ${range[1].toPrecision(6)} ${prettyUnit(aligned.wavelengthUnit)}` : ''}
+          {range && Number.isFinite(range[0]) ? `${Number(range[0].toPrecision(6))} – ${Number(range[1].toPrecision(6))} ${prettyUnit(aligned.wavelengthUnit)}` : ''}
         </span>
         <span className="muted">drag: zoom · Shift+drag: pan · wheel: zoom · double-click: reset</span>
       </div>
