@@ -105,9 +105,11 @@ test('a BAND cutout of the MUSE cube, typed in nm, has fewer spectral planes', a
   await form.getByRole('textbox', { name: 'BAND from' }).fill('640')
   await form.getByRole('textbox', { name: 'BAND to' }).fill('670')
   const downloading = page.waitForEvent('download')
+  // the header check goes first, with the same cutout parameters as the data
+  const checked = page.waitForRequest((r) => r.url().includes('/dlget?') && r.url().includes('KIND=HEADER'))
   await form.getByRole('button', { name: 'Download cutout' }).click()
+  expect(new URL((await checked).url()).searchParams.get('BAND')).toBe('6.4e-7 6.7e-7')
   const download = await downloading
-  expect(new URL(download.url()).searchParams.get('BAND')).toBe('6.4e-7 6.7e-7')
   expect(download.suggestedFilename()).toMatch(/\.fits$/)
   const file = readFileSync((await download.path())!)
   const { simple, axes } = fitsAxes(file)
@@ -164,4 +166,30 @@ test('a parameter of a type the form does not know gets a free-text field that i
   // DaCHS refuses the parameter it does not know; its words are shown, not a file
   await expect(form.getByRole('alert')).toContainText('are not accepted by this service: healpix_order')
   await page.screenshot({ path: `${OUT}/datalink-unknown-param.png`, fullPage: true })
+})
+
+test('Open DataLink for the selected row: from ADQL results, and from Search with its region in the cutout form', async ({ page }) => {
+  await page.goto(`/adql?profile=local&q=${encodeURIComponent(`SELECT dp_id, access_url, access_format FROM ivoa.ObsCore WHERE dp_id = '${IMAGE}'`)}`)
+  await page.getByRole('button', { name: 'Run' }).click()
+  const open = page.getByRole('button', { name: 'Open DataLink' })
+  await expect(open).toBeDisabled()
+  await page.getByTestId('result-grid').getByRole('gridcell', { name: IMAGE, exact: true }).click()
+  await open.click()
+  const drawer = page.getByRole('complementary', { name: 'DataLink panel' })
+  await expect(drawer.getByRole('group', { name: 'The file itself' })).toContainText('application/fits')
+  expect(new URL(page.url()).searchParams.get('datalink')).toMatch(/\/eso\/q\/dl\/dlmeta\?ID=ivo:\/\/eso\.localtest\/ID\?ADP\.2021-05-10T12:00:01\.001$/)
+  // the query and its result are still there underneath
+  await expect(page.getByTestId('result-grid')).toContainText(IMAGE)
+  await drawer.getByRole('button', { name: 'Close the DataLink panel' }).click()
+  await expect(drawer).toHaveCount(0)
+
+  await page.goto('/search?profile=local&target=265.1755%20-53.6744&radius=0.3%20arcmin&go=1')
+  await page.getByTestId('result-grid').getByRole('gridcell', { name: IMAGE, exact: true }).click()
+  await page.getByRole('button', { name: 'Open DataLink' }).click()
+  await drawer.getByRole('button', { name: 'Cut out…' }).click()
+  const form = drawer.getByRole('region', { name: 'Cutout' })
+  await expect(form.getByRole('textbox', { name: 'CIRCLE RA', exact: true })).toHaveValue('265.1755')
+  await expect(form.getByRole('textbox', { name: 'CIRCLE radius', exact: true })).toHaveValue('0.005')
+  await expect(form.getByTestId('sky-view')).toHaveAttribute('data-state', 'ready')
+  await page.screenshot({ path: `${OUT}/datalink-drawer-search.png` })
 })
