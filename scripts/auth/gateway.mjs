@@ -104,8 +104,8 @@ async function forward(req, res, path, { body, headers }) {
   }
   let payload = Buffer.from(await upstream.arrayBuffer())
   // UWS documents name the archive's own URLs; the job's results must come back through here too
-  if (path.startsWith('/tap/async') && /xml/.test(upstream.headers.get('content-type') ?? '')) {
-    payload = Buffer.from(payload.toString('utf8').replaceAll(ARCHIVE + '/tap/async', SELF + '/tap/async'))
+  if (/^\/(tap\/async|__system__\/tap\/run\/async)/.test(path) && /xml/.test(upstream.headers.get('content-type') ?? '')) {
+    payload = Buffer.from(payload.toString('utf8').replaceAll(ARCHIVE + '/', SELF + '/'))
   }
   return { status: upstream.status, headers: out, payload }
 }

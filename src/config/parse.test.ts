@@ -37,4 +37,26 @@ describe('runtime configuration', () => {
     expect(() => normaliseServiceUrl('javascript:alert(1)', 'TAP')).toThrow(/only http and https/)
     expect(() => normaliseServiceUrl('https://user:pw@host/tap', 'TAP')).toThrow(/must not carry credentials/)
   })
+
+  it('reads the login settings: which origins get the Bearer and which the Basic credentials', () => {
+    const c = parseRuntimeConfig(shipped)
+    expect(c.profiles.eso!.auth).toEqual({
+      passwordGrant: { tokenUrl: 'https://www.eso.org/sso/oidc/token', clientId: 'clientid', method: 'GET' },
+      basic: true,
+      bearerOrigins: ['https://archive.eso.org', 'https://dataportal.eso.org'],
+      basicOrigins: ['https://dataportal.eso.org'],
+    })
+    expect(c.profiles.local!.auth!.oidc).toEqual({ authority: 'http://127.0.0.1:18110', clientId: 'eso-archive-explorer', scope: 'openid profile email groups' })
+    expect(c.profiles['local-auth']!.auth!.bearerOrigins).toEqual(['http://127.0.0.1:18111'])
+    expect(c.profiles['local-auth']!.endpoints.tap_cat).toBe('http://127.0.0.1:18080/tap')
+  })
+
+  it('rejects login settings that are not plain origins or lack a client id', () => {
+    const with_ = (auth: unknown) => ({ profiles: { p: { endpoints: {}, auth } } })
+    expect(() => parseRuntimeConfig(with_({ bearerOrigins: ['https://archive.eso.org/tap_obs'] }))).toThrow('profiles.p.auth.bearerOrigins[0] must be an origin')
+    expect(() => parseRuntimeConfig(with_({ bearerOrigins: ['https://u:p@archive.eso.org'] }))).toThrow('must not carry credentials')
+    expect(() => parseRuntimeConfig(with_({ oidc: { authority: 'https://sso.example' } }))).toThrow('profiles.p.auth.oidc needs "authority" (URL) and "clientId"')
+    expect(() => parseRuntimeConfig(with_({ passwordGrant: { tokenUrl: 'https://sso.example/token', clientId: 'c', method: 'PUT' } }))).toThrow('must be "GET" or "POST"')
+    expect(parseRuntimeConfig(with_({ bearerOrigins: ['https://Archive.ESO.org/'] })).profiles.p!.auth).toEqual({ basic: false, bearerOrigins: ['https://archive.eso.org'], basicOrigins: [] })
+  })
 })

@@ -137,6 +137,68 @@ describe('HttpClient', () => {
     expect(asked).toEqual([`${base}/private/file`, `${base}/public/file`])
   })
 
+  it('follows a redirect of a credentialed proxied request itself, asking the policy again for the new URL', async () => {
+    const proxy = new ProxyMap(
+      [
+        { origin: 'https://archive.eso.org', prefix: '/proxy/eso' },
+        { origin: 'https://other.example', prefix: '/proxy/other' },
+      ],
+      base,
+    )
+    const asked: string[] = []
+    const http = client({
+      proxy,
+      credentialPolicy: (u) => {
+        asked.push(u.href)
+        return u.origin === 'https://archive.eso.org' ? { Authorization: 'Bearer t0k3n' } : undefined
+      },
+    })
+    handler = (q, res) => {
+      // what the dev proxy does for X-Redirect-Mode: the 303 handed back readable
+      if (q.url!.startsWith('/proxy/eso/tap_obs/async')) return res.writeHead(200, { 'X-Upstream-Status': '303', 'X-Upstream-Location': '/proxy/other/jobs/1' }).end()
+      res.end('job')
+    }
+    const res = await http.request('https://archive.eso.org/tap_obs/async', { form: { QUERY: 'SELECT 1' } })
+    expect(await res.text()).toBe('job')
+    expect(http.serviceUrl(res.url)).toBe('https://other.example/jobs/1')
+    expect(seen.map((r) => [r.method, r.url, r.headers.authorization, r.headers['x-redirect-mode']])).toEqual([
+      ['POST', '/proxy/eso/tap_obs/async', 'Bearer t0k3n', 'manual'],
+      ['GET', '/proxy/other/jobs/1', undefined, undefined],
+    ])
+    expect(seen[1]!.body).toBe('')
+    expect(asked).toEqual(['https://archive.eso.org/tap_obs/async', 'https://other.example/jobs/1'])
+  })
+
+  it('keeps method and body on 307, stops after 10 redirects, and leaves a caller\'s own redirect: manual alone', async () => {
+    const proxy = new ProxyMap([{ origin: 'https://archive.eso.org', prefix: '/proxy/eso' }], base)
+    const http = client({ proxy, credentialPolicy: () => ({ Authorization: 'Bearer t' }) })
+    handler = (q, res) => (q.url === '/proxy/eso/a' ? res.writeHead(307, { Location: '/proxy/eso/b' }).end() : res.end('b'))
+    expect(await http.text('https://archive.eso.org/a', { form: { X: '1' } })).toBe('b')
+    expect(seen.map((r) => [r.method, r.url, r.body])).toEqual([
+      ['POST', '/proxy/eso/a', 'X=1'],
+      ['POST', '/proxy/eso/b', 'X=1'],
+    ])
+    handler = (_q, res) => res.writeHead(302, { Location: '/proxy/eso/loop' }).end()
+    await expect(http.text('https://archive.eso.org/loop')).rejects.toThrow('redirected more than 10 times')
+    seen.length = 0
+    const own = await http.request('https://archive.eso.org/loop', { redirect: 'manual', acceptErrorStatus: true })
+    expect(own.status).toBe(302)
+    expect(seen[0]!.headers['x-redirect-mode']).toBeUndefined()
+  })
+
+  it('turns 401 and 403 into log in / no permission messages, reading WWW-Authenticate', async () => {
+    handler = (q, res) =>
+      q.url === '/expired'
+        ? res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="the token has expired"' }).end()
+        : res.writeHead(q.url === '/forbidden' ? 403 : 401, { 'X-Upstream-WWW-Authenticate': 'Basic realm="eso"' }).end('<html>no</html>')
+    const host = new URL(base).host
+    await expect(client().text(`${base}/expired`)).rejects.toThrow(`${host} did not accept your login (the token has expired): log in again.`)
+    await expect(client().text(`${base}/file`)).rejects.toThrow(/needs a login for this/)
+    const e = (await client().text(`${base}/forbidden`).catch((x: unknown) => x)) as HttpError
+    expect(e.status).toBe(403)
+    expect(e.message).toMatch(/^You lack permission for this on /)
+  })
+
   it('requests a proxied service through its prefix and exposes the real URL', async () => {
     const proxy = new ProxyMap([{ origin: 'https://archive.eso.org', prefix: '/proxy/eso' }], base)
     const http = client({ proxy })
