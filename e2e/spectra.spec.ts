@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
+import { useSesameStub } from './sesame'
 import { test, expect, ARCHIVE, countColours } from './fixtures'
 
 const OUT = process.env.E2E_OUT ?? '.tmp'
+useSesameStub()
 // first two line colours of src/components/plot/SpectrumPlot.tsx, and the first one's error band over white (22 % alpha)
 const LINE_1 = '#0b5cad'
 const LINE_2 = '#d1495b'

@@ -39,11 +39,13 @@ export function BulkDownload({ table, rows }: { table: Table; rows: readonly num
   const [open, setOpen] = useState(false)
   const [state, setState] = useState<State>({ status: 'idle' })
   const [flavour, setFlavour] = useState<ScriptFlavour>('curl')
-  const key = `${rows.join(',')}`
-  // a new selection or table makes the script out of date
-  useEffect(() => setState({ status: 'idle' }), [table, key])
+  const key = rows.join(',')
+  // (re)resolves whenever the panel is open and the table or the selection changes
   useEffect(() => {
-    if (!open || state.status !== 'idle' || rows.length === 0) return
+    if (!open || rows.length === 0) {
+      setState({ status: 'idle' })
+      return
+    }
     const abort = new AbortController()
     setState({ status: 'resolving', done: 0, total: rows.length })
     resolveFiles(rt.http, downloadTargets(table, rows), {
@@ -56,7 +58,7 @@ export function BulkDownload({ table, rows }: { table: Table; rows: readonly num
       (e: Error) => !abort.signal.aborted && setState({ status: 'failed', message: e.message }),
     )
     return () => abort.abort()
-  }, [open, state.status, table, key]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [open, table, key]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const script = useMemo(() => {
     if (state.status !== 'ready' || state.resolution.files.length === 0) return ''
