@@ -194,7 +194,8 @@ export class HttpClient {
       if (followHere) headers['X-Redirect-Mode'] = 'manual'
       const redirect = followHere ? 'manual' : opts.redirect
       const outcome = await this.send(requestUrl, serviceUrl.href, { method, headers, body, redirect }, opts.signal, timeoutMs, retries)
-      const next = followHere ? redirectTarget(outcome, requestUrl) : undefined
+      // a redirect handed back by the proxy is followed here for every request that follows redirects
+      const next = (opts.redirect ?? 'follow') === 'follow' ? redirectTarget(outcome, requestUrl) : undefined
       if (next) {
         await outcome.body?.cancel().catch(() => {})
         if (hop >= MAX_REDIRECTS) throw new HttpError('http', `${serviceUrl.host} redirected more than ${MAX_REDIRECTS} times`, serviceUrl.href)
