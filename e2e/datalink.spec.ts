@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { test, expect, ARCHIVE } from './fixtures'
 
 const IMAGE = 'ADP.2021-05-10T12:00:01.001'
 const CUBE = 'ADP.2020-03-01T10:20:04.004'
@@ -24,7 +24,7 @@ function fitsAxes(bytes: Buffer): { simple: boolean; axes: number[] } {
 
 async function openPanel(page: Page, dpId: string) {
   await page.goto(`/datalink?profile=local&id=${encodeURIComponent(dpId)}`)
-  await expect(page.getByTestId('datalink-panel')).toBeVisible()
+  await expect(page.getByTestId('datalink-panel').getByRole('heading', { level: 3 }).first()).toHaveText(`DataLink of ${dpId}`)
   await expect(page.getByRole('group', { name: 'The file itself' })).toBeVisible()
 }
 
@@ -192,4 +192,46 @@ test('Open DataLink for the selected row: from ADQL results, and from Search wit
   await expect(form.getByRole('textbox', { name: 'CIRCLE radius', exact: true })).toHaveValue('0.005')
   await expect(form.getByTestId('sky-view')).toHaveAttribute('data-state', 'ready')
   await page.screenshot({ path: `${OUT}/datalink-drawer-search.png` })
+})
+
+test("ESO's other forms: one link to a sub-DataLink of progenitors (fetched only when opened), error rows, a raw frame's calSelector link, the FITS header", async ({ page }) => {
+  const rawDl = `${ARCHIVE}/eso/q/rawdl/dlmeta?ID=ivo://eso.localtest/ID?FORS2.2021-05-04T05:10:01.000`
+  // ESO's 2026 form cannot exist here: the archive's document with its inline progenitors replaced by one link to a DataLink, plus an error row
+  await page.route(/\/eso\/q\/dl\/dlmeta/, async (route) => {
+    const res = await route.fetch()
+    const body = (await res.text())
+      .replace(/<TR><TD>[^<]*<\/TD><TD>[^<]*<\/TD><TD><\/TD><TD><\/TD><TD>File used to generate[^]*?<\/TR>/g, '')
+      .replace('<TABLEDATA>', `<TABLEDATA><TR><TD>ivo://eso.localtest/ID?${IMAGE}</TD><TD>${rawDl.replace(/&/g, '&amp;')}</TD><TD></TD><TD></TD><TD>Link that brings to the actual list of progenitors</TD><TD>#progenitor</TD><TD>application/x-votable+xml</TD><TD>-1</TD><TD></TD></TR><TR><TD>ivo://eso.localtest/ID?${IMAGE}</TD><TD></TD><TD></TD><TD>NotAuthorizedFault: you do not have access permissions</TD><TD></TD><TD>#auxiliary</TD><TD></TD><TD>-1</TD><TD></TD></TR>`)
+    await route.fulfill({ response: res, body })
+  })
+  const rawRequests: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes('/rawdl/')) rawRequests.push(r.url())
+  })
+  await openPanel(page, IMAGE)
+  await expect(page.getByRole('group', { name: 'Errors' })).toContainText('NotAuthorizedFault: you do not have access permissions')
+  const provenance = page.getByRole('group', { name: /Provenance/ })
+  await expect(provenance.locator('.dl-entry')).toHaveCount(1)
+  expect(rawRequests).toEqual([])
+  await provenance.getByRole('button', { name: 'Show the progenitors' }).click()
+  // the sub-DataLink is a raw frame's: its own file, its calibrations and the calSelector link
+  const sub = provenance.locator('.dl-tree[data-depth="1"]')
+  await expect(sub.getByRole('group', { name: 'The file itself' })).toContainText('Requested file')
+  expect(rawRequests).toHaveLength(1)
+  const calibrations = sub.getByRole('group', { name: 'Calibrations' })
+  await calibrations.getByRole('button', { name: 'Show calibrations' }).click()
+  await expect(calibrations.getByTestId('calibration-set')).toContainText('Raw2Raw')
+  await expect(calibrations.getByTestId('calibration-set')).toContainText('complete set')
+
+  await page.getByRole('group', { name: 'The file itself' }).first().getByRole('button', { name: 'FITS header' }).click()
+  const header = page.getByLabel('FITS header')
+  await expect(header).toContainText(/^SIMPLE {2}= +T/)
+  await expect(header).toContainText(/NAXIS1 {2}= +200/)
+  await expect(header).toContainText(/\nEND$/)
+  await page.screenshot({ path: `${OUT}/datalink-sub-datalink.png`, fullPage: true })
+})
+
+test('an unknown product shows the service’s NotFoundFault as an error', async ({ page }) => {
+  await page.goto('/datalink?profile=local&id=ADP.1999-01-01T00:00:00.000')
+  await expect(page.getByRole('group', { name: 'Errors' })).toContainText('NotFoundFault')
 })

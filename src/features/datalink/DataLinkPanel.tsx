@@ -8,16 +8,19 @@ import { parseDataLinkRegion, parseDataLinkTarget } from '../../state/datalinkTa
 import { CutoutForm } from './CutoutForm'
 import { LinkTree } from './LinkTree'
 
-/** A readable name for the product: its dp_id where the ID or URL holds one. */
+/** A readable name for the product: the dp_id the target or the document's ID holds, else the target as given. */
 function productName(target: string, result?: DataLinkResult): string {
-  const id = result?.rows[0]?.id ?? target
+  const spec = parseDataLinkTarget(target)
+  if (spec && 'dpId' in spec) return spec.dpId
+  if (spec && 'id' in spec) return dpIdOf(spec.id) ?? spec.id
   try {
-    const u = new URL(id)
-    if (u.protocol === 'http:' || u.protocol === 'https:') return dpIdOf(u.searchParams.get('ID') ?? '') ?? id
+    const id = spec && 'url' in spec ? new URL(spec.url).searchParams.get('ID') : null
+    if (id) return dpIdOf(id) ?? id
   } catch {
-    // not a URL
+    // not a URL after all
   }
-  return dpIdOf(id) ?? id
+  const rowId = result?.rows[0]?.id
+  return (rowId && dpIdOf(rowId)) ?? rowId ?? target
 }
 
 export function DataLinkPanel({ target, region, onClose }: { target: string; region?: string | null; onClose?: () => void }) {

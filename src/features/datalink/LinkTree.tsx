@@ -84,7 +84,7 @@ function Entry({ entry, result, depth, actions }: { entry: LinkEntry; result: Da
         <span className="dl-meta muted">
           {row.esoCategory && <span className="badge">{row.esoCategory}</span>}
           {row.contentType && <span className="dl-type">{row.contentType}</span>}
-          {size && <span className="dl-size">{size}</span>}
+          {size && <span className="dl-size" title={isDocument || group === 'calselector' ? 'as the service estimates it' : undefined}>{isDocument || group === 'calselector' ? `≈ ${size}` : size}</span>}
         </span>
         <span className="dl-actions">
           {publicHref && !isDocument && group !== 'calselector' && (

@@ -39,8 +39,11 @@ export function widgetFor(p: InputParam): Widget {
   return { kind, param: p }
 }
 
+// what a cutout is mostly about comes first; the descriptor's order is kept within each rank
+const RANK: Record<WidgetKind, number> = { fixed: 0, circle: 1, polygon: 2, pos: 3, band: 4, time: 5, pol: 6, interval: 7, choice: 8, number: 8, text: 9 }
+
 export function widgetsOf(d: ServiceDescriptor): Widget[] {
-  return d.inputParams.map(widgetFor)
+  return d.inputParams.map(widgetFor).map((w, i) => [w, i] as const).sort((a, b) => RANK[a[0].kind] - RANK[b[0].kind] || a[1] - b[1]).map(([w]) => w)
 }
 
 /** What the user typed for one parameter. */
