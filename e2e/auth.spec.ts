@@ -206,3 +206,27 @@ test('OpenID Connect code + PKCE: redirect login keeps the query; logout forgets
   await page.getByRole('button', { name: 'Run' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('0 rows')
 })
+
+test('a download script for private rows carries no token, only the instruction to set one', async ({ page }) => {
+  await page.goto('/adql?profile=local-auth')
+  await passwordLogin(page, 'esoteam', 's3cret')
+  await page.getByLabel('Authorised query').check()
+  await runAdql(page, "SELECT dp_id, obs_publisher_did, target_name FROM ivoa.ObsCore WHERE obs_collection = 'PRIVATE' ORDER BY dp_id")
+  const grid = page.getByTestId('result-grid')
+  await expect(grid.locator('.ag-row')).toHaveCount(3)
+  await grid.locator('.ag-row', { hasText: 'PRIVATE eta Car' }).locator('.ag-cell').first().click()
+  await page.getByRole('button', { name: 'Download script (1)' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Bulk download' })
+  // the private row's DataLink (on the gateway, with the token) names the embargoed file
+  const script = dialog.getByRole('textbox', { name: 'Download script' })
+  await expect(script).toHaveValue(new RegExp(EMBARGOED.replace(/[.?]/g, '\\$&')))
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('eae-auth:session') ?? '{}').bearer as string)
+  for (const flavour of ['curl', 'wget', 'python']) {
+    await dialog.getByRole('combobox', { name: 'Script flavour' }).selectOption(flavour)
+    const text = await script.inputValue()
+    expect(text).toContain('ESO_TOKEN')
+    expect(text).not.toContain(token)
+    expect(text).not.toContain(token.split('.')[1]!)
+    expect(text).not.toMatch(/s3cret/)
+  }
+})
