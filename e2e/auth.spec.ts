@@ -230,3 +230,29 @@ test('a download script for private rows carries no token, only the instruction 
     expect(text).not.toMatch(/s3cret/)
   }
 })
+
+test('OpenID Connect silent renew: before the token runs out, a new one arrives without leaving the page', async ({ page, watch }) => {
+  await page.clock.install()
+  await page.goto('/adql?profile=local-auth')
+  const query = `${PRIVATE_QUERY} -- renewed`
+  await page.getByRole('textbox', { name: 'ADQL query' }).fill(query)
+  await page.getByTestId('login-slot').getByRole('button', { name: 'Log in' }).click()
+  await page.getByRole('button', { name: 'Log in with 127.0.0.1:18110' }).click()
+  await page.locator('input[name="login"]').fill('esoteam')
+  await page.locator('input[name="password"]').fill('s3cret')
+  await page.getByRole('button', { name: 'Sign-in' }).click()
+  await page.waitForURL(/127\.0\.0\.1:4\d+\/adql/)
+  await expect(page.getByTestId('login-who')).toContainText('ESO Team')
+  const bearer = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('eae-auth:session') ?? '{}').bearer as string | undefined)
+  const first = await bearer()
+  const silent = page.waitForRequest(/\/auth\/silent\?code=/)
+  // 7 h 49 min 30 s later: 11 minutes before the 8-hour token ends, oidc-client-ts renews in a hidden iframe
+  await page.clock.fastForward('07:49:30')
+  await silent
+  await expect.poll(bearer).not.toBe(first)
+  expect(await bearer()).toMatch(/^ey/)
+  await expect(page.getByRole('alertdialog', { name: 'Login expired' })).toHaveCount(0)
+  await expect(page.getByTestId('login-who')).toContainText('ESO Team')
+  await expectEditorText(page, query)
+  expect(watch.pageErrors).toEqual([])
+})
