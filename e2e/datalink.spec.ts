@@ -182,6 +182,10 @@ test('Open DataLink for the selected row: from ADQL results, and from Search wit
   await expect(page.getByTestId('result-grid')).toContainText(IMAGE)
   await drawer.getByRole('button', { name: 'Close the DataLink panel' }).click()
   await expect(drawer).toHaveCount(0)
+  // the row's DataLink URL in the grid opens the panel too, not a tab with the raw VOTable
+  await page.getByTestId('result-grid').getByRole('link', { name: /\/eso\/q\/dl\/dlmeta/ }).click()
+  await expect(drawer.getByRole('group', { name: 'Previews' })).toBeVisible()
+  expect(page.context().pages()).toHaveLength(1)
 
   await page.goto('/search?profile=local&target=265.1755%20-53.6744&radius=0.3%20arcmin&go=1')
   await page.getByTestId('result-grid').getByRole('gridcell', { name: IMAGE, exact: true }).click()

@@ -37,6 +37,11 @@ class LinkCell {
     a.rel = 'noopener noreferrer'
     a.title = href
     a.textContent = text
+    // a view may take the click over (a DataLink URL opens the app's panel instead of a tab)
+    const onLinkClick = (p.colDef?.cellRendererParams as { onLinkClick?: { current?: (href: string, row: number) => boolean } } | undefined)?.onLinkClick
+    a.addEventListener('click', (e) => {
+      if (p.data && onLinkClick?.current?.(href, (p.data as { i: number }).i)) e.preventDefault()
+    })
     this.gui = a
   }
   getGui(): HTMLElement {
@@ -62,9 +67,13 @@ interface Props {
   highlighted?: number
   /** Extra toolbar content (export buttons…). */
   toolbar?: ReactNode
+  /** A link cell was clicked; return true to keep the browser from following it. */
+  onLinkClick?: (href: string, row: number) => boolean
 }
 
-export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar }: Props) {
+export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick }: Props) {
+  const linkClick = useRef(onLinkClick)
+  linkClick.current = onLinkClick
   const api = useRef<GridApi<{ i: number }> | null>(null)
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set())
   const [selectedCount, setSelectedCount] = useState(0)
@@ -82,6 +91,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         valueFormatter: (p) => formatCell(p.value),
         comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
         cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? LinkCell : undefined,
+        cellRendererParams: { onLinkClick: linkClick },
         filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
         type: ['double', 'float', 'int', 'long', 'short', 'unsignedByte'].includes(f.datatype) && !f.arraysize ? 'rightAligned' : undefined,
         resizable: true,

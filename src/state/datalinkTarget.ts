@@ -41,6 +41,17 @@ export function dataLinkTargetOfRow(table: Table, row: number): string | undefin
   return cell(table, row, col(table, 'obs_publisher_did')) ?? cell(table, row, col(table, 'dp_id'))
 }
 
+/** True when a link clicked in a row is that row's DataLink URL (so the panel, not a tab, should open). */
+export function opensDataLink(table: Table, row: number, href: string): boolean {
+  const target = dataLinkTargetOfRow(table, row)
+  if (!target || !/^https?:\/\//i.test(target)) return false
+  try {
+    return new URL(target).href === new URL(href).href
+  } catch {
+    return false
+  }
+}
+
 export type DataLinkRegion =
   | { shape: 'circle'; ra: number; dec: number; radius: number }
   | { shape: 'polygon'; vertices: [number, number][] }

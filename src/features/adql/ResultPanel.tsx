@@ -11,7 +11,7 @@ import { ResultExport } from '../../components/ResultExport'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../app/router'
-import { DATALINK_PARAM, dataLinkTargetOfRow } from '../../state/datalinkTarget'
+import { DATALINK_PARAM, dataLinkTargetOfRow, opensDataLink } from '../../state/datalinkTarget'
 
 export function ResultView({ result, dark }: { result: TapResult; dark: boolean }) {
   const [tab, setTab] = useState<'table' | 'plot'>('table')
@@ -37,6 +37,7 @@ export function ResultView({ result, dark }: { result: TapResult; dark: boolean 
           table={result.table}
           dark={dark}
           onSelectionChange={setSelected}
+          onLinkClick={(href, row) => opensDataLink(result.table, row, href) && (setParams({ [DATALINK_PARAM]: href }), true)}
           toolbar={
             <>
               <ResultExport table={result.table} />

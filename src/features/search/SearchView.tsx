@@ -19,7 +19,7 @@ import { SearchFormPanel } from './SearchFormPanel'
 import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
 import { useDebounced, useTarget } from '../../state/target'
-import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion } from '../../state/datalinkTarget'
+import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion, opensDataLink } from '../../state/datalinkTarget'
 
 const DEFAULT_MAXREC = 5000
 /** The most rows the page offers to fetch in one go. */
@@ -138,10 +138,11 @@ export function SearchView() {
   }
   const dataLinkTarget = table && selected.length === 1 ? dataLinkTargetOfRow(table, selected[0]!) : undefined
   // the cutout form starts from the search region
-  const openDataLink = () => {
+  const searchRegion = () => {
     const region = built.polygon && go ? { shape: 'polygon' as const, vertices: built.polygon.map(([a, d]) => [a, d] as [number, number]) } : built.cone && go && built.cone.radius > 0 ? { shape: 'circle' as const, ...built.cone } : undefined
-    setParams({ [DATALINK_PARAM]: dataLinkTarget, [DATALINK_REGION_PARAM]: region && formatDataLinkRegion(region) })
+    return region && formatDataLinkRegion(region)
   }
+  const openDataLink = () => setParams({ [DATALINK_PARAM]: dataLinkTarget, [DATALINK_REGION_PARAM]: searchRegion() })
   const truncated = matching !== undefined && matching > maxrec
   // services flag overflow whenever MAXREC rows came back; the count tells whether more exist
   const overflow = !!table && !!result.data?.overflow && (matching === undefined || matching > table.rowCount)
@@ -207,6 +208,7 @@ export function SearchView() {
               onSelectionChange={onGridSelection}
               onRowHover={(row) => setHovered(row ?? -1)}
               highlighted={hovered >= 0 ? hovered : undefined}
+              onLinkClick={(href, row) => opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
               toolbar={<BulkDownload table={table} rows={selected} />}
             />
           ) : (
