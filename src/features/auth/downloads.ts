@@ -1,7 +1,13 @@
 /** File links on a credential origin are fetched through the HTTP door (with the credential), then saved. */
 import type { AppRuntime } from '../../app/runtime'
+import { createCredentialPolicy } from '../../protocols/auth'
+import { credentialsFor } from '../../state/auth'
 
-/** Whether a link in the page should be downloaded by the app rather than opened by the browser. */
+/**
+ * Whether a link in the page is downloaded by the app rather than opened by the browser: when the policy would
+ * attach a credential to it now, or (not logged in) when it is a product file on a credential origin, so that a
+ * refusal can say "log in". DataLink documents, TAP and previews (query strings) stay ordinary links.
+ */
 export function isCredentialedFileLink(rt: AppRuntime, href: string): boolean {
   const auth = rt.profile.auth
   if (!auth) return false
@@ -12,10 +18,11 @@ export function isCredentialedFileLink(rt: AppRuntime, href: string): boolean {
     return false
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false
-  if (!auth.bearerOrigins.includes(url.origin) && !auth.basicOrigins.includes(url.origin)) return false
-  // DataLink documents and TAP stay with their own views; files, cutouts and other links are downloads
   const e = rt.profile.endpoints
-  return ![e.tap_obs, e.tap_cat, e.datalink, e.calselector].some((base) => base && url.href.startsWith(base))
+  if ([e.tap_obs, e.tap_cat, e.datalink, e.calselector].some((base) => base && url.href.startsWith(base))) return false
+  if (createCredentialPolicy(auth, e, () => credentialsFor(rt.profile.id))(url)) return true
+  const credentialOrigin = auth.bearerOrigins.includes(url.origin) || auth.basicOrigins.includes(url.origin)
+  return credentialOrigin && !!e.file && url.href.startsWith(e.file + '/') && !url.search
 }
 
 function filenameOf(res: Response, url: string): string {
