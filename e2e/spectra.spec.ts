@@ -75,6 +75,14 @@ test.describe('spectral search and spectrum viewer', () => {
     const original = new Uint8Array(await (await fetch(`${ARCHIVE}/getproduct/eso/data/spec/ADP.2021-05-20T14_40_06.006.fits`)).arrayBuffer())
     expect(bytes.length).toBe(original.length)
     expect(bytes.subarray(0, 30).toString('latin1')).toMatch(/^SIMPLE  =\s+T/)
+
+    // the selected spectrum's DataLink opens over the view, which stays as it was
+    await page.getByRole('button', { name: 'Open DataLink' }).click()
+    const drawer = page.getByRole('complementary', { name: 'DataLink panel' })
+    await expect(drawer.getByRole('group', { name: 'The file itself' })).toContainText('application/fits')
+    await expect(drawer).toContainText('XSHOOTER.2021-05-05T05:43:30.000')
+    await expect(legend).toHaveCount(1)
+    expect(watch.consoleErrors).toEqual([])
     expect(watch.pageErrors).toEqual([])
     expect(watch.externalRequests).toEqual([])
   })

@@ -13,6 +13,7 @@ import { SkyView } from '../../components/sky/SkyView'
 import { ssapQuery, type SpectrumRecord } from '../../protocols/ssap'
 import { useSurvey } from '../../state/survey'
 import { useDebounced, useTarget } from '../../state/target'
+import { DATALINK_PARAM } from '../../state/datalinkTarget'
 import { buildSsapQuery, formFromParams, formToParams, type SpectraForm } from './form'
 import { SpectraFormPanel } from './SpectraFormPanel'
 import { SpectrumViewer, type PlottedSpectrum } from './SpectrumViewer'
@@ -70,6 +71,8 @@ export function SpectraView() {
   }, [data, params.get('plot')]) // eslint-disable-line react-hooks/exhaustive-deps
   const missing = data ? plotIds.filter((id) => !plotted.some((p) => p.id === id)) : []
   const setPlot = (ids: string[]) => setParams({ plot: ids.length ? [...new Set(ids)].join('|') : undefined })
+  // the DataLink panel (progenitors, README, spectral cutout) of one selected spectrum, by its publisher DID
+  const dataLinkId = data && selected.length === 1 ? (data.spectra[selected[0]!]?.datalinkUrl ?? data.spectra[selected[0]!]?.publisherDid ?? data.spectra[selected[0]!]?.dpId) : undefined
   const plotSelected = () => data && setPlot([...plotIds, ...selected.map((r) => idOf(data.spectra[r]!)).filter(Boolean)])
 
   const footprints = useMemo(() => {
@@ -126,6 +129,9 @@ export function SpectraView() {
                 <>
                   <button type="button" className="primary" disabled={selected.length === 0} onClick={plotSelected}>
                     Plot selected
+                  </button>
+                  <button type="button" disabled={!dataLinkId} title={dataLinkId ? `DataLink of ${dataLinkId}` : 'Select one spectrum to see its DataLink'} onClick={() => setParams({ [DATALINK_PARAM]: dataLinkId })}>
+                    Open DataLink
                   </button>
                   <BulkDownload table={table} rows={selected} />
                 </>
