@@ -56,6 +56,8 @@ test('a product DataLink tree: preview, progenitors and their calibrations', asy
   await expect(set.getByRole('group', { name: 'Calibrations' }).locator('.dl-entry')).toHaveCount(7)
   await page.screenshot({ path: `${OUT}/datalink-tree.png`, fullPage: true })
   expect(watch.pageErrors).toEqual([])
+  // the archive answers its #preview with a 404 placeholder image (see the report); nothing else may go wrong
+  expect(watch.consoleErrors.filter((e) => !/status of 404/.test(e))).toEqual([])
 })
 
 test('a circle drawn on the sky over the footprint cuts a smaller, valid FITS out of the image', async ({ page, watch }) => {
@@ -238,4 +240,20 @@ test("ESO's other forms: one link to a sub-DataLink of progenitors (fetched only
 test('an unknown product shows the service’s NotFoundFault as an error', async ({ page }) => {
   await page.goto('/datalink?profile=local&id=ADP.1999-01-01T00:00:00.000')
   await expect(page.getByRole('group', { name: 'Errors' })).toContainText('NotFoundFault')
+})
+
+test('a spectrum (DataLink redirected to the spectra service): BAND and FORMAT from its descriptor, no sky, the cutout saved under its own name', async ({ page }) => {
+  await openPanel(page, 'ADP.2021-05-20T14:40:06.006')
+  await page.getByRole('button', { name: 'Cut out…' }).click()
+  const form = page.getByRole('region', { name: 'Cutout' })
+  await expect(form.getByTestId('sky-view')).toHaveCount(0)
+  await form.getByRole('textbox', { name: 'BAND from' }).fill('600')
+  await form.getByRole('textbox', { name: 'BAND to' }).fill('650')
+  await form.getByRole('combobox', { name: 'FORMAT' }).selectOption('text/csv')
+  const downloading = page.waitForEvent('download')
+  await form.getByRole('button', { name: 'Download cutout' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/\.csv$/)
+  expect(readFileSync((await download.path())!, 'utf8')).toMatch(/^# accref = /)
+  await expect(form.getByRole('status')).toContainText(/Saved .+\.csv/)
 })

@@ -106,7 +106,7 @@ export function CutoutField({ widget, entry, onChange, invalid }: FieldProps) {
       return (
         <select aria-label={p.name} value={entry.text ?? ''} onChange={(e) => onChange({ ...entry, text: e.target.value })}>
           <option value="">(not set)</option>
-          {p.options!.map((o) => <option key={o.value} value={o.value}>{o.name ? `${o.name} (${o.value})` : o.value}</option>)}
+          {p.options!.map((o) => <option key={o.value} value={o.value}>{o.name && o.name !== o.value ? `${o.name} (${o.value})` : o.value}</option>)}
         </select>
       )
     case 'number':
