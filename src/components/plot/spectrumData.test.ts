@@ -16,8 +16,15 @@ describe('alignSpectra', () => {
       [0.9, null, 1.8, 2.7],
     ])
     expect(a.data[4]).toEqual([null, 7, null, null])
-    expect(a.data[5]).toEqual([null, null, null, null])
+    // without errors the band collapses onto the line
+    expect(a.data[5]).toEqual([null, 7, null, null])
     expect(a).toMatchObject({ wavelengthUnit: 'angstrom', unconverted: [], mixedFluxUnits: false })
+  })
+
+  it('keeps a spectrum without gaps in typed arrays, sorting it once and dropping non-finite samples', () => {
+    const a = alignSpectra([{ id: 'a', label: 'A', wavelength: f([3, 1, 2, NaN]), flux: f([30, 10, 20, 5]), error: f([1, NaN, -2, 1]) }])
+    expect(a.data.map((d) => d instanceof Float64Array)).toEqual([true, true, true, true])
+    expect(a.data.map((d) => Array.from(d))).toEqual([[1, 2, 3], [10, 20, 30], [10, 22, 31], [10, 18, 29]])
   })
 
   it('says which spectra could not be converted and when flux units differ', () => {

@@ -30,7 +30,7 @@ export function prettyUnit(unit: string | undefined): string {
 }
 
 export interface AlignedSpectra {
-  /** x, then per spectrum: flux, flux + error, flux − error (null where that spectrum has no sample) */
+  /** x, then per spectrum: flux, flux + error, flux − error (null where that spectrum has no sample; the flux itself when it has no error) */
   data: (Float64Array | (number | null)[])[]
   /** the unit of x (the first spectrum's, when the others convert to it) */
   wavelengthUnit?: string
@@ -40,7 +40,28 @@ export interface AlignedSpectra {
   mixedFluxUnits: boolean
 }
 
-/** Puts spectra on one x axis (the sorted union of their wavelengths); non-finite samples are dropped. */
+/** One spectrum's finite samples in wavelength order (already-sorted input, the usual case, is not re-sorted). */
+function ordered(s: PlotSpectrum, factor: number): { x: Float64Array; idx: Int32Array } {
+  const n = s.flux.length
+  let idx = new Int32Array(n)
+  let m = 0
+  let sorted = true
+  let last = -Infinity
+  for (let i = 0; i < n; i++) {
+    const w = s.wavelength[i]!
+    if (!Number.isFinite(w) || !Number.isFinite(s.flux[i]!)) continue
+    if (w < last) sorted = false
+    last = w
+    idx[m++] = i
+  }
+  idx = idx.slice(0, m)
+  if (!sorted) idx = Int32Array.from(Array.from(idx).sort((a, b) => s.wavelength[a]! - s.wavelength[b]!))
+  const x = new Float64Array(m)
+  for (let j = 0; j < m; j++) x[j] = s.wavelength[idx[j]!]! * factor
+  return { x, idx }
+}
+
+/** Puts spectra on one x axis (the sorted union of their wavelengths, by merging); non-finite samples are dropped. */
 export function alignSpectra(spectra: readonly PlotSpectrum[]): AlignedSpectra {
   const unit = spectra[0]?.wavelengthUnit
   const target = metresPer(unit)
@@ -52,27 +73,56 @@ export function alignSpectra(spectra: readonly PlotSpectrum[]): AlignedSpectra {
       if (from !== undefined && target !== undefined) f = from / target
       else unconverted.push(s.label)
     }
-    const idx: number[] = []
-    for (let i = 0; i < s.flux.length; i++) if (Number.isFinite(s.wavelength[i]!) && Number.isFinite(s.flux[i]!)) idx.push(i)
-    idx.sort((a, b) => s.wavelength[a]! - s.wavelength[b]!)
-    return { x: idx.map((i) => s.wavelength[i]! * f), idx, s }
+    return { ...ordered(s, f), s }
   })
-  const xs = [...new Set(series.flatMap((p) => p.x))].sort((a, b) => a - b)
-  const at = new Map(xs.map((x, i) => [x, i]))
-  const data: AlignedSpectra['data'] = [Float64Array.from(xs)]
-  for (const { x, idx, s } of series) {
-    const flux: (number | null)[] = new Array(xs.length).fill(null)
-    const hi: (number | null)[] = new Array(xs.length).fill(null)
-    const lo: (number | null)[] = new Array(xs.length).fill(null)
+  // k-way merge of the sorted x arrays; at[k][j] is where sample j of spectrum k lands
+  const union = new Float64Array(series.reduce((n, p) => n + p.x.length, 0))
+  const at = series.map((p) => new Int32Array(p.x.length))
+  const next = new Array<number>(series.length).fill(0)
+  let len = 0
+  for (; series.length > 1; ) {
+    let min = Infinity
+    for (let k = 0; k < series.length; k++) if (next[k]! < series[k]!.x.length && series[k]!.x[next[k]!]! < min) min = series[k]!.x[next[k]!]!
+    if (min === Infinity) break
+    for (let k = 0; k < series.length; k++) {
+      const p = series[k]!
+      while (next[k]! < p.x.length && p.x[next[k]!] === min) at[k]![next[k]!++] = len
+    }
+    union[len++] = min
+  }
+  if (series.length === 1) len = series[0]!.x.length
+  const data: AlignedSpectra['data'] = [series.length === 1 ? series[0]!.x : union.slice(0, len)]
+  series.forEach(({ idx, s }, k) => {
+    const pos = at[k]!
+    const hasError = !!s.error
+    if (idx.length === len) {
+      // no gaps (a single spectrum, or spectra on one grid): typed arrays, far cheaper for a million samples
+      const flux = new Float64Array(len)
+      for (let j = 0; j < len; j++) flux[j] = s.flux[idx[j]!]!
+      if (!hasError) return data.push(flux, flux, flux)
+      const hi = new Float64Array(len)
+      const lo = new Float64Array(len)
+      for (let j = 0; j < len; j++) {
+        const e = Math.abs(s.error![idx[j]!]!)
+        // a non-finite error becomes a zero-width band there
+        const d = Number.isFinite(e) ? e : 0
+        hi[j] = flux[j]! + d
+        lo[j] = flux[j]! - d
+      }
+      return data.push(flux, hi, lo)
+    }
+    const flux: (number | null)[] = new Array(len).fill(null)
+    const hi: (number | null)[] = hasError ? new Array(len).fill(null) : flux
+    const lo: (number | null)[] = hasError ? new Array(len).fill(null) : flux
     for (let j = 0; j < idx.length; j++) {
-      const i = at.get(x[j]!)!
+      const i = pos[j]!
       const v = s.flux[idx[j]!]!
-      const e = s.error?.[idx[j]!]
       flux[i] = v
+      const e = s.error?.[idx[j]!]
       if (e !== undefined && Number.isFinite(e)) (hi[i] = v + Math.abs(e)), (lo[i] = v - Math.abs(e))
     }
     data.push(flux, hi, lo)
-  }
+  })
   const fluxUnits = new Set(spectra.map((s) => s.fluxUnit ?? ''))
   return { data, wavelengthUnit: unit, unconverted, mixedFluxUnits: fluxUnits.size > 1 }
 }
