@@ -7,6 +7,7 @@ import { safeHref } from '../../components/ResultGrid'
 import { descriptorFor, fetchLinks, isDataLinkDocument, type DataLinkResult, type DataLinkRow, type ServiceDescriptor } from '../../protocols/datalink'
 import { CalSelectorLinks, ProgenitorCalibrations } from './Calibrations'
 import { FitsHeaderView, offersHeader } from './FitsHeaderView'
+import { isSameOrigin } from './download'
 import { formatBytes, linkedDpId, sectionsOf, type LinkEntry } from './groups'
 
 /** Deeper sub-DataLinks are offered as links of their own rather than nested further. */
@@ -88,7 +89,8 @@ function Entry({ entry, result, depth, actions }: { entry: LinkEntry; result: Da
         </span>
         <span className="dl-actions">
           {publicHref && !isDocument && group !== 'calselector' && (
-            <a className="button-link" href={publicHref} {...(isPage ? { target: '_blank' } : { download: '' })} rel="noopener noreferrer">
+            // a download attribute is ignored across origins: a new tab keeps the app from being navigated away
+            <a className="button-link" href={publicHref} {...(isPage || !isSameOrigin(publicHref) ? { target: '_blank' } : { download: '' })} rel="noopener noreferrer">
               {isPage ? 'Open' : 'Download'}
             </a>
           )}
