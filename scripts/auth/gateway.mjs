@@ -3,7 +3,8 @@
  * A Bearer id_token is verified against the OpenID provider's JWKS (jose); members of the authorised group get
  * their tap_obs queries routed to priv.obscore_all (ObsCore plus the private rows) and the embargoed files
  * (fetched from DaCHS with the archive's Basic credentials). Basic credentials are passed through to DaCHS.
- * Everything else is forwarded unchanged. Env: GATEWAY_PORT (18111), OIDC_ISSUER, ARCHIVE_URL, FOREIGN_URL.
+ * Everything else is forwarded unchanged. Env: GATEWAY_PORT (18111), OIDC_ISSUER, ARCHIVE_URL, FOREIGN_URL,
+ * GATEWAY_CLOCK_OFFSET_S (tests only: the gateway's clock runs ahead).
  */
 import http from 'node:http'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
@@ -16,6 +17,8 @@ const ARCHIVE = process.env.ARCHIVE_URL ?? 'http://127.0.0.1:18080'
 const FOREIGN = process.env.FOREIGN_URL ?? 'http://127.0.0.1:18112'
 const ARCHIVE_BASIC = 'Basic ' + Buffer.from(`esoteam:${process.env.ESOTEAM_PW ?? 's3cret'}`).toString('base64')
 const REALM = 'Bearer realm="eso-archive-test"'
+// tests of expiry run a gateway whose clock is ahead (seconds), instead of waiting 8 hours
+const CLOCK_OFFSET_MS = Number(process.env.GATEWAY_CLOCK_OFFSET_S ?? 0) * 1000
 
 const jwks = createRemoteJWKSet(new URL(`${ISSUER}/jwks`))
 
@@ -27,7 +30,7 @@ async function caller(req) {
   const m = /^Bearer\s+(\S+)$/i.exec(h)
   if (!m) return { kind: 'invalid', reason: 'unsupported Authorization scheme' }
   try {
-    const { payload } = await jwtVerify(m[1], jwks, { issuer: ISSUER, audience: [APP_CLIENT_ID, ESO_CLIENT_ID] })
+    const { payload } = await jwtVerify(m[1], jwks, { issuer: ISSUER, audience: [APP_CLIENT_ID, ESO_CLIENT_ID], currentDate: new Date(Date.now() + CLOCK_OFFSET_MS) })
     const groups = Array.isArray(payload.groups) ? payload.groups : []
     return { kind: 'token', sub: payload.sub, authorised: groups.includes(AUTHORISED_GROUP) }
   } catch (e) {
@@ -123,7 +126,7 @@ const server = http.createServer(async (req, res) => {
       return send(res, 302, 'moved', { location: `${FOREIGN}/file/${url.pathname.slice('/moved/'.length)}` })
     }
     const privateDl = url.pathname === '/eso/q/dl/dlmeta' && /ADP\.2025-07-01/.test(url.searchParams.get('ID') ?? '')
-    if (privateDl && !(who.kind === 'token' && who.authorised)) return send(res, who.kind === 'token' ? 403 : 401, 'This product is private.', who.kind === 'token' ? {} : { 'www-authenticate': REALM })
+    if (privateDl && !(who.kind === 'token' && who.authorised)) return send(res, who.kind === 'token' ? 403 : 401, 'This product is private: log in with an account that may see it.', who.kind === 'token' ? {} : { 'www-authenticate': REALM })
     if (privateDl) {
       const id = url.searchParams.get('ID') ?? ''
       return send(res, 200, privateLinks(id), { 'content-type': 'application/x-votable+xml;content=datalink' })

@@ -3,6 +3,7 @@
  * The HTTP door with the credential policy against the real harness: OpenID provider, the token-verifying gateway
  * in front of the local archive, and a "foreign host" that records which requests carried credentials.
  */
+import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -140,5 +141,26 @@ describe.each([true, false])('door + policy + gateway (proxied: %s)', (proxied) 
     expect(job.phase).toBe('PENDING')
     expect(job.parameters.query).toContain('priv.obscore_all')
     await deleteJob(http, url)
+  })
+})
+
+describe('a token past its exp', () => {
+  it('is refused by the gateway (verified with the provider\'s JWKS), and the door says to log in again', async () => {
+    // the same gateway with its clock 8 hours ahead: ESO's 8-hour token has run out there
+    const late = spawn(process.execPath, ['scripts/auth/gateway.mjs'], {
+      env: { ...process.env, GATEWAY_PORT: '18143', OIDC_ISSUER: harness.issuer, GATEWAY_CLOCK_OFFSET_S: String(8 * 3600 + 60) },
+      stdio: 'ignore',
+    })
+    try {
+      for (let i = 0; i < 100 && !(await fetch('http://127.0.0.1:18143/health').then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100))
+      const bearer = await login('esoteam', 's3cret')
+      const http = new HttpClient({ proxy: new ProxyMap([], appOrigin), retryBaseDelayMs: 1 })
+      http.setCredentialPolicy((u) => (u.origin === 'http://127.0.0.1:18143' ? { Authorization: `Bearer ${bearer}` } : undefined))
+      const e = (await http.request(`http://127.0.0.1:18143${FILE}`).catch((x: unknown) => x)) as HttpError
+      expect(e.status).toBe(401)
+      expect(e.message).toBe('127.0.0.1:18143 did not accept your login (the token has expired): log in again.')
+    } finally {
+      late.kill()
+    }
   })
 })
