@@ -167,8 +167,36 @@ def celestial_wcs(h, ra, dec, nx, ny, scale_arcsec, rot_deg=0.0):
     h["CD2_2"] = s * c
 
 
+def write_png_preview(pixels, path, zoom=1):
+    """An 8-bit grayscale PNG of a 2-D array (asinh stretch, north up): DaCHS serves it as the #preview."""
+    import struct
+    import zlib
+    a = np.asarray(pixels, dtype=np.float64)
+    lo, hi = np.percentile(a, 1.0), np.percentile(a, 99.7)
+    v = np.arcsinh(np.clip((a - lo) / max(hi - lo, 1e-12), 0, None) * 10) / np.arcsinh(10)
+    img = np.clip(v * 255, 0, 255).astype(np.uint8)[::-1]
+    if zoom > 1:
+        img = np.repeat(np.repeat(img, zoom, axis=0), zoom, axis=1)
+    ny, nx = img.shape
+    raw = b"".join(b"\x00" + img[y].tobytes() for y in range(ny))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", nx, ny, 8, 0, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+def preview_path(path):
+    """data/img/X.fits -> data/previews/X.png (the rd binds the same name)"""
+    return os.path.join(os.path.dirname(os.path.dirname(path)), "previews", os.path.basename(path)[:-5] + ".png")
+
+
 def write_image(p, path):
     data = stars((200, 200), 40, fwhm_pix=1.6 / p["scale"]).astype(np.float32)
+    write_png_preview(data, preview_path(path))
     h = fits.Header()
     common_eso(h, p)
     celestial_wcs(h, p["ra"], p["dec"], 200, 200, p["scale"], p["rot"])
@@ -216,6 +244,7 @@ def write_cube(p, path, auxpath):
               "CRVAL1", "CRVAL2", "CDELT1", "CDELT2"):
         wh[k] = h[k]
     fits.PrimaryHDU(cube.sum(axis=0), header=wh).writeto(auxpath, overwrite=True)
+    write_png_preview(cube.sum(axis=0), preview_path(path), zoom=4)
     return h, nz
 
 

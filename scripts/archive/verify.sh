@@ -69,6 +69,8 @@ check "raw file download (static)" bash -c "curl -fs $B/eso/q/files/static/raw/F
 check "CORS: ACAO on TAP" grep -qi "^access-control-allow-origin: $ORIGIN" <(curl -s -o /dev/null -D - -H "Origin: $ORIGIN" $B/tap/capabilities)
 check "basic auth: protected SSAP 401 without" grep -qx 401 <(curl -s -o /dev/null -w '%{http_code}' "$B/eso/q/pssa/ssap.xml?REQUEST=queryData&MAXREC=1")
 check "basic auth: protected SSAP 200 with" grep -qx 200 <(curl -s -o /dev/null -w '%{http_code}' -u esoteam:$PW "$B/eso/q/pssa/ssap.xml?REQUEST=queryData&MAXREC=1")
+check "image #preview is a PNG made from the pixels" bash -c "curl -fs '$B/getproduct/eso/data/img/ADP.2021-05-10T12_00_01.001.fits?preview=True' | head -c 8 | grep -q PNG"
+check "cube #preview is a PNG of the white-light image" bash -c "curl -fs '$B/getproduct/eso/data/cube/ADP.2020-03-01T10_20_04.004.fits?preview=True' | head -c 8 | grep -q PNG"
 check "embargoed file 401 without auth" grep -qx 401 <(curl -s -o /dev/null -w '%{http_code}' $B/getproduct/eso/data/spec/$EMB.fits)
 check "embargoed file 200 with esoteam" grep -qx 200 <(curl -s -o /dev/null -w '%{http_code}' -u esoteam:$PW $B/getproduct/eso/data/spec/$EMB.fits)
 check "embargoed file 401 with wrong password" grep -qx 401 <(curl -s -o /dev/null -w '%{http_code}' -u esoteam:wrong $B/getproduct/eso/data/spec/$EMB.fits)

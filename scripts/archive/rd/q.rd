@@ -200,6 +200,9 @@ Parts (spectra, SSAP, SDM) are adapted from the DaCHS reference recipe. -->
       <rowfilter procDef="//products#define">
         <bind key="table">"\schema.fitsfiles"</bind>
         <bind key="mime">"application/fits"</bind>
+        <!-- static previews written by make_data.py (DaCHS makes its own only for image/fits, with PIL) -->
+        <bind key="preview">"eso/data/previews/" + \inputRelativePath{False}.split("/")[-1][:-5] + ".png"</bind>
+        <bind key="preview_mime">"image/png"</bind>
       </rowfilter>
     </fitsProdGrammar>
     <make table="fitsfiles">
