@@ -97,7 +97,13 @@ test('the embargoed file downloads after login and not before; links to other ho
   await runAdql(page, PRIVATE_QUERY)
   await expect(grid.locator('.ag-row')).toHaveCount(3)
   const moved = page.waitForEvent('download')
+  const handedBack = page.waitForResponse(/\/proxy\/auth-gateway\/moved\//)
   await grid.locator('a[href$="/moved/ADP.2025-07-01T00_00_09.009.fits"]').click()
+  // the proxy handed the 302 back to the door (the browser did not follow it with the token)
+  const hop = await handedBack
+  expect(hop.status()).toBe(200)
+  expect(hop.headers()['x-upstream-status']).toBe('302')
+  expect(hop.request().headers()['authorization']).toMatch(/^Bearer ey/)
   // the door followed the 302 itself and fetched the other host's file without the token
   expect((await moved).suggestedFilename()).toBe('ADP.2025-07-01T00_00_09.009.fits')
   // a plain link to another host: the browser opens it in a new tab, the app adds nothing
