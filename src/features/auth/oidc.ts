@@ -54,8 +54,16 @@ export async function startRedirectLogin(profile: Profile): Promise<void> {
   await um.signinRedirect({ state: { returnTo: location.pathname + location.search }, prompt: 'login' })
 }
 
-/** Completes a redirect login or a silent renew when the page is the callback; true when it was. */
-export async function completeRedirect(profiles: Record<string, Profile>): Promise<boolean> {
+let completing: Promise<boolean> | undefined
+
+/** Completes a redirect login or a silent renew when the page is the callback; true when it was. Runs once per page. */
+export function completeRedirect(profiles: Record<string, Profile>): Promise<boolean> {
+  // React's StrictMode runs effects twice; the provider's answer can be used only once
+  completing ??= complete(profiles)
+  return completing
+}
+
+async function complete(profiles: Record<string, Profile>): Promise<boolean> {
   if (location.pathname === SILENT_PATH) {
     // inside the hidden iframe of a silent renew: hand the answer to the parent and stop
     const anyProfile = Object.values(profiles).find((p) => p.auth?.oidc)
