@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
-import { useSesameStub } from './sesame'
+import { usePrivateSesame, withPrivateResolver } from './sesame'
 import { test, expect, ARCHIVE, runAdql } from './fixtures'
 import { formatBytes } from '../src/protocols/download/script'
 
 const run = promisify(execFile)
 const OUT = process.env.E2E_OUT ?? '.tmp'
-useSesameStub()
+usePrivateSesame()
 const PRODUCTS = ['ADP.2018-11-02T11:30:05.005', 'ADP.2020-03-01T10:20:04.004', 'ADP.2021-05-10T12:00:01.001']
 
 async function selectRows(page: Page, texts: string[]) {
@@ -89,6 +89,7 @@ test.describe('bulk download scripts', () => {
   })
 
   test('Search results: a row without a file is reported with the service’s reason, the others still make a script', async ({ page }) => {
+    await withPrivateResolver(page)
     await page.goto('/search?profile=local')
     await page.getByRole('textbox', { name: 'Target' }).fill('NGC 6397')
     await page.getByRole('textbox', { name: 'Radius' }).fill('6')

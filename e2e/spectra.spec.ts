@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { useSesameStub } from './sesame'
+import { usePrivateSesame, withPrivateResolver } from './sesame'
 import { test, expect, ARCHIVE, countColours } from './fixtures'
 
 const OUT = process.env.E2E_OUT ?? '.tmp'
-useSesameStub()
+usePrivateSesame()
 // first two line colours of src/components/plot/SpectrumPlot.tsx, and the first one's error band over white (22 % alpha)
 const LINE_1 = '#0b5cad'
 const LINE_2 = '#d1495b'
@@ -23,6 +23,7 @@ async function spectraStatus(page: Page, text: string | RegExp) {
 
 test.describe('spectral search and spectrum viewer', () => {
   test('finds a spectrum by target name, plots it with its error band and labelled axes, zooms, pans and downloads it', async ({ page, watch }) => {
+    await withPrivateResolver(page)
     await page.goto('/spectra?profile=local')
     await page.getByRole('textbox', { name: 'Target' }).fill('NGC 6397')
     await page.getByRole('textbox', { name: 'Diameter' }).fill('1')
