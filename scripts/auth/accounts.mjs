@@ -14,3 +14,13 @@ export function checkPassword(username, password) {
   const a = ACCOUNTS[username]
   return Boolean(a && a.password === password)
 }
+
+/**
+ * Several test runs may start the harness at once: when the port is already taken, another instance serves it,
+ * so this process just waits (the test runner stops it) instead of failing the run.
+ */
+export function idleIfTaken(e) {
+  if (e.code !== 'EADDRINUSE') throw e
+  console.error(`${e.address}:${e.port} is taken, presumably by another harness instance; idling`)
+  setInterval(() => {}, 1 << 30)
+}

@@ -4,11 +4,12 @@
  * DELETE /__log clears it. Env: FOREIGN_PORT (18112).
  */
 import http from 'node:http'
+import { idleIfTaken } from './accounts.mjs'
 
 const PORT = Number(process.env.FOREIGN_PORT ?? 18112)
 let log = []
 
-http.createServer((req, res) => {
+const server = http.createServer((req, res) => {
   if (req.url === '/__log') {
     if (req.method === 'DELETE') log = []
     res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' })
@@ -24,4 +25,6 @@ http.createServer((req, res) => {
   })
   res.writeHead(200, { 'content-type': 'application/octet-stream', 'access-control-allow-origin': '*', 'content-disposition': 'attachment; filename="foreign.bin"' })
   res.end('a file on a foreign host\n')
-}).listen(PORT, '127.0.0.1', () => console.log(`foreign host on http://127.0.0.1:${PORT}`))
+})
+server.on('error', idleIfTaken)
+server.listen(PORT, '127.0.0.1', () => console.log(`foreign host on http://127.0.0.1:${PORT}`))

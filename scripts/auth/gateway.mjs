@@ -8,7 +8,7 @@
  */
 import http from 'node:http'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
-import { APP_CLIENT_ID, AUTHORISED_GROUP, ESO_CLIENT_ID } from './accounts.mjs'
+import { APP_CLIENT_ID, AUTHORISED_GROUP, ESO_CLIENT_ID, idleIfTaken } from './accounts.mjs'
 
 const PORT = Number(process.env.GATEWAY_PORT ?? 18111)
 const SELF = `http://127.0.0.1:${PORT}`
@@ -157,4 +157,5 @@ const server = http.createServer(async (req, res) => {
     send(res, 502, `gateway: ${e instanceof Error ? e.message : String(e)}`)
   }
 })
+server.on('error', idleIfTaken)
 server.listen(PORT, '127.0.0.1', () => console.log(`auth gateway on ${SELF} -> ${ARCHIVE}`))

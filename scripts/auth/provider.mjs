@@ -6,7 +6,7 @@
  */
 import http from 'node:http'
 import Provider, { errors } from 'oidc-provider'
-import { ACCOUNTS, APP_CLIENT_ID, ESO_CLIENT_ID, checkPassword } from './accounts.mjs'
+import { ACCOUNTS, APP_CLIENT_ID, ESO_CLIENT_ID, checkPassword, idleIfTaken } from './accounts.mjs'
 
 const PORT = Number(process.env.OIDC_PORT ?? 18110)
 const ISSUER = `http://127.0.0.1:${PORT}`
@@ -103,4 +103,5 @@ const server = http.createServer(async (req, res) => {
   }
   callback(req, res)
 })
+server.on('error', idleIfTaken)
 server.listen(PORT, '127.0.0.1', () => console.log(`OpenID provider on ${ISSUER}`))
