@@ -9,6 +9,8 @@ usePrivateSesame()
 const LINE_1 = '#0b5cad'
 const LINE_2 = '#d1495b'
 const BAND_1 = '#c9dbed'
+const DARK_LINE_1 = '#7fb8ff'
+const DARK_LINE_2 = '#ff8a9a'
 
 /** Selects grid rows by the text of one of their cells (Ctrl adds to the selection). */
 async function selectRows(page: Page, texts: string[]) {
@@ -113,6 +115,13 @@ test.describe('spectral search and spectrum viewer', () => {
     const [one, two] = await countColours(page, plot, [LINE_1, LINE_2], 10)
     expect(one).toBeGreaterThan(300)
     expect(two).toBeGreaterThan(300)
+    await page.screenshot({ path: `${OUT}/spectra-view.png`, fullPage: true })
+
+    // the dark theme redraws the plot in its own line colours
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click()
+    await expect.poll(async () => (await countColours(page, plot, [DARK_LINE_1, DARK_LINE_2], 10)).every((n) => n > 300)).toBe(true)
+    await page.locator('.spectrum-section').screenshot({ path: `${OUT}/spectrum-overlay-dark.png` })
+    await page.getByRole('button', { name: 'Switch to light theme' }).click()
 
     // the plotted spectra are in the URL: a reload shows the same overlay
     expect(new URL(page.url()).searchParams.get('plot')).toBe('ivo://eso.localtest/ID?ADP.2018-11-02T11:30:05.005|ivo://eso.localtest/ID?ADP.2021-05-20T14:40:06.006')

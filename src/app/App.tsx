@@ -44,7 +44,7 @@ export function App({ config }: { config: RuntimeConfig }) {
         <ErrorBoundary resetKey={view}>
           {view === 'adql' && <AdqlView key={runtime.profile.id} dark={theme === 'dark'} />}
           {view === 'search' && <SearchView />}
-          {view === 'spectra' && <SpectraView />}
+          {view === 'spectra' && <SpectraView dark={theme === 'dark'} />}
           {view === 'jobs' && <JobsView />}
           {view === 'datalink' && <DataLinkView />}
         </ErrorBoundary>

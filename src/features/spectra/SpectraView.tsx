@@ -23,7 +23,7 @@ const idOf = (r: SpectrumRecord) => r.publisherDid ?? r.dpId ?? r.accessUrl ?? '
 const labelOf = (r: SpectrumRecord) => [r.dpId ?? r.publisherDid?.replace(/^.*\?/, ''), r.targetName, r.instrument].filter(Boolean).join(' · ') || r.title || idOf(r)
 const splitIds = (s: string | null) => (s ? s.split('|').filter(Boolean) : [])
 
-export function SpectraView() {
+export function SpectraView({ dark = false }: { dark?: boolean }) {
   const rt = useRuntime()
   const survey = useSurvey()
   const { params } = useRoute()
@@ -93,7 +93,6 @@ export function SpectraView() {
     if (Object.keys(draftBuilt.errors).length) return
     setParams({ ...formToParams(draft), go: '1' })
   }
-  const dark = document.documentElement.dataset.theme === 'dark'
   const status = !go
     ? 'Fill in the form and press Search spectra'
     : !ssapUrl
