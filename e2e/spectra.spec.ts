@@ -160,4 +160,18 @@ test.describe('spectral search and spectrum viewer', () => {
     await spectraStatus(page, 'Fill in the form and press Search spectra')
     await expect(page.getByRole('textbox', { name: 'Observed from' })).toHaveValue('last week')
   })
+
+  test('a file that is not FITS gets a clear message in its legend entry, and the page goes on', async ({ page }) => {
+    // injected fault: the archive answers the spectrum's URL with an HTML page
+    await page.route('**/spec/ADP.2021-05-20T14_40_06.006.fits', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>Maintenance</body></html>' }))
+    await page.goto('/spectra?profile=local&target=265.176%20-53.674&size=1&go=1')
+    await spectraStatus(page, '1 spectrum')
+    await selectRows(page, ['ADP.2021-05-20T14:40:06.006'])
+    await page.getByRole('button', { name: 'Plot selected' }).click()
+    const alert = page.getByTestId('spectrum-legend-item').getByRole('alert')
+    await expect(alert).toContainText('could not be read as a spectrum')
+    await expect(alert).toContainText('Not a FITS file: it starts with "<!DOCTYPE html><html><body>Mai", not SIMPLE =')
+    await expect(page.getByTestId('spectrum-plot')).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Search spectra' })).toBeEnabled()
+  })
 })

@@ -35,8 +35,14 @@ describe('FITS header cards', () => {
 
   it('refuses bytes that are not FITS, and a header without END, with a clear message', () => {
     const html = new TextEncoder().encode('<!DOCTYPE html><html>'.padEnd(BLOCK))
-    expect(() => readHdus(html)).toThrow(/Not a FITS header .*<!DOCTYPE html>/)
-    expect(() => readHdus(new Uint8Array(100))).toThrow(/less than one 2880-byte block/)
+    expect(() => readHdus(html)).toThrow('Not a FITS file: it starts with "<!DOCTYPE html><html>", not SIMPLE =')
+    expect(() => readHdus(new TextEncoder().encode('<html>Maintenance</html>'))).toThrow('it starts with "<html>Maintenance</html>"')
+    expect(() => readHdus(new TextEncoder().encode('SIMPLE  =                    T'))).toThrow(/less than one 2880-byte block/)
+    // an extension header that is not one
+    const second = new Uint8Array(2 * BLOCK).fill(0x20)
+    second.set(headerBlock(['SIMPLE  =                    T', 'BITPIX  =                    8', 'NAXIS   =                    0']))
+    second.set(new TextEncoder().encode('JUNK'), BLOCK)
+    expect(() => readHdus(second)).toThrow(/Not a FITS header at byte 2880: it starts with "JUNK"/)
     const noEnd = headerBlock(['SIMPLE  =                    T']).map((b, i) => (i >= 80 && b !== 0x20 ? 0x20 : b))
     expect(() => readHeader(noEnd, 0)).toThrow(FormatError)
     expect(() => readHeader(noEnd, 0)).toThrow(/no END card/)

@@ -29,7 +29,9 @@ export function dataSize(header: FitsHeader): number {
 /** Reads every HDU header of a FITS file (the data stays in place). @throws FormatError for a file that is not FITS. */
 export function readHdus(buffer: ArrayBuffer | Uint8Array): Hdu[] {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)
-  if (bytes.length < BLOCK) throw new FormatError(`Not a FITS file: ${bytes.length} bytes, less than one 2880-byte block`)
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 30))
+  if (!start.startsWith('SIMPLE  =')) throw new FormatError(`Not a FITS file: it starts with "${start.replace(/[^\x20-\x7e]/g, '?').trim()}", not SIMPLE =`)
+  if (bytes.length < BLOCK) throw new FormatError(`Not a FITS file: ${bytes.length} bytes, less than one 2880-byte block (truncated?)`)
   const hdus: Hdu[] = []
   let offset = 0
   while (offset + BLOCK <= bytes.length) {
