@@ -62,6 +62,8 @@ export async function resolveFiles(http: HttpClient, targets: readonly DownloadT
           if (r.contentType) f.contentType = r.contentType
           return f
         })
+      // one file without content_length: the row's own estimate stands in
+      if (files.length === 1 && files[0]!.size === undefined && t.estimatedSize !== undefined) files[0]!.size = t.estimatedSize
       if (files.length) return files
       const errors = linkErrors(links)
       return { row: t.row, label: t.label, reason: errors.length ? errors.join('; ') : 'its DataLink lists no #this file' }

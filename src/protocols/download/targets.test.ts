@@ -18,9 +18,9 @@ describe('downloadTargets', () => {
       ],
     )
     expect(downloadTargets(t, [0, 1, 2])).toEqual([
-      { row: 0, label: 'ADP.1', datalink: { url: 'https://archive.eso.org/datalink/links?ID=ivo://eso.org/ID?ADP.1' } },
+      { row: 0, label: 'ADP.1', datalink: { url: 'https://archive.eso.org/datalink/links?ID=ivo://eso.org/ID?ADP.1' }, estimatedSize: 120000 },
       // ESO's access_estsize is in kbyte
-      { row: 1, label: 'ADP.2', file: { url: 'https://dataportal.eso.org/dataPortal/file/ADP.2', size: 2000, contentType: 'application/fits' } },
+      { row: 1, label: 'ADP.2', file: { url: 'https://dataportal.eso.org/dataPortal/file/ADP.2', size: 2000, contentType: 'application/fits' }, estimatedSize: 2000 },
       { row: 2, label: 'ADP.3', datalink: { dpId: 'ADP.3' } },
     ])
   })
@@ -33,7 +33,7 @@ describe('downloadTargets', () => {
     const ssa = votable('<FIELD name="ssa_pubDID" datatype="char" arraysize="*"/><FIELD name="accref" datatype="char" arraysize="*"/><FIELD name="mime" datatype="char" arraysize="*"/><FIELD name="accsize" datatype="long" unit="byte"/>', [
       ['ivo://x/ID?ADP.5', 'http://h/getproduct/spec/ADP.5.fits', 'application/fits', '40320'],
     ])
-    expect(downloadTargets(ssa, [0])[0]).toEqual({ row: 0, label: 'ivo://x/ID?ADP.5', file: { url: 'http://h/getproduct/spec/ADP.5.fits', size: 40320, contentType: 'application/fits' } })
+    expect(downloadTargets(ssa, [0])[0]).toEqual({ row: 0, label: 'ivo://x/ID?ADP.5', file: { url: 'http://h/getproduct/spec/ADP.5.fits', size: 40320, contentType: 'application/fits' }, estimatedSize: 40320 })
   })
 
   it('never takes a non-http link, and falls back to the publisher DID', () => {

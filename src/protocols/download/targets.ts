@@ -14,6 +14,8 @@ export interface DownloadTarget {
   datalink?: DataLinkTarget
   /** a file the row links to directly (no DataLink known) */
   file?: { url: string; size?: number; contentType?: string }
+  /** the row's own size estimate in bytes (ObsCore access_estsize), for a DataLink without content_length */
+  estimatedSize?: number
 }
 
 function column(table: Table, names: string[]): number {
@@ -57,13 +59,15 @@ export function downloadTargets(table: Table, rows: readonly number[]): Download
     const access = httpUrl(cell(row, c.accessUrl))
     const format = (cell(row, c.format) ?? '').toLowerCase()
     const datalinkUrl = httpUrl(cell(row, c.datalink))
+    const raw = c.size >= 0 ? table.value(row, c.size) : null
+    const n = typeof raw === 'bigint' ? Number(raw) : typeof raw === 'number' ? raw : NaN
+    const size = Number.isFinite(n) && n >= 0 ? n * sizeFactor : undefined
+    if (size !== undefined) target.estimatedSize = size
     if (access && format.includes('content=datalink')) target.datalink = { url: access }
     else if (datalinkUrl) target.datalink = { url: datalinkUrl }
     else if (access) {
-      const raw = c.size >= 0 ? table.value(row, c.size) : null
-      const n = typeof raw === 'bigint' ? Number(raw) : typeof raw === 'number' ? raw : NaN
       target.file = { url: access }
-      if (Number.isFinite(n) && n >= 0) target.file.size = n * sizeFactor
+      if (size !== undefined) target.file.size = size
       if (format) target.file.contentType = format
     } else if (did && did.startsWith('ivo://')) target.datalink = { id: did }
     else if (dpId) target.datalink = { dpId }
