@@ -33,6 +33,14 @@ describe('FITS header cards', () => {
     expect(primary!.header.string('OBJECT')).toBe('HD 10700')
   })
 
+  it("reads ESO's HIERARCH keywords (with or without the prefix)", () => {
+    const h = readHdus(file('sdp-arrays.fits'))[0]!.header
+    expect(h.string('ESO OBS TARG NAME')).toBe(expected['sdp-arrays'].targ)
+    expect(h.string('HIERARCH ESO OBS TARG NAME')).toBe('HD10700')
+    expect(h.number('ESO TEL AIRM START')).toBe(expected['sdp-arrays'].airm)
+    expect(h.cards.find((c) => c.keyword === 'ESO OBS TARG NAME')!.comment).toBe('OB target name')
+  })
+
   it('refuses bytes that are not FITS, and a header without END, with a clear message', () => {
     const html = new TextEncoder().encode('<!DOCTYPE html><html>'.padEnd(BLOCK))
     expect(() => readHdus(html)).toThrow('Not a FITS file: it starts with "<!DOCTYPE html><html>", not SIMPLE =')

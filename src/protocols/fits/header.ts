@@ -21,10 +21,11 @@ export class FitsHeader {
     for (const c of cards) if (c.keyword && !this.index.has(c.keyword)) this.index.set(c.keyword, c)
   }
   has(keyword: string): boolean {
-    return this.index.has(keyword.toUpperCase())
+    return this.get(keyword) !== undefined
   }
+  /** The value of a keyword; ESO's HIERARCH keywords are named without the prefix, e.g. `ESO OBS TARG NAME`. */
   get(keyword: string): CardValue | undefined {
-    return this.index.get(keyword.toUpperCase())?.value
+    return this.index.get(keyword.toUpperCase().replace(/^HIERARCH\s+/, ''))?.value
   }
   /** A numeric value, or undefined when absent or not a number. */
   number(keyword: string): number | undefined {
@@ -94,6 +95,15 @@ export function readHeader(bytes: Uint8Array, offset: number): { header: FitsHea
       }
       cards.push({ keyword, value: null, comment: line.slice(8).trim() })
       continue
+    }
+    if (keyword === 'HIERARCH') {
+      // ESO's long keywords: "HIERARCH ESO OBS TARG NAME = 'HD 10700'"
+      const eq = line.indexOf('=', 9)
+      if (eq > 9) {
+        const { value, comment } = parseCardValue(line.slice(eq + 1))
+        cards.push({ keyword: line.slice(9, eq).trim().replace(/\s+/g, ' '), value, comment })
+        continue
+      }
     }
     if (line.slice(8, 10) === '= ') {
       const { value, comment } = parseCardValue(line.slice(10))

@@ -37,7 +37,7 @@ const UTYPES: Record<Role, string> = {
 }
 
 function columnFor(table: BinTable, role: Role): BinTableColumn | undefined {
-  const numeric = table.columns.filter((c) => c.form.code !== 'A' && c.form.code !== 'X')
+  const numeric = table.columns.filter((c) => !['A', 'X', 'C', 'M'].includes(c.form.code) && !['C', 'M'].includes(c.form.heapCode ?? ''))
   const byUtype = numeric.find((c) => c.utype?.toLowerCase().replace(/^[a-z]+:/, '') === UTYPES[role])
   if (byUtype) return byUtype
   for (const n of NAMES[role]) {

@@ -17,6 +17,8 @@ flux = (1e-13 * (1 + 0.1 * np.sin(wave / 3))).astype(np.float32)
 err = (flux / 50).astype(np.float32)
 ph = fits.Header()
 ph["OBJECT"] = "HD 10700"
+ph["HIERARCH ESO OBS TARG NAME"] = ("HD10700", "OB target name")
+ph["HIERARCH ESO TEL AIRM START"] = 1.234
 ph["ORIGFILE"] = "a_very_long_original_file_name_that_does_not_fit_in_one_card_" + "x" * 60 + ".fits"
 cols = [fits.Column(name="WAVE", format=f"{n}D", unit="angstrom", array=wave[None, :]),
         fits.Column(name="FLUX", format=f"{n}E", unit="erg.cm**(-2).s**(-1).angstrom**(-1)", array=flux[None, :]),
@@ -30,6 +32,7 @@ fits.HDUList([fits.PrimaryHDU(header=ph), tb]).writeto(os.path.join(here, "sdp-a
 with fits.open(os.path.join(here, "sdp-arrays.fits")) as h:
     d = h[1].data
     out["sdp-arrays"] = {"origfile": h[0].header["ORIGFILE"], "object": h[0].header["OBJECT"],
+                         "targ": h[0].header["HIERARCH ESO OBS TARG NAME"], "airm": h[0].header["HIERARCH ESO TEL AIRM START"],
                          "wave": d["WAVE"][0].tolist(), "flux": d["FLUX"][0].astype(float).tolist(), "err": d["ERR"][0].astype(float).tolist(),
                          "units": [h[1].header["TUNIT1"], h[1].header["TUNIT2"]]}
 
