@@ -17,6 +17,25 @@ export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4317)
 const DIST = process.env.E2E_DIST ?? 'dist'
 const OUT = process.env.E2E_OUT ?? '.tmp'
 
+// The auth harness (fixed ports 18110-18112) only for runs that include e2e/auth.spec.ts: all specs, or a filter
+// naming it. Runs side by side would otherwise share it, and the first to finish would stop it under the others.
+const VALUE_OPTIONS = /^(-g|--grep|--grep-invert|--project|-c|--config|--reporter|-j|--workers|--output|--timeout|--retries|--max-failures|--shard|--repeat-each)$/
+const cli = process.argv.slice(process.argv.indexOf('test') + 1)
+const fileFilters = cli.filter((a, i) => !a.startsWith('-') && !VALUE_OPTIONS.test(cli[i - 1] ?? ''))
+const AUTH_HARNESS = process.env.E2E_AUTH_HARNESS === '1' || fileFilters.length === 0 || fileFilters.some((f) => f.includes('auth'))
+
+function authServer(command: string, url: string, env: Record<string, string>, stderr: 'pipe' | 'ignore' = 'pipe') {
+  return { command, url, env, reuseExistingServer: true, timeout: 15_000, stdout: 'ignore' as const, stderr }
+}
+const AUTH_SERVERS = [
+  authServer('node scripts/auth/provider.mjs', 'http://127.0.0.1:18110/.well-known/openid-configuration', {
+    OIDC_PORT: '18110',
+    OIDC_APP_ORIGINS: `http://127.0.0.1:${APP_PORT},http://127.0.0.1:4317,http://127.0.0.1:5173,http://localhost:5173`,
+  }, 'ignore'), // oidc-provider's development warnings on every start
+  authServer('node scripts/auth/gateway.mjs', 'http://127.0.0.1:18111/health', { GATEWAY_PORT: '18111', OIDC_ISSUER: 'http://127.0.0.1:18110', FOREIGN_URL: 'http://127.0.0.1:18112' }),
+  authServer('node scripts/auth/foreign.mjs', 'http://127.0.0.1:18112/__log', { FOREIGN_PORT: '18112' }),
+]
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -56,32 +75,6 @@ export default defineConfig({
       stderr: 'pipe',
     },
     // authentication harness (scripts/auth): OpenID provider, token-verifying gateway before the archive, a "foreign host"
-    {
-      command: 'node scripts/auth/provider.mjs',
-      url: 'http://127.0.0.1:18110/.well-known/openid-configuration',
-      env: { OIDC_PORT: '18110', OIDC_APP_ORIGINS: `http://127.0.0.1:${APP_PORT},http://127.0.0.1:4317,http://127.0.0.1:5173,http://localhost:5173` },
-      reuseExistingServer: true,
-      timeout: 15_000,
-      stdout: 'ignore',
-      stderr: 'ignore',
-    },
-    {
-      command: 'node scripts/auth/gateway.mjs',
-      url: 'http://127.0.0.1:18111/health',
-      env: { GATEWAY_PORT: '18111', OIDC_ISSUER: 'http://127.0.0.1:18110', FOREIGN_URL: 'http://127.0.0.1:18112' },
-      reuseExistingServer: true,
-      timeout: 10_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: 'node scripts/auth/foreign.mjs',
-      url: 'http://127.0.0.1:18112/__log',
-      env: { FOREIGN_PORT: '18112' },
-      reuseExistingServer: true,
-      timeout: 10_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    ...(AUTH_HARNESS ? AUTH_SERVERS : []),
   ],
 })
