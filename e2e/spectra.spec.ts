@@ -54,6 +54,12 @@ test.describe('spectral search and spectrum viewer', () => {
     expect(line).toBeGreaterThan(400)
     expect(band).toBeGreaterThan(2000)
 
+    // the values under the cursor: wavelength, flux ± error
+    const box = (await plot.locator('.u-over').boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await expect(page.getByTestId('spectrum-cursor')).toHaveText(/^λ 78\d\d\.\d+ Å\s+ADP\.2021-05-20T14:40:06\.006: [\d.]+e-14 ± [\d.]+e-15$/)
+    await page.mouse.move(0, 0)
+
     // zoom in halves the wavelength range, panning shifts it, reset restores it
     const range = page.getByTestId('spectrum-range')
     const span = async () => {

@@ -38,6 +38,7 @@ function tickValues(_u: uPlot, splits: number[]): string[] {
 export function SpectrumPlot({ spectra, height = 420, dark }: Props) {
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
+  const readout = useRef<HTMLSpanElement>(null)
   const [range, setRange] = useState<[number, number] | null>(null)
   const aligned = useMemo(() => alignSpectra(spectra), [spectra])
   const first = spectra[0]
@@ -74,7 +75,25 @@ export function SpectrumPlot({ spectra, height = 420, dark }: Props) {
         cursor: { drag: { x: true, y: true, uni: 30 } },
         legend: { show: false },
         plugins: [wheelZoom(), shiftDragPan()],
-        hooks: { setScale: [(p, key) => key === 'x' && setRange([p.scales.x.min ?? NaN, p.scales.x.max ?? NaN])] },
+        hooks: {
+          setScale: [(p, key) => key === 'x' && setRange([p.scales.x.min ?? NaN, p.scales.x.max ?? NaN])],
+          // the values under the cursor, written straight into the DOM (no React render per mouse move)
+          setCursor: [(p) => {
+            const out = readout.current
+            if (!out) return
+            const i = p.cursor.idx
+            if (i === null || i === undefined) return void (out.textContent = '')
+            const w = (p.data[0] as ArrayLike<number>)[i]!
+            const parts = spectra.map((sp, k) => {
+              const v = (p.data[1 + k * 3] as ArrayLike<number | null>)[i]
+              const hi = (p.data[2 + k * 3] as ArrayLike<number | null>)[i]
+              if (v === null || v === undefined) return ''
+              const err = sp.error && hi !== null && hi !== undefined ? ` ± ${Number((hi - v).toPrecision(3))}` : ''
+              return `${sp.label.split(' · ')[0]}: ${Number(v.toPrecision(4))}${err}`
+            })
+            out.textContent = `λ ${Number(w.toPrecision(7))} ${prettyUnit(aligned.wavelengthUnit)}  ${parts.filter(Boolean).join('  ')}`
+          }],
+        },
       },
       aligned.data as unknown as uPlot.AlignedData,
       el,
@@ -105,6 +124,7 @@ export function SpectrumPlot({ spectra, height = 420, dark }: Props) {
         </span>
         <span className="muted">drag: zoom · Shift+drag: pan · wheel: zoom · double-click: reset</span>
       </div>
+      <div className="muted spectrum-cursor" style={{ minHeight: '1.4em', fontSize: 12 }} data-testid="spectrum-cursor"><span ref={readout} /></div>
       {(aligned.unconverted.length > 0 || aligned.mixedFluxUnits) && (
         <p className="banner warning" role="status">
           {aligned.unconverted.length > 0 && `Wavelengths of ${aligned.unconverted.join(', ')} are in a unit that cannot be converted to ${aligned.wavelengthUnit ?? 'the first spectrum’s'}; plotted as they are. `}
