@@ -69,7 +69,7 @@ export function BulkDownload({ table, rows }: { table: Table; rows: readonly num
   }, [state, flavour, rt])
   const chosen = FLAVOURS.find((f) => f.id === flavour)!
   const save = () => {
-    const url = URL.createObjectURL(new Blob([script], { type: 'text/x-shellscript' }))
+    const url = URL.createObjectURL(new Blob([script], { type: flavour === 'python' ? 'text/x-python' : 'text/x-shellscript' }))
     const a = document.createElement('a')
     a.href = url
     a.download = chosen.file
