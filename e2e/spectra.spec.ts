@@ -34,12 +34,24 @@ test.describe('spectral search and spectrum viewer', () => {
     await page.getByRole('textbox', { name: 'Wavelength to' }).fill('700')
     await page.getByRole('button', { name: 'Search spectra' }).click()
     await spectraStatus(page, '1 spectrum')
+    // the spectrum's position is a marker on the sky; clicking it selects its row
+    const sky = page.getByTestId('sky-view')
+    await expect(sky).toHaveAttribute('data-state', 'ready')
+    await expect(sky).toHaveAttribute('data-footprints', '1')
+    await expect(page.locator('.sky-host')).toHaveAttribute('data-drawn', /\d+/)
+    await page.waitForTimeout(300)
+    const marker = await page.evaluate(() => {
+      const host = document.querySelector('.sky-host') as HTMLElement & { __sky: { aladin: { world2pix(ra: number, dec: number): [number, number] } } }
+      const [x, y] = host.__sky.aladin.world2pix(265.176, -53.674)
+      const r = host.querySelector('.sky-aladin')!.getBoundingClientRect()
+      return { x: r.left + x, y: r.top + y }
+    })
+    await page.mouse.click(marker.x, marker.y)
+    await expect(page.getByText('1 rows · 1 selected')).toBeVisible()
     // every parameter is in the URL, BAND as typed with its unit
     const url = new URL(page.url())
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ target: 'NGC 6397', size: '1', wmin: '500', wmax: '700', go: '1' })
-    await expect(page.getByTestId('sky-view')).toHaveAttribute('data-footprints', '1')
 
-    await selectRows(page, ['ADP.2021-05-20T14:40:06.006'])
     await page.getByRole('button', { name: 'Plot selected' }).click()
     const legend = page.getByTestId('spectrum-legend-item')
     await expect(legend).toHaveCount(1)
