@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseVOTable } from '../votable'
+import { notebookVOTable } from '../datalink/__fixtures__/notebook-votable'
 import { downloadTargets } from './index'
 
 const votable = (fields: string, rows: string[][]) =>
@@ -44,6 +45,18 @@ describe('downloadTargets', () => {
     expect(downloadTargets(t, [0, 1])).toEqual([
       { row: 0, label: 'ivo://eso.org/ID?ADP.9', datalink: { id: 'ivo://eso.org/ID?ADP.9' } },
       { row: 1, label: 'row 2' },
+    ])
+  })
+
+  it("takes ESO's SSAP rows (notebook reconstruction, NGC 4993) to their DataLink, with access_estsize in kbyte as the estimate", () => {
+    const t = parseVOTable(notebookVOTable(new URL('../ssap/__fixtures__/ssap_queryData_NGC4993_SIZE0.5_first5rows.json', import.meta.url))).tables[0]!
+    expect(downloadTargets(t, [0])).toEqual([
+      {
+        row: 0,
+        label: 'ADP.2017-08-11T02:12:48.569',
+        datalink: { url: 'http://archive.eso.org/datalink/links?ID=ivo://eso.org/ID?ADP.2017-08-11T02:12:48.569' },
+        estimatedSize: 1_330_000,
+      },
     ])
   })
 })
