@@ -71,6 +71,7 @@ test('wrong password: a clear message, nothing stored', async ({ page }) => {
   await dialog.getByLabel('Password').fill('wrong')
   await dialog.getByRole('button', { name: 'Log in', exact: true }).click()
   await expect(dialog.getByRole('alert')).toHaveText('Wrong username or password')
+  await page.screenshot({ path: '.tmp/e2e-auth/login-dialog-wrong-password.png' })
   expect((await storageDump(page)).session).not.toContain('eae-auth:session')
 })
 

@@ -79,7 +79,7 @@ export function LoginControl({ config }: { config: RuntimeConfig }) {
         </button>
       )}
       {open && profileAuth && !session && (
-        <div className="login-popover panel" role="dialog" aria-label="Log in">
+        <div className="login-popover panel" role="dialog" aria-label="Log in" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           <h3>Log in to {rt.profile.label}</h3>
           <LoginForm profile={rt.profile} http={rt.http} onDone={() => setOpen(false)} />
           <button type="button" className="link-button" onClick={() => setOpen(false)}>
