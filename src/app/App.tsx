@@ -15,6 +15,7 @@ import { SpectraView } from '../features/spectra/SpectraView'
 import { JobsView } from '../features/jobs/JobsView'
 import { DataLinkView } from '../features/datalink/DataLinkView'
 import { DataLinkPanel } from '../features/datalink/DataLinkPanel'
+import { attachCredentialPolicy } from '../features/auth/useCredentialPolicy'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM } from '../state/datalinkTarget'
 
 export function App({ config }: { config: RuntimeConfig }) {
@@ -32,7 +33,12 @@ export function App({ config }: { config: RuntimeConfig }) {
     const clients = new Map<string, HttpClient>()
     return startJobPoller((id) => {
       if (!config.profiles[id]) return undefined
-      if (!clients.has(id)) clients.set(id, createRuntime(config, id, location.origin).http)
+      if (!clients.has(id)) {
+        // the poller's own door carries the profile's credentials too (an authorised job polls as its owner)
+        const rt = createRuntime(config, id, location.origin)
+        attachCredentialPolicy(rt)
+        clients.set(id, rt.http)
+      }
       return clients.get(id)
     })
   }, [config])

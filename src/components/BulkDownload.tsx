@@ -8,11 +8,12 @@ import type { EndpointName } from '../config/types'
 import { downloadScript, downloadTargets, formatBytes, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
 import type { Table } from '../protocols/votable'
 
-// the archive's own services: they may receive the token; the name resolver and the login service do not
+// without an auth section, the archive's own services stand in (never the name resolver or the login service)
 const ARCHIVE_ENDPOINTS: EndpointName[] = ['tap_obs', 'tap_cat', 'ssap', 'datalink', 'calselector', 'soda', 'file']
 
-/** Origins of the profile's archive services (token recipients in the script). */
-export function archiveOrigins(rt: Pick<AppRuntime, 'endpoint'>): string[] {
+/** Origins that may receive the token in the script: the same as the app's credential policy (the profile's bearerOrigins). */
+export function archiveOrigins(rt: Pick<AppRuntime, 'endpoint' | 'profile'>): string[] {
+  if (rt.profile.auth) return [...rt.profile.auth.bearerOrigins]
   const out = new Set<string>()
   for (const name of ARCHIVE_ENDPOINTS) {
     const url = rt.endpoint(name)

@@ -40,7 +40,8 @@ export function dalErrorMessage(body: string, contentType?: string): string | un
 /** Turns an HTTP failure into a QueryError (4xx: the request was refused) or ServiceError with the server's message. */
 export function toServiceError(e: unknown, url: string, what: string): unknown {
   if (!(e instanceof HttpError) || e.kind !== 'http') return e
-  const said = e.body ? dalErrorMessage(e.body, e.contentType) : undefined
+  // a refused login keeps the door's advice (log in / log in again / no permission)
+  const said = e.status === 401 || e.status === 403 ? e.message : e.body ? dalErrorMessage(e.body, e.contentType) : undefined
   const message = `${what} failed (HTTP ${e.status})${said ? `: ${said}` : ''}`
   return e.status !== undefined && e.status >= 400 && e.status < 500
     ? new QueryError(message, url, { cause: e })
