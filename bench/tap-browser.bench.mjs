@@ -73,11 +73,12 @@ async function browserFigures() {
         last = now
       }
       frames.sort((a, b) => a - b)
-      return { worst: frames[frames.length - 1], p95: frames[Math.floor(frames.length * 0.95)], median: frames[frames.length >> 1] }
+      return { worst: frames[frames.length - 1], p95: frames[Math.floor(frames.length * 0.95)], median: frames[frames.length >> 1], over50: frames.filter((f) => f > 50).length, count: frames.length }
     })
     out('grid_100k_scroll_worst_frame_ms', round(worst.worst), 'ms')
     out('grid_100k_scroll_p95_frame_ms', round(worst.p95), 'ms')
     out('grid_100k_scroll_median_frame_ms', round(worst.median), 'ms')
+    out('grid_100k_scroll_frames_over_50ms', worst.over50, `of ${worst.count} frames (1500 px per frame)`)
   } finally {
     await browser.close()
     try {

@@ -204,8 +204,9 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         columnDefs={columnDefs}
         getRowId={(p) => String(p.data.i)}
         enableCellTextSelection
-        // fewer off-screen rows to build on each scroll step (the default is 10 above and below)
-        rowBuffer={4}
+        // no off-screen rows to build on each scroll step (the default is 10 above and below): on a 2-core machine
+        // with software rendering this halves the median frame while scrolling 100k rows (39 → 22 ms; 2 was worse than 0)
+        rowBuffer={0}
         // rows are virtualised anyway; for small results all columns in the DOM keep find-in-page and screen readers working
         suppressColumnVirtualisation={table.fields.length <= 80 && table.rowCount <= 5000}
         rowSelection={{ mode: 'multiRow', enableClickSelection: true, checkboxes: false, headerCheckbox: false }}
