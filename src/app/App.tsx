@@ -49,7 +49,7 @@ export function App({ config }: { config: RuntimeConfig }) {
       <main>
         <ErrorBoundary resetKey={view}>
           {view === 'adql' && <AdqlView key={runtime.profile.id} dark={theme === 'dark'} />}
-          {view === 'search' && <SearchView />}
+          {view === 'search' && <SearchView dark={theme === 'dark'} />}
           {view === 'spectra' && <SpectraView dark={theme === 'dark'} />}
           {view === 'jobs' && <JobsView />}
           {view === 'datalink' && <DataLinkView />}

@@ -25,7 +25,7 @@ const DEFAULT_MAXREC = 5000
 /** The most rows the page offers to fetch in one go. */
 const MAX_MAXREC = 100_000
 
-export function SearchView() {
+export function SearchView({ dark = false }: { dark?: boolean }) {
   const rt = useRuntime()
   const survey = useSurvey()
   const { params } = useRoute()
@@ -152,7 +152,6 @@ export function SearchView() {
     if (Object.keys(draftBuilt.errors).length) return
     setParams({ ...formToParams(draft), go: '1', sel: undefined })
   }
-  const dark = document.documentElement.dataset.theme === 'dark'
   const hoverText = table && hovered >= 0 && hovered < table.rowCount ? describeRow(table, hovered) : ''
 
   return (
