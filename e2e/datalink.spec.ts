@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { test, expect, ARCHIVE } from './fixtures'
+import { test, expect, ARCHIVE, skyPixel } from './fixtures'
 
 const IMAGE = 'ADP.2021-05-10T12:00:01.001'
 const CUBE = 'ADP.2020-03-01T10:20:04.004'
@@ -28,18 +28,6 @@ async function openPanel(page: Page, dpId: string) {
   await expect(page.getByRole('group', { name: 'The file itself' })).toBeVisible()
 }
 
-/** Viewport position of a sky position in the (only) SkyView of the page. */
-async function skyPixel(page: Page, ra: number, dec: number): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ ra, dec }) => {
-      const host = document.querySelector('.sky-host') as HTMLElement & { __sky: { aladin: { world2pix(ra: number, dec: number): [number, number] } } }
-      const [x, y] = host.__sky.aladin.world2pix(ra, dec)
-      const r = host.querySelector('.sky-aladin')!.getBoundingClientRect()
-      return { x: r.left + x, y: r.top + y }
-    },
-    { ra, dec },
-  )
-}
 
 test('a product DataLink tree: preview, progenitors and their calibrations', async ({ page, watch }) => {
   await openPanel(page, IMAGE)

@@ -121,3 +121,15 @@ export async function countColours(page: Page, target: Locator, colours: string[
   )
 }
 
+/** Viewport position of a sky position, from the Aladin view inside SkyView. */
+export async function skyPixel(page: Page, ra: number, dec: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ ra, dec }) => {
+      const host = document.querySelector('.sky-host') as HTMLElement & { __sky: { aladin: { world2pix(ra: number, dec: number): [number, number] } } }
+      const [x, y] = host.__sky.aladin.world2pix(ra, dec)
+      const r = host.querySelector('.sky-aladin')!.getBoundingClientRect()
+      return { x: r.left + x, y: r.top + y }
+    },
+    { ra, dec },
+  )
+}

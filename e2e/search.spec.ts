@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, archiveCsv, countColours } from './fixtures'
+import { test, expect, archiveCsv, countColours, skyPixel } from './fixtures'
 
 const SESAME_PORT = Number(process.env.SESAME_PORT ?? 18090)
 const SESAME_URL = `http://127.0.0.1:${SESAME_PORT}/cgi-bin/nph-sesame`
@@ -39,18 +39,6 @@ async function withLocalResolver(page: Page) {
   })
 }
 
-/** Viewport position of a sky position, from the Aladin view inside SkyView. */
-async function skyPixel(page: Page, ra: number, dec: number): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ ra, dec }) => {
-      const host = document.querySelector('.sky-host') as HTMLElement & { __sky: { aladin: { world2pix(ra: number, dec: number): [number, number] } } }
-      const [x, y] = host.__sky.aladin.world2pix(ra, dec)
-      const r = host.querySelector('.sky-aladin')!.getBoundingClientRect()
-      return { x: r.left + x, y: r.top + y }
-    },
-    { ra, dec },
-  )
-}
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 

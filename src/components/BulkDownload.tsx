@@ -7,6 +7,7 @@ import { useRuntime, type AppRuntime } from '../app/runtime'
 import type { EndpointName } from '../config/types'
 import { downloadScript, downloadTargets, formatBytes, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
 import type { Table } from '../protocols/votable'
+import { saveBlob } from './saveFile'
 
 // without an auth section, the archive's own services stand in (never the name resolver or the login service)
 const ARCHIVE_ENDPOINTS: EndpointName[] = ['tap_obs', 'tap_cat', 'ssap', 'datalink', 'calselector', 'soda', 'file']
@@ -69,14 +70,7 @@ export function BulkDownload({ table, rows }: { table: Table; rows: readonly num
     )
   }, [state, flavour, rt])
   const chosen = FLAVOURS.find((f) => f.id === flavour)!
-  const save = () => {
-    const url = URL.createObjectURL(new Blob([script], { type: flavour === 'python' ? 'text/x-python' : 'text/x-shellscript' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = chosen.file
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
+  const save = () => saveBlob(script, chosen.file, flavour === 'python' ? 'text/x-python' : 'text/x-shellscript')
 
   return (
     <>

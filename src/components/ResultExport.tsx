@@ -1,14 +1,8 @@
 import { writeCSV, writeVOTable, type Table } from '../protocols/votable'
+import { saveBlob } from './saveFile'
 
 function download(text: string, type: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveBlob(text, filename, type)
 }
 
 function stamp(): string {

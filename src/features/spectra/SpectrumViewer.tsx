@@ -2,6 +2,7 @@
 import { useMemo } from 'react'
 import { useRuntime } from '../../app/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { saveBlob } from '../../components/saveFile'
 import { SpectrumPlot, spectrumColour } from '../../components/plot/SpectrumPlot'
 import { prettyUnit, type PlotSpectrum } from '../../components/plot/spectrumData'
 import { fileNameFor } from '../../protocols/download'
@@ -16,12 +17,7 @@ export interface PlottedSpectrum {
 
 function save(loaded: LoadedSpectrum) {
   // the bytes already fetched are saved, so a protected file needs no second authorised request
-  const url = URL.createObjectURL(new Blob([loaded.bytes], { type: 'application/fits' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileNameFor(loaded.url, undefined, 'application/fits')
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveBlob(loaded.bytes, fileNameFor(loaded.url, undefined, 'application/fits'), 'application/fits')
 }
 
 export function SpectrumViewer({ plotted, onRemove, dark }: { plotted: readonly PlottedSpectrum[]; onRemove: (id: string) => void; dark: boolean }) {
