@@ -33,7 +33,7 @@ export function LoginControl({ config }: { config: RuntimeConfig }) {
       e.preventDefault()
       setDownload({ text: `Downloading ${href.split('/').pop()}…`, error: false })
       downloadThroughDoor(rt, new URL(href, location.href).href)
-        .then((name) => setDownload({ text: `Downloaded ${name}`, error: false }))
+        .then((text) => setDownload({ text, error: false }))
         .catch((err: unknown) => setDownload({ text: err instanceof Error ? err.message : String(err), error: true }))
     }
     document.addEventListener('click', onClick, true)

@@ -11,7 +11,7 @@ import { buildSodaRequest, fetchCutout, footprint } from '../../protocols/soda'
 import type { DataLinkRegion } from '../../state/datalinkTarget'
 import { CutoutField } from './CutoutFields'
 import { cutoutOf, initialEntries, widgetsOf, type FieldEntry, type FieldProblem, type FormEntries } from './cutoutModel'
-import { isSameOrigin, saveResponse, saveUrl } from './download'
+import { isSameOrigin, saveResponse, saveServiceUrl } from './download'
 import { axes, primaryHduBytes } from './fitsHeader'
 import { fetchFitsHeader, headerDescriptor } from './FitsHeaderView'
 import { formatBytes } from './groups'
@@ -73,7 +73,7 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
         // the header costs the service little and shows errors before the browser downloads the data itself
         setOutcome({ kind: 'busy', text: 'Checking the cutout with the service…' })
         const h = await fetchFitsHeader(rt.http, descriptor, cutout)
-        saveUrl(href)
+        await saveServiceUrl(rt, href)
         setOutcome({ kind: 'done', text: `Download started: ${axes(h.header).join(' × ')} pixels, about ${formatBytes(primaryHduBytes(h))}; the browser saves it under the name the service gives.` })
       } else {
         setOutcome({ kind: 'busy', text: 'Cutting out…' })

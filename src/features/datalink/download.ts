@@ -3,7 +3,12 @@
  * or a public service) is handed to the browser as an <a download> click: the browser streams it to
  * disk and names it from Content-Disposition. A Response already fetched through the HTTP door (e.g.
  * one that needed an Authorization header, which a navigation cannot carry) is saved from memory.
+ * A URL that gets the profile's credential goes through the download service worker (streamed to disk).
  */
+import type { AppRuntime } from '../../app/runtime'
+import { downloadWithCredentials } from '../../components/streamedDownload'
+import { createCredentialPolicy } from '../../protocols/auth'
+import { credentialsFor } from '../../state/auth'
 
 /** Lets the browser download `href` itself (streamed to disk); the server's Content-Disposition names the file. */
 export function saveUrl(href: string, filename?: string): void {
@@ -18,6 +23,15 @@ export function saveUrl(href: string, filename?: string): void {
   document.body.appendChild(a)
   a.click()
   a.remove()
+}
+
+/** Saves a service URL: streamed with the profile's credential when the policy gives it one, else as a plain link. */
+export async function saveServiceUrl(rt: AppRuntime, href: string): Promise<void> {
+  const auth = rt.profile.auth
+  // the same policy the HTTP door was given (auth's attachCredentialPolicy); features do not import each other
+  const policy = auth ? createCredentialPolicy(auth, rt.profile.endpoints, () => credentialsFor(rt.profile.id)) : undefined
+  if (policy?.(new URL(rt.http.serviceUrl(href)))) await downloadWithCredentials(rt.http, href, policy)
+  else saveUrl(href)
 }
 
 /** Saves a fetched Response under `filename`; the body is held in memory until the browser has it. */
