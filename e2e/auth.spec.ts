@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { test, expect, runAdql, expectEditorText, type PageWatch } from './fixtures'
-import type { Page } from '@playwright/test'
+import type { Download, Page, Response } from '@playwright/test'
 
 const FOREIGN = 'http://127.0.0.1:18112'
 const PRIVATE_QUERY = "SELECT dp_id, target_name, access_url FROM ivoa.ObsCore WHERE obs_collection = 'PRIVATE' ORDER BY dp_id"
 const EMBARGOED = 'http://127.0.0.1:18111/getproduct/eso/data/spec/ADP.2019-01-15T15_50_07.007.fits'
+const OUT = process.env.E2E_OUT ?? '.tmp/e2e-auth'
 
 async function passwordLogin(page: Page, username: string, password: string) {
   await page.getByTestId('login-slot').getByRole('button', { name: 'Log in' }).click()
@@ -23,6 +25,15 @@ async function storageDump(page: Page) {
     local: Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'),
     session: Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k)}`).join('\n'),
   }))
+}
+
+const bearerOf = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('eae-auth:session') ?? '{}').bearer as string)
+
+/** The answer to the hidden iframe's navigation into the download worker's scope. */
+const workerAnswer = (page: Page): Promise<Response> => page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/__download/'))
+
+async function savedBytes(download: Download): Promise<Buffer> {
+  return readFileSync((await download.path())!)
 }
 
 function noUnexpectedErrors(watch: PageWatch) {
@@ -75,23 +86,57 @@ test('wrong password: a clear message, nothing stored', async ({ page }) => {
   expect((await storageDump(page)).session).not.toContain('eae-auth:session')
 })
 
-test('the embargoed file downloads after login and not before; links to other hosts get no credentials', async ({ page }) => {
+test('the embargoed file streams to disk through the download worker after login, not before; links to other hosts get no credentials', async ({ page, watch }) => {
   await fetch(`${FOREIGN}/__log`, { method: 'DELETE' })
+  const saved: string[] = []
+  page.on('download', (d) => saved.push(d.suggestedFilename()))
+  const toWorker: string[] = []
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/__download/')) toWorker.push(r.url())
+  })
   await page.goto('/adql?profile=local-auth')
   // the embargoed product's file on the gateway, as a link in a result (anonymous: no private rows to click)
   await runAdql(page, `SELECT TOP 1 dp_id, '${EMBARGOED}' AS file_url FROM ivoa.ObsCore WHERE dp_id = 'ADP.2019-01-15T15:50:07.007'`)
   const grid = page.getByTestId('result-grid')
   await grid.locator(`a[href="${EMBARGOED}"]`).click()
   await expect(page.getByTestId('download-status')).toContainText('needs a login for this (it may be a private or embargoed product)')
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: `${OUT}/download-needs-login.png` })
+  // refused by the door's check: nothing handed to the worker, nothing saved
+  expect(toWorker).toEqual([])
+  expect(saved).toEqual([])
 
   await passwordLogin(page, 'esoteam', 's3cret')
   const first = page.waitForEvent('download')
+  const answered = workerAnswer(page)
   await grid.locator(`a[href="${EMBARGOED}"]`).click()
   const file = await first
   expect(file.suggestedFilename()).toBe('ADP.2019-01-15T15_50_07.007.fits')
-  const { statSync } = await import('node:fs')
-  expect(statSync((await file.path())!).size).toBe(40320)
-  await expect(page.getByTestId('download-status')).toContainText('Downloaded ADP.2019-01-15T15_50_07.007.fits')
+  // the bytes came from the service worker, not from a Blob the page held
+  const answer = await answered
+  expect(answer.fromServiceWorker()).toBe(true)
+  expect(answer.headers()['x-download-via']).toBe('service-worker')
+  // the gateway sends this file chunked: no size is claimed, none is shown
+  expect(answer.headers()['content-length']).toBeUndefined()
+  // the same bytes the gateway gives this user's token
+  const direct = await fetch(EMBARGOED, { headers: { Authorization: `Bearer ${await bearerOf(page)}` } })
+  expect(direct.status).toBe(200)
+  expect((await savedBytes(file)).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true)
+  await expect(page.getByTestId('download-status')).toHaveText('Saving ADP.2019-01-15T15_50_07.007.fits: your browser writes it to disk as it arrives ×')
+  await page.screenshot({ path: `${OUT}/download-streaming.png` })
+  // the worker keeps nothing: its one-time address answers a short text the second time
+  expect(toWorker).toHaveLength(1)
+  const replay = await page.evaluate(async (url) => {
+    const frame = document.createElement('iframe')
+    frame.src = url
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))
+    document.body.append(frame)
+    await loaded
+    const text = frame.contentDocument?.body.innerText ?? ''
+    frame.remove()
+    return text
+  }, toWorker[0]!)
+  expect(replay).toBe('This download has expired or was already used. Start it again from the page.')
 
   // the private rows: one access_url is redirected by the gateway to another host, one points there directly
   await page.getByLabel('Authorised query').check()
@@ -105,18 +150,19 @@ test('the embargoed file downloads after login and not before; links to other ho
   expect(hop.status()).toBe(200)
   expect(hop.headers()['x-upstream-status']).toBe('302')
   expect(hop.request().headers()['authorization']).toMatch(/^Bearer ey/)
-  // the door followed the 302 itself and fetched the other host's file without the token
+  // the door followed the 302 itself; the worker fetched the other host's file without the token
   expect((await moved).suggestedFilename()).toBe('ADP.2025-07-01T00_00_09.009.fits')
   // a plain link to another host: the browser opens it in a new tab, the app adds nothing
   await grid.locator(`a[href^="${FOREIGN}/file/ADP.2025-07-01T00_00_10.010"]`).click()
-  await expect.poll(async () => (await foreignLog()).length).toBe(2)
+  await expect.poll(async () => new Set((await foreignLog()).map((r) => r.url)).size).toBe(2)
 
   const log = await foreignLog()
-  expect(log.map((r) => r.url).sort()).toEqual(['/file/ADP.2025-07-01T00_00_09.009.fits', '/file/ADP.2025-07-01T00_00_10.010.fits'])
+  expect([...new Set(log.map((r) => r.url))].sort()).toEqual(['/file/ADP.2025-07-01T00_00_09.009.fits', '/file/ADP.2025-07-01T00_00_10.010.fits'])
   for (const r of log) {
     expect(r.authorization).toBeNull()
     expect(r.requestHeaders ?? '').not.toMatch(/authorization/i)
   }
+  noUnexpectedErrors(watch)
 })
 
 test('HTTP Basic for downloads: the archive itself checks the password', async ({ page }) => {
@@ -135,8 +181,16 @@ test('HTTP Basic for downloads: the archive itself checks the password', async (
   await dialog.getByRole('button', { name: 'Log in', exact: true }).click()
   await expect(page.getByTestId('login-who')).toHaveText('esoteam (Basic)')
   const download = page.waitForEvent('download')
+  const answered = workerAnswer(page)
   await link.click()
   expect((await download).suggestedFilename()).toBe('ADP.2019-01-15T15_50_07.007.fits')
+  // straight from DaCHS (another origin) through the worker, with the size the archive gives
+  const answer = await answered
+  expect(answer.fromServiceWorker()).toBe(true)
+  expect(answer.headers()['content-length']).toBe('40320')
+  const direct = await fetch(file, { headers: { Authorization: `Basic ${Buffer.from('esoteam:s3cret').toString('base64')}` } })
+  expect((await savedBytes(await download)).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true)
+  await expect(page.getByTestId('download-status')).toHaveText('Saving ADP.2019-01-15T15_50_07.007.fits (40.3 kB): your browser writes it to disk as it arrives ×')
   // Basic lives in memory only
   const stores = await storageDump(page)
   expect(stores.local + stores.session).not.toMatch(/Basic |czNjcmV0/)
