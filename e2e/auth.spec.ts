@@ -317,3 +317,53 @@ test('OpenID Connect silent renew: before the token runs out, a new one arrives 
   await expectEditorText(page, query)
   expect(watch.pageErrors).toEqual([])
 })
+
+/** NAXISn of a FITS primary header, from its 80-character cards. */
+function fitsAxes(bytes: Buffer): { simple: boolean; axes: number[] } {
+  const cards = bytes.subarray(0, 2880 * 4).toString('latin1').match(/.{80}/g) ?? []
+  const card = (k: string) => cards.find((c) => c.slice(0, 8).trim() === k)?.slice(10).split('/')[0]!.trim()
+  const n = Number(card('NAXIS'))
+  return { simple: card('SIMPLE') === 'T', axes: Array.from({ length: n }, (_, i) => Number(card(`NAXIS${i + 1}`))) }
+}
+
+test('a logged-in SODA cutout streams through the download worker, with the token, as a smaller valid FITS', async ({ page, watch }) => {
+  const IMAGE = 'ADP.2021-05-10T12:00:01.001'
+  // ESO's SODA service sits on a credential origin; the local archive's descriptor names DaCHS itself, so the
+  // gateway's copy of the descriptor is pointed at the gateway (which checks the token and forwards to DaCHS)
+  await page.route(/\/proxy\/auth-gateway\/eso\/q\/dl\/dlmeta/, async (route) => {
+    const res = await route.fetch()
+    const body = (await res.text()).replaceAll('http://127.0.0.1:18080/eso/q/dl/dlget', 'http://127.0.0.1:18111/eso/q/dl/dlget')
+    await route.fulfill({ response: res, body })
+  })
+  // the worker's own request, as the browser sent it (Chromium reports service-worker requests on the context)
+  const fromWorker = page.context().waitForEvent('request', (r) => !!r.serviceWorker() && r.url().includes('/proxy/auth-gateway/eso/q/dl/dlget?'))
+  await page.goto(`/datalink?profile=local-auth&id=${encodeURIComponent(IMAGE)}`)
+  await passwordLogin(page, 'esoteam', 's3cret')
+  await page.getByRole('button', { name: 'Cut out…' }).click()
+  const form = page.getByRole('region', { name: 'Cutout' })
+  await expect(form.locator('.service-url')).toHaveText('http://127.0.0.1:18111/eso/q/dl/dlget')
+  await form.getByRole('textbox', { name: 'CIRCLE RA', exact: true }).fill('265.1755')
+  await form.getByRole('textbox', { name: 'CIRCLE Dec', exact: true }).fill('-53.6744')
+  await form.getByRole('textbox', { name: 'CIRCLE radius', exact: true }).fill('18')
+  await form.getByRole('combobox', { name: 'CIRCLE radius unit' }).selectOption('arcsec')
+  const downloading = page.waitForEvent('download')
+  const answered = workerAnswer(page)
+  await form.getByRole('button', { name: 'Download cutout' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^ADP\.2021-05-10T12.00.01(\.001)?_proc\.fits$/)
+  expect((await answered).fromServiceWorker()).toBe(true)
+  const sent = await fromWorker
+  expect(sent.headers()['authorization']).toMatch(/^Bearer ey/)
+  expect(new URL(sent.url()).searchParams.get('CIRCLE')).toMatch(/^265\.1755 -53\.6744 0\.005/)
+  const file = await savedBytes(download)
+  const { simple, axes } = fitsAxes(file)
+  expect(simple).toBe(true)
+  expect(axes).toHaveLength(2)
+  expect(axes[0]!).toBeLessThan(200)
+  expect(axes[1]!).toBeLessThan(200)
+  expect(file.length).toBeLessThan(167040)
+  expect(file.length % 2880).toBe(0)
+  await expect(form.getByTestId('cutout-done')).toContainText(`${axes[0]} × ${axes[1]} pixels`)
+  await page.screenshot({ path: `${OUT}/cutout-streamed.png`, fullPage: true })
+  noUnexpectedErrors(watch)
+})
