@@ -367,3 +367,49 @@ test('a logged-in SODA cutout streams through the download worker, with the toke
   await page.screenshot({ path: `${OUT}/cutout-streamed.png`, fullPage: true })
   noUnexpectedErrors(watch)
 })
+
+test('a refusal that reaches only the download worker is shown in the page, and nothing of the service is saved', async ({ page, watch }) => {
+  await page.goto('/adql?profile=local-auth')
+  await runAdql(page, `SELECT TOP 1 dp_id, '${EMBARGOED}' AS file_url FROM ivoa.ObsCore WHERE dp_id = 'ADP.2019-01-15T15:50:07.007'`)
+  await passwordLogin(page, 'esoteam', 's3cret')
+  // an injected fault: the token is revoked between the page's check and the worker's fetch
+  await page.context().route(/\/proxy\/auth-gateway\/getproduct\//, (route) =>
+    route.request().serviceWorker()
+      ? route.fulfill({ status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="eso", error="invalid_token", error_description="token revoked"' }, body: '<script>alert(1)</script>revoked' })
+      : route.continue(),
+  )
+  const saved: string[] = []
+  page.on('download', (d) => saved.push(d.suggestedFilename()))
+  await page.getByTestId('result-grid').locator(`a[href="${EMBARGOED}"]`).click()
+  const status = page.getByTestId('download-status')
+  await expect(status).toContainText('127.0.0.1:18111 did not accept your login (token revoked): log in again.')
+  await expect(status).toHaveAttribute('role', 'alert')
+  await expect(page.locator('iframe[src*="/__download/"]')).toHaveCount(0)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: `${OUT}/download-refused-in-worker.png` })
+  expect(saved).toEqual([])
+  noUnexpectedErrors(watch)
+})
+
+test.describe('without service workers', () => {
+  test.use({ serviceWorkers: 'block' })
+
+  test('the embargoed file is still saved, through memory as before', async ({ page }) => {
+    await page.goto('/adql?profile=local-auth')
+    await runAdql(page, `SELECT TOP 1 dp_id, '${EMBARGOED}' AS file_url FROM ivoa.ObsCore WHERE dp_id = 'ADP.2019-01-15T15:50:07.007'`)
+    await passwordLogin(page, 'esoteam', 's3cret')
+    const toWorker: string[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/__download/')) toWorker.push(r.url())
+    })
+    const download = page.waitForEvent('download')
+    await page.getByTestId('result-grid').locator(`a[href="${EMBARGOED}"]`).click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe('ADP.2019-01-15T15_50_07.007.fits')
+    expect(file.url()).toMatch(/^blob:/)
+    const direct = await fetch(EMBARGOED, { headers: { Authorization: `Bearer ${await bearerOf(page)}` } })
+    expect((await savedBytes(file)).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true)
+    await expect(page.getByTestId('download-status')).toHaveText('Downloaded ADP.2019-01-15T15_50_07.007.fits (40.3 kB) ×')
+    expect(toWorker).toEqual([])
+  })
+})
