@@ -2,7 +2,6 @@
 
 /** A file name only, never a path; control characters and quotes would break the Content-Disposition we write. */
 function plainName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f\u007f"]/g, '').trim() || 'download'
 }
 
@@ -42,7 +41,6 @@ export function knownSize(headers: Headers): number | undefined {
 /** `attachment` with an ASCII fallback name and the exact name as RFC 5987 `filename*`, so any name survives. */
 export function attachmentDisposition(name: string): string {
   const clean = plainName(name)
-  // eslint-disable-next-line no-control-regex
   const ascii = clean.replace(/[^\x20-\x7e]/g, '_').replace(/[%\\]/g, '_')
   const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`

@@ -37,17 +37,23 @@ function activated(sw: ServiceWorker): Promise<ServiceWorker> {
   })
 }
 
-/** The active download worker, or undefined where the browser offers none (then downloads go through memory). */
-function downloadWorker(): Promise<ServiceWorker | undefined> {
-  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator) || !globalThis.isSecureContext) return Promise.resolve(undefined)
-  worker ??= navigator.serviceWorker
+function register(): Promise<ServiceWorker | undefined> {
+  return navigator.serviceWorker
     .register(SCRIPT, { scope: SCOPE })
     .then((reg) => {
       const sw = reg.active ?? reg.waiting ?? reg.installing
       return sw ? activated(sw) : undefined
     })
     .catch(() => undefined)
-  return worker
+}
+
+/** The active download worker, or undefined where the browser offers none (then downloads go through memory). */
+async function downloadWorker(): Promise<ServiceWorker | undefined> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator) || !globalThis.isSecureContext) return undefined
+  const sw = await (worker ??= register())
+  // a newer download-sw.js replaced the one we know: ask for the current one
+  if (sw?.state === 'redundant') return (worker = register())
+  return sw
 }
 
 function randomId(): string {
@@ -55,13 +61,14 @@ function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-type WorkerReport =
+export type WorkerReport =
   | { type: 'ready' }
   | { type: 'fetching' }
   | { type: 'started'; size?: number }
   | { type: 'failed'; reason: 'url' | 'network' | 'redirect' | 'status'; status?: number; challenge?: string | null; message?: string }
 
-function failureText(r: Extract<WorkerReport, { type: 'failed' }>, host: string): string {
+/** What the worker's report of a failed fetch means for the user (the service's own text is never shown). */
+export function workerFailureText(r: Extract<WorkerReport, { type: 'failed' }>, host: string): string {
   if (r.reason === 'redirect') return `${host} redirected the download; your credentials were not sent onwards. Try again.`
   if (r.reason === 'network') return `Could not reach ${host} for the download (${r.message ?? 'network error'}).`
   if (r.reason === 'url') return 'The download address was refused.'
@@ -101,7 +108,7 @@ function streamThroughWorker(sw: ServiceWorker, requestUrl: string, headers: Rec
         done()
         resolve(r.size)
       } else {
-        fail(new Error(failureText(r, host)))
+        fail(new Error(workerFailureText(r, host)))
       }
     }
     sw.postMessage({ type: 'download', id, url: requestUrl, headers, disposition: attachmentDisposition(name) }, [channel.port2])
