@@ -184,7 +184,7 @@ test('HTTP Basic for downloads: the archive itself checks the password', async (
   const answered = workerAnswer(page)
   await link.click()
   expect((await download).suggestedFilename()).toBe('ADP.2019-01-15T15_50_07.007.fits')
-  // straight from DaCHS (another origin) through the worker, with the size the archive gives
+  // from DaCHS (through the proxy, no gateway) via the worker, with the size the archive gives
   const answer = await answered
   expect(answer.fromServiceWorker()).toBe(true)
   expect(answer.headers()['content-length']).toBe('40320')

@@ -10,8 +10,8 @@
 const pending = new Map() // id -> { url, headers, disposition, port, timer }
 const EXPIRE_MS = 60_000
 
+// a newer version takes over at once (it controls no pages, only the next /__download/ navigation)
 self.addEventListener('install', () => self.skipWaiting())
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 
 self.addEventListener('message', (event) => {
   const m = event.data
