@@ -17,13 +17,7 @@ export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4317)
 const DIST = process.env.E2E_DIST ?? 'dist'
 const OUT = process.env.E2E_OUT ?? '.tmp'
 
-// The auth harness (fixed ports 18110-18112) only for runs that include e2e/auth.spec.ts: all specs, or a filter
-// naming it. Runs side by side would otherwise share it, and the first to finish would stop it under the others.
-const VALUE_OPTIONS = /^(-g|--grep|--grep-invert|--project|-c|--config|--reporter|-j|--workers|--output|--timeout|--retries|--max-failures|--shard|--repeat-each)$/
-const cli = process.argv.slice(process.argv.indexOf('test') + 1)
-const fileFilters = cli.filter((a, i) => !a.startsWith('-') && !VALUE_OPTIONS.test(cli[i - 1] ?? ''))
-const AUTH_HARNESS = process.env.E2E_AUTH_HARNESS === '1' || fileFilters.length === 0 || fileFilters.some((f) => f.includes('auth'))
-
+// The auth harness (fixed ports 18110-18112): reused when already running (e.g. `node scripts/auth/spawn.mjs`).
 function authServer(command: string, url: string, env: Record<string, string>, stderr: 'pipe' | 'ignore' = 'pipe') {
   return { command, url, env, reuseExistingServer: true, timeout: 15_000, stdout: 'ignore' as const, stderr }
 }
@@ -75,6 +69,6 @@ export default defineConfig({
       stderr: 'pipe',
     },
     // authentication harness (scripts/auth): OpenID provider, token-verifying gateway before the archive, a "foreign host"
-    ...(AUTH_HARNESS ? AUTH_SERVERS : []),
+    ...AUTH_SERVERS,
   ],
 })

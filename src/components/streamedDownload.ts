@@ -11,6 +11,7 @@ import type { CredentialPolicy, HttpClient } from '../protocols/http'
 import { authFailureMessage } from '../protocols/auth'
 import { formatBytes } from '../protocols/download'
 import { attachmentDisposition, filenameOf, knownSize } from './downloadHeaders'
+import { saveBlob } from './saveFile'
 
 export interface SavedDownload {
   name: string
@@ -120,15 +121,7 @@ async function saveInMemory(http: HttpClient, serviceUrl: string): Promise<Saved
   const res = await http.request(serviceUrl, { timeoutMs: 0, retries: 1 })
   const name = filenameOf(res.headers, http.serviceUrl(res.url || serviceUrl))
   const blob = await res.blob()
-  const objectUrl = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = objectUrl
-  a.download = name
-  a.style.display = 'none'
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(objectUrl), 30_000)
+  saveBlob(blob, name)
   return { name, size: blob.size, streamed: false }
 }
 

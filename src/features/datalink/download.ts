@@ -9,6 +9,7 @@ import type { AppRuntime } from '../../app/runtime'
 import { downloadWithCredentials } from '../../components/streamedDownload'
 import { createCredentialPolicy } from '../../protocols/auth'
 import { credentialsFor } from '../../state/auth'
+import { saveBlob } from '../../components/saveFile'
 
 /** Lets the browser download `href` itself (streamed to disk); the server's Content-Disposition names the file. */
 export function saveUrl(href: string, filename?: string): void {
@@ -37,19 +38,7 @@ export async function saveServiceUrl(rt: AppRuntime, href: string): Promise<void
 /** Saves a fetched Response under `filename`; the body is held in memory until the browser has it. */
 export async function saveResponse(response: Response, filename: string): Promise<number> {
   const blob = await response.blob()
-  const url = URL.createObjectURL(blob)
-  try {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = filename
-    a.style.display = 'none'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-  } finally {
-    // the click has handed the blob to the download manager
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
-  }
+  saveBlob(blob, filename)
   return blob.size
 }
 
