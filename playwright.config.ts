@@ -17,7 +17,7 @@ export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4317)
 const DIST = process.env.E2E_DIST ?? 'dist'
 const OUT = process.env.E2E_OUT ?? '.tmp'
 
-// The auth harness (fixed ports 18110-18112): reused when already running (e.g. `node scripts/auth/spawn.mjs`).
+// The auth harness (fixed ports 18110-18112: OpenID provider, token-checking gateway, foreign host); reused when running.
 function authServer(command: string, url: string, env: Record<string, string>, stderr: 'pipe' | 'ignore' = 'pipe') {
   return { command, url, env, reuseExistingServer: true, timeout: 15_000, stdout: 'ignore' as const, stderr }
 }
