@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { test, expect, runAdql, expectEditorText, type PageWatch } from './fixtures'
+import { test, expect, runAdql, expectEditorText, type PageWatch, fillAdql } from './fixtures'
 import type { Download, Page, Response } from '@playwright/test'
 
 const FOREIGN = 'http://127.0.0.1:18112'
@@ -208,7 +208,7 @@ test('an expired token prompts a re-login and the query text survives', async ({
   await runAdql(page, PRIVATE_QUERY)
   await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(3)
   const query = `${PRIVATE_QUERY} -- keep me`
-  await page.getByRole('textbox', { name: 'ADQL query' }).fill(query)
+  await fillAdql(page, query)
 
   // 7 h 51 min later: ESO's 8-hour token is within its last 10 minutes, so the app stops using it
   await page.clock.fastForward('07:51:00')
@@ -234,7 +234,7 @@ test('an expired token prompts a re-login and the query text survives', async ({
 test('OpenID Connect code + PKCE: redirect login keeps the query; logout forgets the tokens', async ({ page }) => {
   await page.goto('/adql?profile=local-auth')
   const query = `${PRIVATE_QUERY} -- via the provider`
-  await page.getByRole('textbox', { name: 'ADQL query' }).fill(query)
+  await fillAdql(page, query)
   await page.getByLabel('Authorised query').check()
   await page.getByTestId('login-slot').getByRole('button', { name: 'Log in' }).click()
   const authorize = page.waitForRequest(/127\.0\.0\.1:18110\/auth\?/)
@@ -296,7 +296,7 @@ test('OpenID Connect silent renew: before the token runs out, a new one arrives 
   await page.clock.install()
   await page.goto('/adql?profile=local-auth')
   const query = `${PRIVATE_QUERY} -- renewed`
-  await page.getByRole('textbox', { name: 'ADQL query' }).fill(query)
+  await fillAdql(page, query)
   await page.getByTestId('login-slot').getByRole('button', { name: 'Log in' }).click()
   await page.getByRole('button', { name: 'Log in with 127.0.0.1:18110' }).click()
   await page.locator('input[name="login"]').fill('esoteam')

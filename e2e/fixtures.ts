@@ -83,9 +83,19 @@ export async function expectEditorText(page: Page, text: string): Promise<void> 
   await expect.poll(() => editorText(page)).toBe(text)
 }
 
-export async function runAdql(page: Page, query: string): Promise<void> {
+/** Puts a query in the ADQL editor. A fill racing the editor's first focus (CodeMirror puts its cursor back at 0)
+ *  can land before the old text instead of replacing it: fill until the editor holds exactly the query. */
+export async function fillAdql(page: Page, query: string): Promise<void> {
   const editor = page.getByRole('textbox', { name: 'ADQL query' })
-  await editor.fill(query)
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
+  await expect(async () => {
+    await editor.fill(query)
+    expect(norm(await editorText(page))).toBe(norm(query))
+  }).toPass({ timeout: 15_000 })
+}
+
+export async function runAdql(page: Page, query: string): Promise<void> {
+  await fillAdql(page, query)
   await page.getByRole('button', { name: 'Run' }).click()
 }
 
