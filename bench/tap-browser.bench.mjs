@@ -20,6 +20,19 @@ async function waitFor(url, ms = 30000) {
   throw new Error(`${url} did not come up`)
 }
 
+/** Shortest time until the archive's answer to a sync query starts (of 3), its body discarded. */
+async function serverFirstByte(query) {
+  const times = []
+  for (let i = 0; i < 3; i++) {
+    const body = new URLSearchParams({ REQUEST: 'doQuery', LANG: 'ADQL', QUERY: query, MAXREC: '100000', RESPONSEFORMAT: 'votable/b2' })
+    const t0 = performance.now()
+    const res = await fetch(`${ARCHIVE_URL}/tap/sync`, { method: 'POST', body })
+    times.push(performance.now() - t0)
+    await res.arrayBuffer()
+  }
+  return Math.min(...times)
+}
+
 async function browserFigures() {
   if (!existsSync('dist/index.html') && spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true })
@@ -27,6 +40,7 @@ async function browserFigures() {
   try {
     await waitFor(`http://127.0.0.1:${PORT}/config.json`)
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const ttfb = await serverFirstByte(OBSCORE_100K_QUERY)
     const firstRows = []
     for (let i = 0; i < 3; i++) {
       await page.goto(`http://127.0.0.1:${PORT}/adql?profile=local`)
@@ -42,8 +56,7 @@ async function browserFigures() {
               // the next frame is the one that paints the rows
               requestAnimationFrame(() => {
                 const painted = performance.now()
-                const sync = performance.getEntriesByType('resource').filter((e) => e.name.includes('/tap/sync')).pop()
-                resolve({ total: painted - t0, afterFirstByte: sync ? painted - sync.responseStart : NaN, serverWait: sync ? sync.responseStart - sync.requestStart : NaN })
+                resolve({ total: painted - t0 })
               })
             }
           })
@@ -56,8 +69,10 @@ async function browserFigures() {
       await page.getByRole('status').filter({ hasText: '100000 rows' }).waitFor({ timeout: 60000 })
     }
     out('tap_100k_first_rows_ms', round(Math.min(...firstRows.map((x) => x.total))), `ms (runs: ${firstRows.map((x) => round(x.total, 0)).join(', ')}; includes the server's time to first byte)`)
-    out('tap_100k_server_first_byte_ms', round(Math.min(...firstRows.map((x) => x.serverWait))), 'ms (request sent → first byte: the server runs the whole query and writes the result before it answers)')
-    out('tap_100k_first_rows_after_first_byte_ms', round(Math.min(...firstRows.map((x) => x.afterFirstByte))), 'ms (first byte of the answer → first rows painted)')
+    // the query runs in the page's VOTable worker, whose requests the page's resource timings do not show:
+    // the server's own time to the first byte is measured from Node, on the same query, in the same run
+    out('tap_100k_server_first_byte_ms', round(ttfb), 'ms (request sent → first byte, from Node: DaCHS runs the whole sync query into a file before it answers)')
+    out('tap_100k_first_rows_after_first_byte_ms', round(Math.min(...firstRows.map((x) => x.total)) - ttfb), 'ms (shortest Run → first rows painted − shortest server first byte: our part; DaCHS varies by more than this run to run)')
     const worst = await page.evaluate(async () => {
       const vp = document.querySelector('[data-testid="result-grid"] .ag-body-viewport') ?? document.querySelector('[data-testid="result-grid"] .ag-grid-scrolling-rows')
       const scroller = [vp, ...document.querySelectorAll('[data-testid="result-grid"] *')].find((e) => e && e.scrollHeight > e.clientHeight + 1000)
