@@ -15,7 +15,7 @@ import { SpectraView } from '../features/spectra/SpectraView'
 import { JobsView } from '../features/jobs/JobsView'
 import { DataLinkView } from '../features/datalink/DataLinkView'
 import { DataLinkPanel } from '../features/datalink/DataLinkPanel'
-import { attachCredentialPolicy } from '../features/auth/useCredentialPolicy'
+import { profileCredentialPolicy } from '../state/auth'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM } from '../state/datalinkTarget'
 
 export function App({ config }: { config: RuntimeConfig }) {
@@ -36,7 +36,7 @@ export function App({ config }: { config: RuntimeConfig }) {
       if (!clients.has(id)) {
         // the poller's own door carries the profile's credentials too (an authorised job polls as its owner)
         const rt = createRuntime(config, id, location.origin)
-        attachCredentialPolicy(rt)
+        rt.http.setCredentialPolicy(profileCredentialPolicy(rt.profile))
         clients.set(id, rt.http)
       }
       return clients.get(id)

@@ -3,7 +3,9 @@
  * never in localStorage); Basic credentials only in memory. Logging out forgets both.
  */
 import { useSyncExternalStore } from 'react'
-import type { Credentials } from '../protocols/auth'
+import { createCredentialPolicy, type Credentials } from '../protocols/auth'
+import type { CredentialPolicy } from '../protocols/http'
+import type { Profile } from '../config/types'
 
 export type LoginMethod = 'password' | 'oidc'
 
@@ -123,6 +125,11 @@ export function credentialsFor(profileId: string): Credentials {
     basic: a.basic?.profileId === profileId ? a.basic.header : undefined,
     authorisedQuery: a.authorisedQuery,
   }
+}
+
+/** A profile's credential policy over the current login: what its HTTP door is given, and what downloads ask. */
+export function profileCredentialPolicy(profile: Profile): CredentialPolicy | undefined {
+  return profile.auth ? createCredentialPolicy(profile.auth, profile.endpoints, () => credentialsFor(profile.id)) : undefined
 }
 
 function subscribe(l: () => void) {

@@ -1,7 +1,6 @@
 /** File links on a credential origin are downloaded with the credential: checked through the HTTP door, then streamed to disk. */
 import type { AppRuntime } from '../../app/runtime'
-import { createCredentialPolicy } from '../../protocols/auth'
-import { credentialsFor } from '../../state/auth'
+import { profileCredentialPolicy } from '../../state/auth'
 import type { CredentialPolicy } from '../../protocols/http'
 import { downloadWithCredentials, savedText } from '../../components/streamedDownload'
 
@@ -27,10 +26,9 @@ export function isCredentialedFileLink(rt: AppRuntime, href: string): boolean {
   return credentialOrigin && !!e.file && url.href.startsWith(e.file + '/') && !url.search
 }
 
-/** The credential policy of the active profile, as the HTTP door has it (`attachCredentialPolicy`). */
+/** The credential policy of the active profile, as the HTTP door has it (`useCredentialPolicy`). */
 function profilePolicy(rt: AppRuntime): CredentialPolicy {
-  const auth = rt.profile.auth
-  return auth ? createCredentialPolicy(auth, rt.profile.endpoints, () => credentialsFor(rt.profile.id)) : () => undefined
+  return profileCredentialPolicy(rt.profile) ?? (() => undefined)
 }
 
 /** Downloads a file link with the profile's credentials, streamed to disk where the browser allows; returns the status line. */

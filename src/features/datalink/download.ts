@@ -7,8 +7,7 @@
  */
 import type { AppRuntime } from '../../app/runtime'
 import { downloadWithCredentials } from '../../components/streamedDownload'
-import { createCredentialPolicy } from '../../protocols/auth'
-import { credentialsFor } from '../../state/auth'
+import { profileCredentialPolicy } from '../../state/auth'
 import { saveBlob } from '../../components/saveFile'
 
 /** Lets the browser download `href` itself (streamed to disk); the server's Content-Disposition names the file. */
@@ -28,9 +27,8 @@ export function saveUrl(href: string, filename?: string): void {
 
 /** Saves a service URL: streamed with the profile's credential when the policy gives it one, else as a plain link. */
 export async function saveServiceUrl(rt: AppRuntime, href: string): Promise<void> {
-  const auth = rt.profile.auth
-  // the same policy the HTTP door was given (auth's attachCredentialPolicy); features do not import each other
-  const policy = auth ? createCredentialPolicy(auth, rt.profile.endpoints, () => credentialsFor(rt.profile.id)) : undefined
+  // the same policy the HTTP door was given; features do not import each other
+  const policy = profileCredentialPolicy(rt.profile)
   if (policy?.(new URL(rt.http.serviceUrl(href)))) await downloadWithCredentials(rt.http, href, policy)
   else saveUrl(href)
 }
