@@ -48,31 +48,34 @@ async function browserFigures() {
       await page.getByRole('textbox', { name: 'ADQL query' }).fill(OBSCORE_100K_QUERY)
       await page.evaluate(() => {
         const w = window
-        w.__firstRows = new Promise((resolve) => {
-          const t0 = performance.now()
-          const obs = new MutationObserver(() => {
-            if (document.querySelector('[data-testid="result-grid"] .ag-row')) {
+        const t0 = performance.now()
+        // the next frame after a change is the one that paints it
+        const whenPainted = (ready) =>
+          new Promise((resolve) => {
+            const obs = new MutationObserver(() => {
+              if (!ready()) return
               obs.disconnect()
-              // the next frame is the one that paints the rows
-              requestAnimationFrame(() => {
-                const painted = performance.now()
-                resolve({ total: painted - t0 })
-              })
-            }
+              requestAnimationFrame(() => resolve(performance.now() - t0))
+            })
+            obs.observe(document.body, { childList: true, subtree: true, characterData: true })
           })
-          obs.observe(document.body, { childList: true, subtree: true })
-        })
+        // any rows: the one-screen preview when the app asks for one, else the result's first batch
+        w.__firstRows = whenPainted(() => !!document.querySelector('[data-testid="result-grid"] .ag-row'))
+        // rows of the result itself: the status counts received rows (or the whole result is in)
+        w.__ownRows = whenPainted(() => [...document.querySelectorAll('[role="status"]')].some((e) => /Receiving…|^\d+ rows$/.test(e.textContent ?? '')))
+        w.__preview = whenPainted(() => !!document.querySelector('[data-testid="result-preview"]')).then(() => true)
       })
       await page.getByRole('button', { name: 'Run' }).click()
-      firstRows.push(await page.evaluate(() => window.__firstRows))
+      firstRows.push({ total: await page.evaluate(() => window.__firstRows), own: await page.evaluate(() => window.__ownRows), preview: await page.evaluate(() => Promise.race([window.__preview, false])) })
       await page.evaluate(() => performance.clearResourceTimings())
       await page.getByRole('status').filter({ hasText: '100000 rows' }).waitFor({ timeout: 60000 })
     }
-    out('tap_100k_first_rows_ms', round(Math.min(...firstRows.map((x) => x.total))), `ms (runs: ${firstRows.map((x) => round(x.total, 0)).join(', ')}; includes the server's time to first byte)`)
+    out('tap_100k_first_rows_ms', round(Math.min(...firstRows.map((x) => x.total))), `ms (runs: ${firstRows.map((x) => round(x.total, 0)).join(', ')}; ${firstRows.every((x) => x.preview) ? "the app's one-screen preview, asked for on its own 250 ms after Run" : 'the first rows of the result'})`)
+    out('tap_100k_first_result_rows_ms', round(Math.min(...firstRows.map((x) => x.own))), `ms (runs: ${firstRows.map((x) => round(x.own, 0)).join(', ')}; the result's own first rows, after the server's first byte)`)
     // the query runs in the page's VOTable worker, whose requests the page's resource timings do not show:
     // the server's own time to the first byte is measured from Node, on the same query, in the same run
     out('tap_100k_server_first_byte_ms', round(ttfb), 'ms (request sent → first byte, from Node: DaCHS runs the whole sync query into a file before it answers)')
-    out('tap_100k_first_rows_after_first_byte_ms', round(Math.min(...firstRows.map((x) => x.total)) - ttfb), 'ms (shortest Run → first rows painted − shortest server first byte: our part; DaCHS varies by more than this run to run)')
+    out('tap_100k_first_rows_after_first_byte_ms', round(Math.min(...firstRows.map((x) => x.own)) - ttfb), 'ms (shortest Run → first rows painted − shortest server first byte: our part; DaCHS varies by more than this run to run)')
     const worst = await page.evaluate(async () => {
       const vp = document.querySelector('[data-testid="result-grid"] .ag-body-viewport') ?? document.querySelector('[data-testid="result-grid"] .ag-grid-scrolling-rows')
       const scroller = [vp, ...document.querySelectorAll('[data-testid="result-grid"] *')].find((e) => e && e.scrollHeight > e.clientHeight + 1000)

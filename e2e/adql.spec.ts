@@ -118,3 +118,48 @@ test.describe('export', () => {
     }
   })
 })
+
+test.describe('a large sync result', () => {
+  // DaCHS writes a whole sync result before it sends the first byte (seconds for this one): the page shows
+  // a one-screen preview, asked for on its own, until the result itself arrives
+  const BIG = 'SELECT TOP 20000 a.obs_id, a.target_name, a.s_ra, a.s_dec, a.s_region FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b'
+
+  test('shows a preview of the first rows while the service prepares the rest, then the whole result', async ({ page, watch }) => {
+    const syncPosts: string[] = []
+    page.on('request', (r) => {
+      const form = new URLSearchParams(r.postData() ?? '')
+      if (r.method() === 'POST' && /\/tap\/sync$/.test(r.url()) && form.get('QUERY') === BIG) syncPosts.push(form.get('MAXREC') ?? '')
+    })
+    await page.goto('/adql?profile=local')
+    await runAdql(page, BIG)
+    const preview = page.getByTestId('result-preview')
+    await expect(preview).toContainText('the first 50 rows')
+    await expect(page.getByRole('status').filter({ hasText: /Running/ })).toBeVisible()
+    const grid = page.getByTestId('result-grid')
+    const firstCells = async () => grid.locator('.ag-row[row-index="0"] .ag-cell').allInnerTexts()
+    const previewFirst = await firstCells()
+    expect(previewFirst[0]).toMatch(/\S/)
+    await page.screenshot({ path: 'test-results/screenshots/adql-preview.png' })
+
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('20000 rows', { timeout: 60_000 })
+    await expect(preview).toHaveCount(0)
+    // the preview showed the result's own first row
+    expect(await firstCells()).toEqual(previewFirst)
+    expect(syncPosts.sort()).toEqual(['', '50'])
+    expect(watch.pageErrors).toEqual([])
+  })
+
+  test('asks for no preview when the first rows cost the service as much as all of them (ORDER BY)', async ({ page }) => {
+    // takes the archive well over the preview's delay (0.8 s here), so a preview would have gone out
+    const ordered = 'SELECT a.obs_id, a.target_name, a.s_ra, a.s_dec, a.s_region FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b WHERE b.obs_id = a.obs_id ORDER BY a.obs_id'
+    const syncPosts: string[] = []
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/tap\/sync$/.test(r.url()) && new URLSearchParams(r.postData() ?? '').get('QUERY') === ordered) syncPosts.push(r.url())
+    })
+    await page.goto('/adql?profile=local')
+    await runAdql(page, ordered)
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText(/^\d{4,} rows$/, { timeout: 60_000 })
+    await expect(page.getByTestId('result-preview')).toHaveCount(0)
+    expect(syncPosts).toHaveLength(1)
+  })
+})

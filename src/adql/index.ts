@@ -11,6 +11,7 @@ export { adqlKeywords, isReservedWord, ADQL_RESERVED_WORDS, SQL_RESERVED_WORDS }
 export { parseUdf, hasFunctionPrefix } from './udf'
 export type { UdfDeclaration, UdfSpec } from './udf'
 export { formatAdql } from './format'
+export { firstRowsAreCheap } from './shape'
 export { adqlHighlighting } from './highlight'
 
 import { adqlFunctions as functionList } from './functions'

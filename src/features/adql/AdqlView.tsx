@@ -143,7 +143,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             <span className="status" role="status" aria-live="polite">
               {run.isPending
                 ? mode === 'sync'
-                  ? partial
+                  ? partial && !partial.preview
                     ? `Receiving… ${partial.rows.toLocaleString('en')} rows so far`
                     : 'Running…'
                   : 'Submitting job…'
@@ -162,7 +162,15 @@ export function AdqlView({ dark }: { dark: boolean }) {
           {jobUrl ? (
             <JobResultPanel jobUrl={jobUrl} dark={dark} />
           ) : run.isPending && partial ? (
-            <ResultGrid table={partial.table} rows={partial.rows} dark={dark} />
+            <>
+              {partial.preview && (
+                <div className="banner info" data-testid="result-preview">
+                  A preview: the first {partial.rows.toLocaleString('en')} rows, asked for on their own while the service prepares the whole result, which
+                  replaces them when it arrives.
+                </div>
+              )}
+              <ResultGrid table={partial.table} rows={partial.rows} dark={dark} />
+            </>
           ) : (
             isTapResult(run.data) && <ResultView result={run.data} dark={dark} />
           )}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { firstRowsAreCheap } from './shape'
+
+describe('firstRowsAreCheap', () => {
+  it.each([
+    'SELECT * FROM ivoa.ObsCore',
+    "SELECT obs_id, s_ra FROM ivoa.ObsCore WHERE instrument_name = 'MUSE' AND 1 = CONTAINS(POINT('ICRS', s_ra, s_dec), CIRCLE('ICRS', 10, -30, 1))",
+    'SELECT TOP 100000 a.obs_id FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b',
+    'SELECT o.obs_id, r.dp_id FROM ivoa.ObsCore AS o JOIN dbo.raw AS r ON r.dp_id = o.dp_id',
+    'select all * from "dbo"."raw" where mjd_obs > 60000',
+  ])('the first rows of a plain select come early: %s', (q) => {
+    expect(firstRowsAreCheap(q, 50)).toBe(true)
+  })
+
+  it.each([
+    'SELECT * FROM ivoa.ObsCore ORDER BY t_min',
+    'SELECT instrument_name, COUNT(*) FROM ivoa.ObsCore GROUP BY instrument_name',
+    'SELECT MAX(t_max) FROM ivoa.ObsCore',
+    'SELECT DISTINCT instrument_name FROM ivoa.ObsCore',
+    'SELECT obs_id FROM ivoa.ObsCore UNION SELECT dp_id FROM dbo.raw',
+    'SELECT * FROM ivoa.ObsCore WHERE obs_id IN (SELECT obs_id FROM ivoa.ObsCore WHERE calib_level = 3)',
+    'SELECT * FROM (SELECT obs_id FROM ivoa.ObsCore) AS q',
+    'WITH q AS (SELECT obs_id FROM ivoa.ObsCore) SELECT * FROM q',
+    'SELECT * FROM TAP_UPLOAD.mine AS m JOIN ivoa.ObsCore AS o ON o.obs_id = m.obs_id',
+    'SELECT TOP 20 * FROM ivoa.ObsCore',
+    'SELECT * FROM ivoa.ObsCore OFFSET 100',
+    'SELECT * FROM',
+  ])('not when the database must read everything first, or for a small TOP or bad syntax: %s', (q) => {
+    expect(firstRowsAreCheap(q, 50)).toBe(false)
+  })
+})
