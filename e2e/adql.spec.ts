@@ -88,6 +88,20 @@ test.describe('result grid', () => {
     expect(lines[1]!.split('\t')[0]).toBe(expected[2]![0])
     expect(lines[2]!.split('\t')[0]).toBe(expected[4]![0])
   })
+  test('copies the focused cell with Ctrl+C in a large result (no text selection there)', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.goto('/adql?profile=local')
+    await page.getByRole('textbox', { name: 'MAXREC' }).fill('6000')
+    await runAdql(page, 'SELECT TOP 6000 a.obs_id, a.s_ra, a.target_name FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b')
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('6000 rows', { timeout: 30_000 })
+    const cell = page.getByTestId('result-grid').locator('.ag-row[row-index="2"] .ag-cell[col-id="c1"]')
+    const shown = (await cell.innerText()).trim()
+    expect(Number(shown)).not.toBeNaN()
+    await cell.click()
+    await page.keyboard.press('Control+c')
+    await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('s_ra [deg] copied')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown)
+  })
 })
 
 test.describe('export', () => {
@@ -147,6 +161,24 @@ test.describe('a large sync result', () => {
     expect(await firstCells()).toEqual(previewFirst)
     expect(syncPosts.sort()).toEqual(['', '50'])
     expect(watch.pageErrors).toEqual([])
+  })
+
+  test('a result that fits in the first screen is the whole result: one request, no second query', async ({ page }) => {
+    const q = "SELECT obs_id, target_name, s_region FROM ivoa.ObsCore WHERE target_name = 'NGC 6397'"
+    const expected = (await archiveCsv(q)).length - 1
+    expect(expected).toBeGreaterThan(0)
+    expect(expected).toBeLessThan(50)
+    const syncPosts: string[] = []
+    page.on('request', (r) => {
+      const form = new URLSearchParams(r.postData() ?? '')
+      if (r.method() === 'POST' && /\/tap\/sync$/.test(r.url()) && form.get('QUERY') === q) syncPosts.push(form.get('MAXREC') ?? '')
+    })
+    await page.goto('/adql?profile=local')
+    await runAdql(page, q)
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText(`${expected} rows`)
+    await expect(page.getByTestId('result-grid').locator('.ag-row')).not.toHaveCount(0)
+    await expect(page.getByText('The result is truncated')).toHaveCount(0)
+    expect(syncPosts).toEqual(['50'])
   })
 
   test('asks for no preview when the first rows cost the service as much as all of them (ORDER BY)', async ({ page }) => {

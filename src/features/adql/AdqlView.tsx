@@ -5,6 +5,7 @@ import { loadJson, saveJson } from '../../app/persist'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultGrid } from '../../components/ResultGrid'
 import type { TapTable } from '../../protocols/tap'
+import type { Table } from '../../protocols/votable'
 import { tapChoices } from './services'
 import { ServiceBar, useMaxrecDefault } from './ServiceBar'
 import { SchemaBrowser } from './SchemaBrowser'
@@ -19,6 +20,7 @@ import { validateAdql } from '../../adql'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
+const NO_ROWS: Table = { fields: [], params: [], groups: [], links: [], infos: [], rowCount: 0, truncated: false, value: () => null, column: () => { throw new RangeError('no columns') } }
 
 export function AdqlView({ dark }: { dark: boolean }) {
   const rt = useRuntime()
@@ -161,15 +163,16 @@ export function AdqlView({ dark }: { dark: boolean }) {
           {run.error && <ErrorNotice error={run.error} />}
           {jobUrl ? (
             <JobResultPanel jobUrl={jobUrl} dark={dark} />
-          ) : run.isPending && partial ? (
+          ) : run.isPending && mode === 'sync' ? (
             <>
-              {partial.preview && (
+              {partial?.preview && (
                 <div className="banner info" data-testid="result-preview">
                   A preview: the first {partial.rows.toLocaleString('en')} rows, asked for on their own while the service prepares the whole result, which
                   replaces them when it arrives.
                 </div>
               )}
-              <ResultGrid table={partial.table} rows={partial.rows} dark={dark} />
+              {/* mounted at Run, so the grid is built while the service works and the first rows only fill it */}
+              <ResultGrid table={partial?.table ?? NO_ROWS} rows={partial?.rows} dark={dark} />
             </>
           ) : (
             isTapResult(run.data) && <ResultView result={run.data} dark={dark} />

@@ -25,18 +25,20 @@ export interface PartialRows {
 
 /** A screen of rows. */
 export const PREVIEW_ROWS = 50
-/** A sync query not answered by then gets a one-screen preview (fast queries never cost a second request). */
-export const PREVIEW_DELAY_MS = 250
+/** The whole query goes out after the first screen's answer, or after this long without one. */
+export const MAIN_FALLBACK_MS = 1000
 
 /**
- * Whether a sync run gets a preview: only when it may return more than a screen and the database can hand
- * over its first rows without reading everything (no ORDER BY, grouping, DISTINCT, subqueries, uploads):
- * then the preview costs the service little, while many services (DaCHS among them) write a whole sync
- * result before sending its first byte.
+ * Whether a sync run asks for its first screen of rows on its own first: only when it may return more
+ * than a screen and the database can hand over its first rows without reading everything (no ORDER BY,
+ * grouping, DISTINCT, subqueries, uploads), so that this costs the service little. Many services (DaCHS
+ * among them) write a whole sync result before they send its first byte: seconds for 100k rows.
  */
 export function wantsPreview(req: RunRequest): boolean {
   return req.mode === 'sync' && (req.maxrec === undefined || req.maxrec > PREVIEW_ROWS) && firstRowsAreCheap(req.query, PREVIEW_ROWS)
 }
+
+const after = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))
 
 /** Runs a query synchronously (result in memory) or as an async job (kept in the job store). */
 export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => void) {
@@ -44,11 +46,11 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
   // rows shown while a large result is still arriving (parsed in a Web Worker)
   const [partial, setPartial] = useState<PartialRows | null>(null)
   const painted = useRef(0)
-  const streamingReader = (ac: AbortController): VOTableReader => (response, signal) =>
+  const streamingReader = (run: AbortSignal): VOTableReader => (response, signal) =>
     parseInWorker(response, {
       signal,
       onBatch: (_batch, table) => {
-        if (ac.signal.aborted) return
+        if (run.aborted) return
         // the first batch at once, then each time the row count doubles: a few grid updates, not one per batch
         if (painted.current === 0 || table.rowCount >= 2 * painted.current) {
           painted.current = table.rowCount
@@ -56,19 +58,35 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
         }
       },
     })
-  /** Asks for the first screen of rows on the side; shown only until the result's own first rows arrive. */
-  const preview = (req: RunRequest, ac: AbortController) =>
-    setTimeout(() => {
-      if (ac.signal.aborted || painted.current > 0) return
-      // (DaCHS 2.7 sends MAXREC + 1 rows when the query's TOP is larger: the screen shows PREVIEW_ROWS)
-      runSync(rt.http, req.serviceUrl, { query: req.query, maxrec: PREVIEW_ROWS }, ac.signal).then(
-        (r) => {
-          if (!ac.signal.aborted && painted.current === 0 && r.table.rowCount > 0) setPartial({ table: r.table, rows: Math.min(r.table.rowCount, PREVIEW_ROWS), preview: true })
-        },
-        // the query itself reports what went wrong
-        () => {},
-      )
-    }, PREVIEW_DELAY_MS)
+  const showPreview = (r: TapResult, run: AbortSignal) => {
+    // (DaCHS 2.7 sends MAXREC + 1 rows when the query's TOP is larger: the screen shows PREVIEW_ROWS)
+    if (!run.aborted && painted.current === 0 && r.table.rowCount > 0) setPartial({ table: r.table, rows: Math.min(r.table.rowCount, PREVIEW_ROWS), preview: true })
+  }
+  /**
+   * A sync run: first the first screen of rows (MAXREC = PREVIEW_ROWS) when that is cheap. A result that fits
+   * is the whole result (one request, as without a preview); otherwise its rows are shown while the whole query
+   * runs, sent once the first screen is in (so the two do not compete on the service), or after
+   * MAIN_FALLBACK_MS at the latest (a selective scan may take long to find even a screen of rows).
+   */
+  const runSyncQuery = async (req: RunRequest, signal: AbortSignal, run: AbortSignal): Promise<TapResult> => {
+    const main = () => runSync(rt.http, req.serviceUrl, { query: req.query, maxrec: req.maxrec }, signal, streamingReader(run))
+    if (!wantsPreview(req)) return main()
+    const first = runSync(rt.http, req.serviceUrl, { query: req.query, maxrec: PREVIEW_ROWS }, run).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    )
+    const early = await Promise.race([first, after(MAIN_FALLBACK_MS)])
+    if (signal.aborted) throw signal.reason
+    if (early && 'result' in early) {
+      if (!early.result.overflow) return early.result
+      showPreview(early.result, run)
+    } else if (!early) {
+      // still no answer: the whole query goes out now, and the first screen still shows if it comes first
+      void first.then((x) => 'result' in x && showPreview(x.result, run))
+    }
+    // (a failed first screen: the whole query reports what is wrong)
+    return main()
+  }
   const mutation = useMutation<TapResult | { jobUrl: string }, Error, RunRequest>({
     mutationFn: async (req) => {
       abortRef.current?.abort()
@@ -77,15 +95,13 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
       painted.current = 0
       setPartial(null)
       if (req.mode === 'sync') {
-        // the preview shares the run's abort: it ends with the run, whichever way the run ends
+        // what runs on the side (the first screen) ends with the run, whichever way the run ends
         const run = new AbortController()
         const stop = () => run.abort()
         ac.signal.addEventListener('abort', stop)
-        const timer = wantsPreview(req) ? preview(req, run) : undefined
         try {
-          return await runSync(rt.http, req.serviceUrl, { query: req.query, maxrec: req.maxrec }, ac.signal, streamingReader(run))
+          return await runSyncQuery(req, ac.signal, run.signal)
         } finally {
-          clearTimeout(timer)
           run.abort()
           ac.signal.removeEventListener('abort', stop)
           setPartial(null)
