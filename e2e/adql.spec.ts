@@ -163,6 +163,18 @@ test.describe('a large sync result', () => {
     expect(watch.pageErrors).toEqual([])
   })
 
+  test('Cancel during the preview stops the run and keeps the query', async ({ page }) => {
+    await page.goto('/adql?profile=local')
+    await runAdql(page, BIG)
+    await expect(page.getByTestId('result-preview')).toBeVisible()
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Cancelled' })).toBeVisible()
+    await expect(page.getByTestId('result-preview')).toHaveCount(0)
+    await expect(page.getByTestId('result-grid')).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled()
+    await expectEditorText(page, BIG)
+  })
+
   test('a result that fits in the first screen is the whole result: one request, no second query', async ({ page }) => {
     const q = "SELECT obs_id, target_name, s_region FROM ivoa.ObsCore WHERE target_name = 'NGC 6397'"
     const expected = (await archiveCsv(q)).length - 1

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import type { AppRuntime } from '../../app/runtime'
+import { HttpError } from '../../protocols/http'
 import { runSync, submitAsync, type TapResult, type VOTableReader } from '../../protocols/tap'
 import { parseInWorker, type Table } from '../../protocols/votable'
 import { firstRowsAreCheap } from '../../adql'
@@ -76,7 +77,8 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
       (error: unknown) => ({ error }),
     )
     const early = await Promise.race([first, after(MAIN_FALLBACK_MS)])
-    if (signal.aborted) throw signal.reason
+    // cancelled meanwhile: the first screen's request ended with the run, and says so
+    if (signal.aborted) throw early && 'error' in early ? early.error : new HttpError('aborted', 'Request cancelled', req.serviceUrl)
     if (early && 'result' in early) {
       if (!early.result.overflow) return early.result
       showPreview(early.result, run)
