@@ -55,7 +55,10 @@ run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputF
 const vitest = readJson('.tmp/vitest.json')
 if (vitest) {
   passed += vitest.numPassedTests
-  failed += vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0)
+  // a failed test counts once (vitest also counts its describe blocks and file as failed suites); a file that
+  // failed without a failing test (it did not load, say) counts as one failure
+  const brokenFiles = (vitest.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length
+  failed += vitest.numFailedTests + brokenFiles
 } else problems.push('vitest wrote no report')
 
 // end-to-end tests, on the production build

@@ -62,7 +62,8 @@ describe('TAP against the local archive', () => {
     expect((await listJobs(http, `${TAP}/async`)).some((j) => j.jobId === jobId)).toBe(true)
     await deleteJob(http, url)
     await expect(getJob(http, url)).rejects.toMatchObject({ kind: 'http', status: 404 })
-  })
+    // DaCHS runs each async job in a process of its own: seconds on a 2-core machine busy with the other test files
+  }, 30_000)
 
   it("reports an async job that fails with the server's message", async () => {
     const { url } = await submitAsync(http, TAP, { query: 'SELECT no_such_column FROM ivoa.ObsCore' })
@@ -70,7 +71,7 @@ describe('TAP against the local archive', () => {
     expect(err).toBeInstanceOf(QueryError)
     expect((err as Error).message).toMatch(/no_such_column/i)
     await deleteJob(http, url)
-  })
+  }, 30_000)
 })
 
 describe('TAP metadata of the local archive', () => {
