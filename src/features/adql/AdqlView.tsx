@@ -144,7 +144,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             )}
             <span className="status" role="status" aria-live="polite">
               {run.isPending
-                ? mode === 'sync'
+                ? run.variables?.mode === 'sync'
                   ? partial && !partial.preview
                     ? `Receiving… ${partial.rows.toLocaleString('en')} rows so far`
                     : 'Running…'
@@ -163,7 +163,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
           {run.error && <ErrorNotice error={run.error} />}
           {jobUrl ? (
             <JobResultPanel jobUrl={jobUrl} dark={dark} />
-          ) : run.isPending && mode === 'sync' ? (
+          ) : run.isPending && run.variables?.mode === 'sync' ? (
             <>
               {partial?.preview && (
                 <div className="banner info" data-testid="result-preview">
