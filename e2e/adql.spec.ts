@@ -12,6 +12,10 @@ test.describe('ADQL against the local archive', () => {
     const grid = page.getByTestId('result-grid')
     await expect(grid.getByRole('columnheader', { name: /^access_estsize \[kbyte\]/ })).toBeVisible()
     await expect(grid.locator('.ag-row')).toHaveCount(10)
+    // a column's label carries its description, UCD and type (from the service's FIELD) as a tooltip
+    const raLabel = grid.getByRole('columnheader', { name: /^s_ra \[deg\]/ }).locator('[title]')
+    await expect(raLabel).toHaveText('s_ra [deg]')
+    await expect(raLabel).toHaveAttribute('title', /right ascension[\s\S]*\nUCD: pos\.eq\.ra[\s\S]*\ntype: double$/i)
     // every product id shown is one the archive holds, and they are 10 different products
     const dpIdCol = await grid.locator('.ag-header-cell').filter({ has: page.locator('.ag-header-cell-text', { hasText: /^dp_id$/ }) }).getAttribute('col-id')
     const shown = await grid.locator(`.ag-row .ag-cell[col-id="${dpIdCol}"]`).allInnerTexts()
@@ -89,6 +93,56 @@ test.describe('result grid', () => {
     expect(lines[1]!.split('\t')[0]).toBe(expected[2]![0])
     expect(lines[2]!.split('\t')[0]).toBe(expected[4]![0])
   })
+  test('sorts by a column header, filters a column, and hides a column', async ({ page }) => {
+    // 8 rows: all of them in view, so the grid draws every row
+    const q = 'SELECT TOP 8 obs_id, s_ra, target_name FROM ivoa.ObsCore ORDER BY obs_id'
+    const rows = (await archiveCsv(q)).slice(1)
+    await page.goto('/adql?profile=local')
+    await runAdql(page, q)
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('8 rows')
+    const grid = page.getByTestId('result-grid')
+    const column = async (col: string) => {
+      const n = await grid.locator('.ag-row').count()
+      const out: string[] = []
+      for (let i = 0; i < n; i++) out.push((await grid.locator(`.ag-row[row-index="${i}"] .ag-cell[col-id="${col}"]`).innerText()).trim())
+      return out
+    }
+    const ras = rows.map((r) => Number(r[1]))
+    const raHeader = grid.getByRole('columnheader', { name: /^s_ra \[deg\]/ })
+    // one click sorts ascending, a second descending (numbers as numbers, not as text)
+    await raHeader.locator('.ag-header-cell-label').click()
+    await expect(raHeader).toHaveAttribute('aria-sort', 'ascending')
+    expect((await column('c1')).map(Number)).toEqual([...ras].sort((a, b) => a - b))
+    await raHeader.locator('.ag-header-cell-label').click()
+    await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
+    expect((await column('c1')).map(Number)).toEqual([...ras].sort((a, b) => b - a))
+
+    // a text filter on target_name keeps only the rows whose name contains what was typed
+    const part = 'ngc'
+    const want = rows.filter((r) => r[2]!.toLowerCase().includes(part)).map((r) => r[0]).sort()
+    expect(want.length).toBeGreaterThan(0)
+    expect(want.length).toBeLessThan(rows.length)
+    await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
+    await page.locator('.ag-filter input[type="text"]').first().fill(part)
+    await expect(grid.locator('.ag-row')).toHaveCount(want.length)
+    const count = page.locator('.grid-toolbar > .muted').first()
+    await expect(count).toHaveText(`${want.length} of 8 rows (filtered)`)
+    expect((await column('c0')).sort()).toEqual(want)
+    await page.screenshot({ path: 'test-results/screenshots/adql-sort-filter.png' })
+    await page.locator('.ag-filter input[type="text"]').first().fill('')
+    await expect(grid.locator('.ag-row')).toHaveCount(8)
+    await expect(count).toHaveText('8 rows')
+    await page.keyboard.press('Escape')
+
+    // the column chooser hides a column and shows it again
+    await page.getByText(/^Columns \(3\/3\)$/).click()
+    await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_ra').uncheck()
+    await expect(grid.getByRole('columnheader', { name: /^s_ra/ })).toHaveCount(0)
+    await expect(page.getByText(/^Columns \(2\/3\)$/)).toBeVisible()
+    await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_ra').check()
+    await expect(raHeader).toBeVisible()
+  })
+
   test('copies the focused cell with Ctrl+C in a large result (no text selection there)', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.goto('/adql?profile=local')
