@@ -224,6 +224,30 @@ test.describe('a large sync result', () => {
     expect(watch.pageErrors).toEqual([])
   })
 
+  test('a first screen that is slow to come does not hold the whole query back', async ({ page, context }) => {
+    // fault injected on purpose: the service takes 4 s over the first screen
+    let previewAnsweredAt = Infinity
+    let mainSentAt = Infinity
+    await context.route(/\/tap\/sync$/, async (route) => {
+      const form = new URLSearchParams(route.request().postData() ?? '')
+      if (form.get('QUERY') !== BIG) return route.continue()
+      if (form.get('MAXREC') !== '50') {
+        mainSentAt = Date.now()
+        return route.continue()
+      }
+      await new Promise((r) => setTimeout(r, 4000))
+      previewAnsweredAt = Date.now()
+      return route.continue()
+    })
+    await page.goto('/adql?profile=local')
+    await runAdql(page, BIG)
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('20000 rows', { timeout: 60_000 })
+    // the whole query went out after about a second, while the first screen was still on its way
+    expect(mainSentAt).toBeLessThan(previewAnsweredAt)
+    await expect(page.getByTestId('result-preview')).toHaveCount(0)
+    await expect(page.getByTestId('result-grid').locator('.ag-row').first()).toBeVisible()
+  })
+
   test('Cancel during the preview stops the run and keeps the query', async ({ page }) => {
     await page.goto('/adql?profile=local')
     await runAdql(page, BIG)
