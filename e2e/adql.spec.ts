@@ -109,6 +109,11 @@ test.describe('result grid', () => {
     }
     const ras = rows.map((r) => Number(r[1]))
     const raHeader = grid.getByRole('columnheader', { name: /^s_ra \[deg\]/ })
+    // numbers line up on the right, in figures of one width; text starts on the left
+    const align = (col: string) => grid.locator(`.ag-row[row-index="0"] .ag-cell[col-id="${col}"]`).evaluate((e) => getComputedStyle(e).textAlign)
+    expect(await align('c1')).toBe('right')
+    expect(await grid.locator('.ag-row[row-index="0"] .ag-cell[col-id="c1"]').evaluate((e) => getComputedStyle(e).fontVariantNumeric)).toBe('tabular-nums')
+    expect(await align('c2')).not.toBe('right')
     // one click sorts ascending, a second descending (numbers as numbers, not as text)
     await raHeader.locator('.ag-header-cell-label').click()
     await expect(raHeader).toHaveAttribute('aria-sort', 'ascending')

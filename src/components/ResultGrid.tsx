@@ -1,5 +1,5 @@
 /** The only component that touches AG Grid: shows a VOTable table, column-stored, with units and descriptions. */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import {
   ClientSideRowModelModule,
@@ -11,7 +11,6 @@ import {
   ScrollApiModule,
   RenderApiModule,
   RowStyleModule,
-  CellStyleModule,
   ValidationModule,
   ModuleRegistry,
   themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
@@ -28,7 +27,6 @@ ModuleRegistry.registerModules([
   ScrollApiModule,
   RenderApiModule,
   RowStyleModule,
-  CellStyleModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ])
 
@@ -96,6 +94,17 @@ class HeaderLabel {
   }
 }
 
+const isNumeric = (f: Table['fields'][number]) => ['double', 'float', 'int', 'long', 'short', 'unsignedByte'].includes(f.datatype) && !f.arraysize
+
+/**
+ * Numbers are right-aligned in tabular figures. By the columns' ids in one stylesheet, not AG Grid's rightAligned
+ * column type: that needs the cell style module, which evaluates class rules for every cell drawn while scrolling.
+ */
+function numericColumnsCss(scope: string, table: Table): string {
+  const sel = table.fields.flatMap((f, c) => (isNumeric(f) ? [`[data-grid-scope="${scope}"] .ag-cell[col-id="c${c}"]`] : []))
+  return sel.length ? `${sel.join(',\n')} { text-align: right; font-variant-numeric: tabular-nums; }` : ''
+}
+
 // grid options that never change are module constants: a new object on a render is a changed option to the grid
 const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: true, checkboxes: false, headerCheckbox: false } as const
 const rowId = (p: { data: { i: number } }) => String(p.data.i)
@@ -130,6 +139,8 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const [filtered, setFiltered] = useState<number | undefined>(undefined)
   // rows are indexes into the column store; cells are read with table.value(row, col)
   const shownRows = rows ?? table.rowCount
+  const scope = useId()
+  const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
   const rowData = useMemo(() => Array.from({ length: shownRows }, (_, i) => ({ i })), [table, shownRows])
   const columnDefs = useMemo<ColDef<{ i: number }>[]>(
     () =>
@@ -146,7 +157,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? LinkCell : undefined,
         cellRendererParams: { onLinkClick: linkClick },
         filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
-        type: ['double', 'float', 'int', 'long', 'short', 'unsignedByte'].includes(f.datatype) && !f.arraysize ? 'rightAligned' : undefined,
+        headerClass: isNumeric(f) ? 'ag-right-aligned-header' : undefined,
         resizable: true,
         sortable: true,
         width: Math.min(320, Math.max(110, (f.unit ? f.name.length + f.unit.length + 3 : f.name.length) * 8 + 48)),
@@ -254,7 +265,8 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         {copied && <span className="muted" role="status">{copied}</span>}
         {toolbar}
       </div>
-      <div className="result-grid" style={{ height }} data-testid="result-grid">
+      <div className="result-grid" style={{ height }} data-testid="result-grid" data-grid-scope={scope}>
+      {numericCss && <style>{numericCss}</style>}
       <AgGridReact
         onGridReady={(e) => {
           api.current = e.api
