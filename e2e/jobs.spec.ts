@@ -1,4 +1,4 @@
-import { test, expect, runAdql, expectEditorText } from './fixtures'
+import { test, expect, runAdql, expectEditorText, ARCHIVE } from './fixtures'
 
 test.describe('async jobs', () => {
   test('an async query runs as a job, shows its rows, and survives a reload in the Jobs list', async ({ page, watch }) => {
@@ -16,6 +16,7 @@ test.describe('async jobs', () => {
     await page.getByRole('link', { name: 'Jobs' }).click()
     const row = page.getByTestId('job-row').filter({ hasText: 'SELECT TOP 6 obs_id' })
     await expect(row).toContainText('COMPLETED')
+    await expect(row.getByTestId('job-elapsed')).toHaveText(/^\d+ s$/)
     await row.getByRole('button', { name: 'Open results' }).click()
     await expect(page).toHaveURL(/\/adql\?.*job=/)
     await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(6)
@@ -57,5 +58,91 @@ test.describe('schema browser', () => {
     await page.keyboard.press('Shift+ArrowRight')
     await fwhm.click()
     await expectEditorText(page, 'SELECT TOP 100 fwhm\nFROM asm.dimm_paranal')
+  })
+})
+
+test.describe('jobs made elsewhere', () => {
+  /** A job made outside the app (as pyvo or curl would), left PENDING: its URL, as the service names it. */
+  async function pendingJob(query: string): Promise<string> {
+    const res = await fetch(`${ARCHIVE}/tap/async`, { method: 'POST', body: new URLSearchParams({ REQUEST: 'doQuery', LANG: 'ADQL', QUERY: query, MAXREC: '4' }), redirect: 'manual' })
+    const url = res.headers.get('location')
+    if (res.status !== 303 || !url) throw new Error(`the archive answered ${res.status} without a job`)
+    return url
+  }
+  const phaseOf = async (url: string) => (await (await fetch(`${ARCHIVE}${new URL(url).pathname}/phase`)).text()).trim()
+  const destructionOf = async (url: string) => Date.parse((await (await fetch(`${ARCHIVE}${new URL(url).pathname}/destruction`)).text()).trim())
+
+  test('a job made elsewhere is resumed by URL or from the service', async ({ page, watch }) => {
+    const byUrl = await pendingJob('SELECT TOP 4 obs_id FROM ivoa.ObsCore ORDER BY obs_id')
+    const listed = await pendingJob('SELECT TOP 4 target_name FROM ivoa.ObsCore ORDER BY target_name')
+    await page.goto('/jobs?profile=local')
+
+    // a mistyped URL is explained and kept for correction
+    const input = page.getByRole('textbox', { name: 'Resume a job by URL' })
+    await input.fill('archive/async/x')
+    await page.getByRole('button', { name: 'Resume job' }).click()
+    await expect(page.getByRole('alert')).toContainText('Job URL')
+    await expect(input).toHaveValue('archive/async/x')
+
+    await input.fill(byUrl)
+    await page.getByRole('button', { name: 'Resume job' }).click()
+    const row = page.getByTestId('job-row').filter({ hasText: 'SELECT TOP 4 obs_id' })
+    await expect(row).toContainText('PENDING')
+    await expect(row.locator('.service-url')).toHaveText(`${ARCHIVE}/tap`)
+    await expect(input).toHaveValue('')
+
+    // abort: the service says ABORTED too, and there are no results to open
+    await row.getByRole('button', { name: 'Abort' }).click()
+    await expect(row).toContainText('ABORTED')
+    expect(await phaseOf(byUrl)).toBe('ABORTED')
+    await expect(row.getByRole('button', { name: 'Abort' })).toHaveCount(0)
+    await expect(row.getByRole('button', { name: 'Open results' })).toBeDisabled()
+
+    // keep longer: the service keeps it about a week from now (DaCHS's default is two days)
+    const before = await destructionOf(byUrl)
+    const shown = await row.getByTestId('job-destruction').textContent()
+    await row.getByRole('button', { name: 'Keep longer' }).click()
+    await expect(row.getByTestId('job-destruction')).not.toHaveText(shown ?? '')
+    const after = await destructionOf(byUrl)
+    expect(after - before).toBeGreaterThan(4 * 86400_000)
+    expect(Math.abs(after - (Date.now() + 7 * 86400_000))).toBeLessThan(3600_000)
+
+    // the service's own list has the other job; adding it puts it in ours, and the button says so
+    const lists = page.getByRole('group', { name: `Jobs ${ARCHIVE}/tap lists` })
+    await lists.locator('summary').click()
+    const id = listed.split('/').pop()!
+    await lists.getByRole('button', { name: `Add job ${id} to the list` }).click()
+    const second = page.getByTestId('job-row').filter({ hasText: 'SELECT TOP 4 target_name' })
+    await expect(second).toContainText('PENDING')
+    await expect(lists.getByRole('button', { name: `Add job ${id} to the list` })).toHaveText('Listed above')
+    await expect(lists.getByRole('button', { name: `Add job ${id} to the list` })).toBeDisabled()
+    await page.screenshot({ path: 'test-results/screenshots/jobs-resumed.png', fullPage: true })
+
+    // both survive a reload
+    await page.reload()
+    await expect(row).toContainText('ABORTED')
+    await expect(second).toContainText('PENDING')
+
+    // re-run: the ADQL view with the job's query, as an async job with its MAXREC, which then completes
+    await second.getByRole('button', { name: 'Re-run' }).click()
+    await expect(page).toHaveURL(/\/adql\?/)
+    await expectEditorText(page, 'SELECT TOP 4 target_name FROM ivoa.ObsCore ORDER BY target_name')
+    await expect(page.getByRole('radio', { name: 'async job' })).toBeChecked()
+    await expect(page.getByLabel('MAXREC', { exact: true })).toHaveValue('4')
+    await page.getByRole('button', { name: 'Run' }).click()
+    await expect(page.getByRole('status', { name: 'Job status' })).toContainText('COMPLETED', { timeout: 30_000 })
+    await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(4)
+
+    // tidy up: all three gone from the service
+    await page.getByRole('link', { name: 'Jobs' }).click()
+    const rows = page.getByTestId('job-row')
+    await expect(rows).toHaveCount(3)
+    for (let n = 3; n > 0; n--) {
+      await rows.first().getByRole('button', { name: 'Delete' }).click()
+      await expect(rows).toHaveCount(n - 1)
+    }
+    expect((await fetch(byUrl)).status).toBe(404)
+    expect(watch.pageErrors).toEqual([])
+    expect(watch.externalRequests).toEqual([])
   })
 })

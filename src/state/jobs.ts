@@ -94,3 +94,31 @@ export function removeJob(url: string): void {
 export function isActive(j: StoredJob): boolean {
   return !j.gone && !FINAL_PHASES.has(j.phase)
 }
+
+/** How long a job ran (or has been running, until `now`): "42 s", "3.5 min", "2.1 h"; '' before it started. */
+export function jobElapsed(from: string | undefined, to: string | undefined, now = Date.now()): string {
+  if (!from) return ''
+  const s = Math.max(0, ((to ? Date.parse(to) : now) - Date.parse(from)) / 1000)
+  if (!Number.isFinite(s)) return ''
+  if (s < 90) return `${s.toFixed(0)} s`
+  if (s < 90 * 60) return `${(s / 60).toFixed(1)} min`
+  return `${(s / 3600).toFixed(1)} h`
+}
+
+/**
+ * The TAP service a job URL belongs to, among the given service URLs: the one it lies under, else the one on the
+ * same host (DaCHS answers /tap/async with jobs under /__system__/tap/run/async/), else the URL before /async/.
+ */
+export function jobServiceUrl(jobUrl: string, services: readonly string[]): string {
+  const under = services.find((s) => jobUrl.startsWith(`${s.replace(/\/+$/, '')}/async/`))
+  if (under) return under
+  let origin = ''
+  try {
+    origin = new URL(jobUrl).origin
+  } catch {
+    /* not a URL: fall through */
+  }
+  const sameHost = [...new Set(services)].filter((s) => s.startsWith(`${origin}/`))
+  if (origin && sameHost.length === 1) return sameHost[0]!
+  return jobUrl.replace(/\/async\/[^/]+\/?$/, '')
+}

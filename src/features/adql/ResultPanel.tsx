@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
 import { getJob, abortJob } from '../../protocols/uws'
-import { useJob } from '../../state/jobs'
+import { jobElapsed, useJob } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/ResultGrid'
 import { ResultPlot } from '../../components/ResultPlot'
@@ -52,12 +52,6 @@ export function ResultView({ result, dark }: { result: TapResult; dark: boolean 
   )
 }
 
-function elapsed(from?: string, to?: string): string {
-  if (!from) return ''
-  const s = Math.max(0, ((to ? Date.parse(to) : Date.now()) - Date.parse(from)) / 1000)
-  return s < 90 ? `${s.toFixed(0)} s` : `${(s / 60).toFixed(1)} min`
-}
-
 /** Status and, once completed, the result of an async job from the job store. */
 export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean }) {
   const rt = useRuntime()
@@ -75,7 +69,7 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
       <div className="toolbar" role="status" aria-label="Job status">
         <span className={`phase phase-${job.phase.toLowerCase()}`}>{job.phase}</span>
         <span className="muted">
-          async job · {elapsed(job.startTime ?? job.createdAt, job.endTime)}
+          async job · {jobElapsed(job.startTime ?? job.createdAt, job.endTime)}
           {job.destruction ? ` · kept until ${new Date(job.destruction).toLocaleString()}` : ''}
         </span>
         {(job.phase === 'QUEUED' || job.phase === 'EXECUTING') && (

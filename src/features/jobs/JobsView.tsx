@@ -1,11 +1,11 @@
-import { useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
 import { navigate } from '../../app/router'
-import { abortJob, deleteJob, getJob, listJobs, setDestruction } from '../../protocols/uws'
+import { abortJob, deleteJob, getJob, listJobs, setDestruction, type UwsJobRef } from '../../protocols/uws'
 import { HttpError } from '../../protocols/http'
 import { normaliseServiceUrl } from '../../config/parse'
-import { addJob, applyUws, isActive, removeJob, updateJob, useJobs, type StoredJob } from '../../state/jobs'
+import { addJob, applyUws, isActive, jobElapsed, jobServiceUrl, removeJob, useJobs, type StoredJob } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
@@ -13,23 +13,44 @@ function fmt(t?: string): string {
   return t ? new Date(t).toLocaleString() : '—'
 }
 
+/** Ticks every second while `on` (running jobs show their elapsed time). */
+function useNow(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!on) return
+    const t = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(t)
+  }, [on])
+  return on ? now : Date.now()
+}
+
+const TAP_ENDPOINTS = ['tap_obs', 'tap_cat'] as const
+
 /** ESO's "TAP Query Management" in the browser: every async job started here, plus the service's own list. */
 export function JobsView() {
   const rt = useRuntime()
   const jobs = useJobs()
+  const queryClient = useQueryClient()
   const [resumeUrl, setResumeUrl] = useState('')
   const [actionError, setActionError] = useState<Error | null>(null)
-  const tapUrl = rt.endpoint('tap_obs')
-  const serverJobs = useQuery({
-    queryKey: tapKeys.serverJobs(tapUrl ?? ''),
-    queryFn: ({ signal }) => listJobs(rt.http, `${tapUrl}/async`, { last: 50 }, signal),
-    enabled: !!tapUrl,
-    retry: false,
+  const now = useNow(jobs.some(isActive))
+  // the profile's TAP services (tap_obs and tap_cat may be one service)
+  const services = [...new Set(TAP_ENDPOINTS.flatMap((n) => rt.endpoint(n) ?? []))]
+  const serviceKey = (url: string) => TAP_ENDPOINTS.find((n) => rt.endpoint(n) === url) ?? url
+  const serverJobs = useQueries({
+    queries: services.map((url) => ({
+      queryKey: tapKeys.serverJobs(url),
+      queryFn: ({ signal }: { signal: AbortSignal }) => listJobs(rt.http, `${url}/async`, { last: 50 }, signal),
+      retry: false,
+    })),
   })
+  const refreshServerLists = () => services.forEach((url) => void queryClient.invalidateQueries({ queryKey: tapKeys.serverJobs(url) }))
 
   const act = (f: () => Promise<unknown>) => {
     setActionError(null)
-    f().catch((e: unknown) => setActionError(e instanceof Error ? e : new Error(String(e))))
+    f()
+      .catch((e: unknown) => setActionError(e instanceof Error ? e : new Error(String(e))))
+      .finally(refreshServerLists)
   }
   const remove = (j: StoredJob) =>
     act(async () => {
@@ -40,22 +61,38 @@ export function JobsView() {
       }
       removeJob(j.url)
     })
+  const abort = (j: StoredJob) =>
+    act(async () => {
+      await abortJob(rt.http, j.url)
+      // the service's own word on the phase (it may have finished meanwhile)
+      applyUws(j.url, await getJob(rt.http, j.url))
+    })
   const extend = (j: StoredJob) =>
     act(async () => {
       const u = await setDestruction(rt.http, j.url, new Date(Date.now() + 7 * 86400_000))
       applyUws(j.url, u)
     })
-  const rerun = (j: StoredJob) => navigate('adql', { profile: j.profileId, q: j.query, mode: 'async', maxrec: j.maxrec?.toString() })
-  const open = (j: StoredJob) => navigate('adql', { profile: j.profileId, job: j.url, q: j.query })
-  const resume = () =>
+  const target = (j: StoredJob) => ({ profile: j.profileId, service: serviceKey(j.serviceUrl), q: j.query })
+  const rerun = (j: StoredJob) => navigate('adql', { ...target(j), mode: 'async', maxrec: j.maxrec?.toString() })
+  const open = (j: StoredJob) => navigate('adql', { ...target(j), job: j.url })
+  const adopt = (raw: string, done?: () => void) =>
     act(async () => {
-      const url = normaliseServiceUrl(resumeUrl, 'Job URL')
+      const url = normaliseServiceUrl(raw, 'Job URL')
       const u = await getJob(rt.http, url)
-      const serviceUrl = url.replace(/\/async\/[^/]+$/, '')
-      addJob({ url, serviceUrl, profileId: rt.profile.id, query: u.parameters.QUERY ?? u.parameters.query ?? '', createdAt: u.creationTime ?? new Date().toISOString(), phase: u.phase })
+      const maxrec = Number(u.parameters.MAXREC ?? u.parameters.maxrec)
+      addJob({
+        url,
+        serviceUrl: jobServiceUrl(url, services),
+        profileId: rt.profile.id,
+        query: u.parameters.QUERY ?? u.parameters.query ?? '',
+        maxrec: Number.isInteger(maxrec) && maxrec > 0 ? maxrec : undefined,
+        createdAt: u.creationTime ?? new Date().toISOString(),
+        phase: u.phase,
+      })
       applyUws(url, u)
-      setResumeUrl('')
+      done?.()
     })
+  const stored = new Set(jobs.map((j) => j.url))
 
   return (
     <section className="view" aria-label="Jobs">
@@ -65,7 +102,7 @@ export function JobsView() {
           className="add-tap"
           onSubmit={(e) => {
             e.preventDefault()
-            resume()
+            adopt(resumeUrl, () => setResumeUrl(''))
           }}
         >
           <input aria-label="Resume a job by URL" placeholder="https://…/tap/async/JOBID" value={resumeUrl} onChange={(e) => setResumeUrl(e.target.value)} />
@@ -83,6 +120,7 @@ export function JobsView() {
               <th>Query</th>
               <th>Service</th>
               <th>Created</th>
+              <th>Ran</th>
               <th>Kept until</th>
               <th>Actions</th>
             </tr>
@@ -99,13 +137,14 @@ export function JobsView() {
                 </td>
                 <td className="service-url">{j.serviceUrl}</td>
                 <td>{fmt(j.createdAt)}</td>
-                <td>{fmt(j.destruction)}</td>
+                <td data-testid="job-elapsed">{jobElapsed(j.startTime, j.endTime, now) || '—'}</td>
+                <td data-testid="job-destruction" title={j.destruction}>{fmt(j.destruction)}</td>
                 <td className="actions">
                   <button type="button" onClick={() => open(j)} disabled={j.phase !== 'COMPLETED' || j.gone}>
                     Open results
                   </button>
                   {isActive(j) && (
-                    <button type="button" onClick={() => act(async () => { await abortJob(rt.http, j.url); updateJob(j.url, { phase: 'ABORTED' }) })}>
+                    <button type="button" onClick={() => abort(j)}>
                       Abort
                     </button>
                   )}
@@ -124,17 +163,41 @@ export function JobsView() {
           </tbody>
         </table>
       )}
-      <details className="panel">
-        <summary>Jobs the service lists {serverJobs.data ? `(${serverJobs.data.length})` : ''}</summary>
-        {serverJobs.error && <ErrorNotice error={serverJobs.error} />}
-        <ul>
-          {serverJobs.data?.map((j) => (
-            <li key={j.jobId}>
-              <code>{j.jobId}</code> {j.phase} {j.creationTime && `· ${fmt(j.creationTime)}`} {j.ownerId && `· ${j.ownerId}`}
-            </li>
-          ))}
-        </ul>
-      </details>
+      {services.map((url, i) => {
+        const list = serverJobs[i]
+        return (
+          <details className="panel" key={url} aria-label={`Jobs ${url} lists`}>
+            <summary>
+              Jobs <code>{url}</code> lists {list?.data ? `(${list.data.length})` : ''}
+            </summary>
+            {list?.error && <ErrorNotice error={list.error} />}
+            <ul className="server-jobs">
+              {list?.data?.map((ref) => {
+                const href = serverJobUrl(ref, url)
+                return (
+                  <li key={ref.jobId}>
+                    <span className={`phase phase-${ref.phase.toLowerCase()}`}>{ref.phase}</span> <code>{ref.jobId}</code>{' '}
+                    {ref.creationTime && `· ${fmt(ref.creationTime)}`} {ref.ownerId && `· ${ref.ownerId}`}{' '}
+                    <button type="button" disabled={stored.has(href)} onClick={() => adopt(href)} aria-label={`Add job ${ref.jobId} to the list`}>
+                      {stored.has(href) ? 'Listed above' : 'Add to the list'}
+                    </button>
+                  </li>
+                )
+              })}
+            </ul>
+          </details>
+        )
+      })}
     </section>
   )
+}
+
+/** A listed job's own URL: its xlink:href (relative ones against the list), else the list URL and its id. */
+function serverJobUrl(ref: UwsJobRef, serviceUrl: string): string {
+  const list = `${serviceUrl.replace(/\/+$/, '')}/async/`
+  try {
+    return new URL(ref.href || encodeURIComponent(ref.jobId), list).href
+  } catch {
+    return list + encodeURIComponent(ref.jobId)
+  }
 }
