@@ -1,7 +1,7 @@
 import { test, expect, runAdql, expectEditorText, ARCHIVE } from './fixtures'
 
 test.describe('async jobs', () => {
-  test('an async query runs as a job, shows its rows, and survives a reload in the Jobs list', async ({ page, watch }) => {
+  test('an async query runs as a job, shows its rows, and survives a reload in the Jobs list', async ({ page, watch, browser }) => {
     await page.goto('/adql?profile=local')
     await page.getByRole('radio', { name: 'async job' }).check()
     await runAdql(page, 'SELECT TOP 6 obs_id, target_name FROM ivoa.ObsCore ORDER BY obs_id')
@@ -12,6 +12,19 @@ test.describe('async jobs', () => {
 
     await page.reload()
     await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(6)
+
+    // the link, shared with a browser that never saw the job: it is offered, then followed, with its rows
+    const elsewhere = await browser.newContext()
+    const shared = await elsewhere.newPage()
+    await shared.goto(page.url())
+    await expect(shared.getByRole('status', { name: 'Job status' })).toContainText("not in this browser's list")
+    await shared.screenshot({ path: 'test-results/screenshots/job-shared.png' })
+    await shared.getByRole('button', { name: 'Follow this job here' }).click()
+    await expect(shared.getByRole('status', { name: 'Job status' })).toContainText('COMPLETED')
+    await expect(shared.getByTestId('result-grid').locator('.ag-row')).toHaveCount(6)
+    await shared.getByRole('link', { name: 'Jobs' }).click()
+    await expect(shared.getByTestId('job-row').filter({ hasText: 'SELECT TOP 6 obs_id' })).toContainText('COMPLETED')
+    await elsewhere.close()
 
     await page.getByRole('link', { name: 'Jobs' }).click()
     const row = page.getByTestId('job-row').filter({ hasText: 'SELECT TOP 6 obs_id' })

@@ -2,9 +2,10 @@
  * The async TAP jobs this browser started, per service: kept in localStorage (URLs and query text only,
  * never credentials), observed by the ADQL and Jobs views, updated by the poller.
  */
-import { useSyncExternalStore } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { loadJson, saveJson } from '../app/persist'
-import { FINAL_PHASES, type UwsJob, type UwsPhase } from '../protocols/uws'
+import type { HttpClient } from '../protocols/http'
+import { FINAL_PHASES, getJob, type UwsJob, type UwsPhase } from '../protocols/uws'
 
 export interface StoredJob {
   /** Service URL of the job (not the proxied one): its identity. */
@@ -121,4 +122,39 @@ export function jobServiceUrl(jobUrl: string, services: readonly string[]): stri
   const sameHost = [...new Set(services)].filter((s) => s.startsWith(`${origin}/`))
   if (origin && sameHost.length === 1) return sameHost[0]!
   return jobUrl.replace(/\/async\/[^/]+\/?$/, '')
+}
+
+/** A profile's TAP services, once each (tap_obs and tap_cat may be one service). */
+export function profileTapServices(endpoint: (name: 'tap_obs' | 'tap_cat') => string | undefined): string[] {
+  return [...new Set([endpoint('tap_obs'), endpoint('tap_cat')].filter((u): u is string => !!u))]
+}
+
+/**
+ * Adds a job this browser did not start (a shared link, a URL from pyvo, one the service lists) to the list:
+ * asks the service for it first, so a wrong URL fails here with the service's answer and nothing is stored.
+ */
+export async function adoptJob(http: HttpClient, url: string, opts: { services: readonly string[]; profileId: string }): Promise<void> {
+  const u = await getJob(http, url)
+  const maxrec = Number(u.parameters.MAXREC ?? u.parameters.maxrec)
+  addJob({
+    url,
+    serviceUrl: jobServiceUrl(url, opts.services),
+    profileId: opts.profileId,
+    query: u.parameters.QUERY ?? u.parameters.query ?? '',
+    maxrec: Number.isInteger(maxrec) && maxrec > 0 ? maxrec : undefined,
+    createdAt: u.creationTime ?? new Date().toISOString(),
+    phase: u.phase,
+  })
+  applyUws(url, u)
+}
+
+/** The time now, ticking every second while `on` (running jobs show how long they have run). */
+export function useNow(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!on) return
+    const t = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(t)
+  }, [on])
+  return on ? now : Date.now()
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
 import { getJob, abortJob } from '../../protocols/uws'
-import { jobElapsed, useJob } from '../../state/jobs'
+import { adoptJob, applyUws, isActive, jobElapsed, profileTapServices, useJob, useNow } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/ResultGrid'
 import { ResultPlot } from '../../components/ResultPlot'
@@ -56,6 +56,12 @@ export function ResultView({ result, dark }: { result: TapResult; dark: boolean 
 export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean }) {
   const rt = useRuntime()
   const job = useJob(jobUrl)
+  const now = useNow(!!job && isActive(job))
+  const [actionError, setActionError] = useState<Error | null>(null)
+  const act = (f: () => Promise<unknown>) => {
+    setActionError(null)
+    f().catch((e: unknown) => setActionError(e instanceof Error ? e : new Error(String(e))))
+  }
   const completed = job?.phase === 'COMPLETED'
   const result = useQuery({
     queryKey: tapKeys.jobResult(jobUrl),
@@ -63,21 +69,39 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
     enabled: completed && !job?.gone,
     staleTime: Infinity,
   })
-  if (!job) return <div className="banner warning" role="status">This job is not in this browser's list. Resume it by URL in the Jobs view.</div>
+  if (!job)
+    return (
+      <div className="banner warning" role="status" aria-label="Job status">
+        <p>This job is not in this browser's list (a shared link, or a job started elsewhere).</p>
+        <button type="button" onClick={() => act(() => adoptJob(rt.http, jobUrl, { services: profileTapServices(rt.endpoint), profileId: rt.profile.id }))}>
+          Follow this job here
+        </button>
+        {actionError && <ErrorNotice error={actionError} />}
+      </div>
+    )
   return (
     <div className="job-result">
       <div className="toolbar" role="status" aria-label="Job status">
         <span className={`phase phase-${job.phase.toLowerCase()}`}>{job.phase}</span>
         <span className="muted">
-          async job · {jobElapsed(job.startTime ?? job.createdAt, job.endTime)}
+          async job · {jobElapsed(job.startTime ?? job.createdAt, job.endTime, now)}
           {job.destruction ? ` · kept until ${new Date(job.destruction).toLocaleString()}` : ''}
         </span>
-        {(job.phase === 'QUEUED' || job.phase === 'EXECUTING') && (
-          <button type="button" onClick={() => abortJob(rt.http, jobUrl).catch(() => {})}>
+        {isActive(job) && (
+          <button
+            type="button"
+            onClick={() =>
+              act(async () => {
+                await abortJob(rt.http, jobUrl)
+                applyUws(jobUrl, await getJob(rt.http, jobUrl))
+              })
+            }
+          >
             Abort job
           </button>
         )}
       </div>
+      {actionError && <ErrorNotice error={actionError} />}
       {job.gone && <div className="banner warning">The service no longer has this job (deleted or past its destruction time).</div>}
       {job.phase === 'ERROR' && (
         <div className="banner error" role="alert">

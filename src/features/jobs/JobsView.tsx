@@ -1,27 +1,16 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
 import { navigate } from '../../app/router'
 import { abortJob, deleteJob, getJob, listJobs, setDestruction, type UwsJobRef } from '../../protocols/uws'
 import { HttpError } from '../../protocols/http'
 import { normaliseServiceUrl } from '../../config/parse'
-import { addJob, applyUws, isActive, jobElapsed, jobServiceUrl, removeJob, useJobs, type StoredJob } from '../../state/jobs'
+import { adoptJob, applyUws, isActive, jobElapsed, profileTapServices, removeJob, useJobs, useNow, type StoredJob } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
 function fmt(t?: string): string {
   return t ? new Date(t).toLocaleString() : '—'
-}
-
-/** Ticks every second while `on` (running jobs show their elapsed time). */
-function useNow(on: boolean): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!on) return
-    const t = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(t)
-  }, [on])
-  return on ? now : Date.now()
 }
 
 const TAP_ENDPOINTS = ['tap_obs', 'tap_cat'] as const
@@ -34,8 +23,7 @@ export function JobsView() {
   const [resumeUrl, setResumeUrl] = useState('')
   const [actionError, setActionError] = useState<Error | null>(null)
   const now = useNow(jobs.some(isActive))
-  // the profile's TAP services (tap_obs and tap_cat may be one service)
-  const services = [...new Set(TAP_ENDPOINTS.flatMap((n) => rt.endpoint(n) ?? []))]
+  const services = profileTapServices(rt.endpoint)
   const serviceKey = (url: string) => TAP_ENDPOINTS.find((n) => rt.endpoint(n) === url) ?? url
   const serverJobs = useQueries({
     queries: services.map((url) => ({
@@ -77,19 +65,7 @@ export function JobsView() {
   const open = (j: StoredJob) => navigate('adql', { ...target(j), job: j.url })
   const adopt = (raw: string, done?: () => void) =>
     act(async () => {
-      const url = normaliseServiceUrl(raw, 'Job URL')
-      const u = await getJob(rt.http, url)
-      const maxrec = Number(u.parameters.MAXREC ?? u.parameters.maxrec)
-      addJob({
-        url,
-        serviceUrl: jobServiceUrl(url, services),
-        profileId: rt.profile.id,
-        query: u.parameters.QUERY ?? u.parameters.query ?? '',
-        maxrec: Number.isInteger(maxrec) && maxrec > 0 ? maxrec : undefined,
-        createdAt: u.creationTime ?? new Date().toISOString(),
-        phase: u.phase,
-      })
-      applyUws(url, u)
+      await adoptJob(rt.http, normaliseServiceUrl(raw, 'Job URL'), { services, profileId: rt.profile.id })
       done?.()
     })
   const stored = new Set(jobs.map((j) => j.url))
