@@ -21,6 +21,28 @@ test('plots seeing against time from an asm table', async ({ page, watch }) => {
   })
   expect(inked).toBeGreaterThan(500)
   await page.screenshot({ path: 'test-results/screenshots/plot-dimm.png' })
+
+  // zoom with the wheel, pan with Shift+drag, and double-click back to the whole night
+  const canvas = plot.locator('canvas')
+  const picture = () => canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL())
+  const whole = await picture()
+  const area = await plot.locator('.u-over').boundingBox()
+  const cx = area!.x + area!.width / 2
+  const cy = area!.y + area!.height / 2
+  await page.mouse.move(cx, cy)
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -100)
+  await expect.poll(picture).not.toBe(whole)
+  const zoomed = await picture()
+  await page.keyboard.down('Shift')
+  await page.mouse.move(cx, cy)
+  await page.mouse.down()
+  await page.mouse.move(cx + 200, cy, { steps: 5 })
+  await page.mouse.up()
+  await page.keyboard.up('Shift')
+  await expect.poll(picture).not.toBe(zoomed)
+  await page.screenshot({ path: 'test-results/screenshots/plot-dimm-zoomed.png' })
+  await page.mouse.dblclick(cx, cy)
+  await expect.poll(picture).toBe(whole)
   expect(watch.pageErrors).toEqual([])
   expect(watch.consoleErrors).toEqual([])
 })

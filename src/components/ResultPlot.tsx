@@ -43,7 +43,7 @@ export function ResultPlot({ table, dark }: { table: Table; dark?: boolean }) {
         </label>
         {data && (
           <span className="muted" role="status">
-            {data.total.toLocaleString('en')} points{data.drawn < data.total ? `, ${data.drawn.toLocaleString('en')} drawn (min-max decimated)` : ''} · drag to zoom, wheel to zoom, double-click to reset
+            {data.total.toLocaleString('en')} points{data.drawn < data.total ? `, ${data.drawn.toLocaleString('en')} drawn (min-max decimated)` : ''} · drag or wheel to zoom, Shift+drag to pan, double-click to reset
           </span>
         )}
       </div>

@@ -1,8 +1,8 @@
-/** An x/y plot of two table columns with drag-to-zoom, wheel zoom, double-click reset (uPlot; spectra have SpectrumPlot). */
+/** An x/y plot of two table columns with drag-to-zoom, wheel zoom, Shift-drag pan, double-click reset (uPlot; spectra have SpectrumPlot). */
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import { wheelZoom } from './interaction'
+import { shiftDragPan, wheelZoom } from './interaction'
 
 export interface XYSeries {
   x: Float64Array
@@ -47,7 +47,7 @@ export function XYPlot({ series, xLabel, yLabel, xTime, mode, height = 380, dark
         ],
         cursor: { drag: { x: true, y: true, uni: 30 } },
         legend: { show: true },
-        plugins: [wheelZoom()],
+        plugins: [wheelZoom(), shiftDragPan()],
       },
       [series.x as unknown as number[], series.y as unknown as number[]],
       el,
