@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { HttpError } from '../protocols/http'
 import { QueryError } from '../protocols/errors'
 
@@ -18,4 +19,19 @@ export function ErrorNotice({ error }: { error: Error }) {
       <pre className="error-message">{error.message}</pre>
     </div>
   )
+}
+
+/**
+ * For buttons that call a service: `run(f)` clears the last error, runs f, and keeps what it threw for an
+ * <ErrorNotice>; `after` runs either way (e.g. to refresh a list).
+ */
+export function useAction(after?: () => void): { error: Error | null; run: (f: () => Promise<unknown>) => void } {
+  const [error, setError] = useState<Error | null>(null)
+  const run = (f: () => Promise<unknown>) => {
+    setError(null)
+    f()
+      .catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))))
+      .finally(() => after?.())
+  }
+  return { error, run }
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { loadJson, saveJson } from '../app/persist'
 import type { HttpClient } from '../protocols/http'
-import { FINAL_PHASES, getJob, type UwsJob, type UwsPhase } from '../protocols/uws'
+import { FINAL_PHASES, abortJob, getJob, type UwsJob, type UwsPhase } from '../protocols/uws'
 
 export interface StoredJob {
   /** Service URL of the job (not the proxied one): its identity. */
@@ -146,6 +146,12 @@ export async function adoptJob(http: HttpClient, url: string, opts: { services: 
     phase: u.phase,
   })
   applyUws(url, u)
+}
+
+/** Aborts a job and stores the phase the service then reports (it may have finished meanwhile). */
+export async function abortStoredJob(http: HttpClient, url: string): Promise<void> {
+  await abortJob(http, url)
+  applyUws(url, await getJob(http, url))
 }
 
 /** The time now, ticking every second while `on` (running jobs show how long they have run). */

@@ -2,13 +2,13 @@ import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
-import { getJob, abortJob } from '../../protocols/uws'
-import { adoptJob, applyUws, isActive, jobElapsed, profileTapServices, useJob, useNow } from '../../state/jobs'
+import { getJob } from '../../protocols/uws'
+import { abortStoredJob, adoptJob, isActive, jobElapsed, profileTapServices, useJob, useNow } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/ResultGrid'
 import { ResultPlot } from '../../components/ResultPlot'
 import { ResultExport } from '../../components/ResultExport'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../app/router'
 import { DATALINK_PARAM, dataLinkTargetOfRow, opensDataLink } from '../../state/datalinkTarget'
@@ -57,11 +57,7 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
   const rt = useRuntime()
   const job = useJob(jobUrl)
   const now = useNow(!!job && isActive(job))
-  const [actionError, setActionError] = useState<Error | null>(null)
-  const act = (f: () => Promise<unknown>) => {
-    setActionError(null)
-    f().catch((e: unknown) => setActionError(e instanceof Error ? e : new Error(String(e))))
-  }
+  const { error: actionError, run: act } = useAction()
   const completed = job?.phase === 'COMPLETED'
   const result = useQuery({
     queryKey: tapKeys.jobResult(jobUrl),
@@ -88,15 +84,7 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
           {job.destruction ? ` · kept until ${new Date(job.destruction).toLocaleString()}` : ''}
         </span>
         {isActive(job) && (
-          <button
-            type="button"
-            onClick={() =>
-              act(async () => {
-                await abortJob(rt.http, jobUrl)
-                applyUws(jobUrl, await getJob(rt.http, jobUrl))
-              })
-            }
-          >
+          <button type="button" onClick={() => act(() => abortStoredJob(rt.http, jobUrl))}>
             Abort job
           </button>
         )}

@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useRuntime } from '../../app/runtime'
 import { navigate } from '../../app/router'
-import { abortJob, deleteJob, getJob, listJobs, setDestruction, type UwsJobRef } from '../../protocols/uws'
+import { deleteJob, listJobs, setDestruction, type UwsJobRef } from '../../protocols/uws'
 import { HttpError } from '../../protocols/http'
 import { normaliseServiceUrl } from '../../config/parse'
-import { adoptJob, applyUws, isActive, jobElapsed, profileTapServices, removeJob, useJobs, useNow, type StoredJob } from '../../state/jobs'
+import { abortStoredJob, adoptJob, applyUws, isActive, jobElapsed, profileTapServices, removeJob, useJobs, useNow, type StoredJob } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 
 function fmt(t?: string): string {
   return t ? new Date(t).toLocaleString() : '—'
@@ -21,7 +21,6 @@ export function JobsView() {
   const jobs = useJobs()
   const queryClient = useQueryClient()
   const [resumeUrl, setResumeUrl] = useState('')
-  const [actionError, setActionError] = useState<Error | null>(null)
   const now = useNow(jobs.some(isActive))
   const services = profileTapServices(rt.endpoint)
   const serviceKey = (url: string) => TAP_ENDPOINTS.find((n) => rt.endpoint(n) === url) ?? url
@@ -34,12 +33,7 @@ export function JobsView() {
   })
   const refreshServerLists = () => services.forEach((url) => void queryClient.invalidateQueries({ queryKey: tapKeys.serverJobs(url) }))
 
-  const act = (f: () => Promise<unknown>) => {
-    setActionError(null)
-    f()
-      .catch((e: unknown) => setActionError(e instanceof Error ? e : new Error(String(e))))
-      .finally(refreshServerLists)
-  }
+  const { error: actionError, run: act } = useAction(refreshServerLists)
   const remove = (j: StoredJob) =>
     act(async () => {
       try {
@@ -49,12 +43,7 @@ export function JobsView() {
       }
       removeJob(j.url)
     })
-  const abort = (j: StoredJob) =>
-    act(async () => {
-      await abortJob(rt.http, j.url)
-      // the service's own word on the phase (it may have finished meanwhile)
-      applyUws(j.url, await getJob(rt.http, j.url))
-    })
+  const abort = (j: StoredJob) => act(() => abortStoredJob(rt.http, j.url))
   const extend = (j: StoredJob) =>
     act(async () => {
       const u = await setDestruction(rt.http, j.url, new Date(Date.now() + 7 * 86400_000))
