@@ -3,9 +3,9 @@ import type { RuntimeConfig } from '../config/types'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Header } from './Header'
 import { JobNotifier } from './JobNotifier'
-import { useRoute, useSetParams } from './router'
-import { RuntimeContext, createRuntime } from './runtime'
-import { loadJson, saveJson } from './persist'
+import { useRoute, useSetParams } from '../state/route'
+import { RuntimeContext, createRuntime } from '../state/runtime'
+import { loadJson, saveJson } from '../state/persist'
 import { useTheme } from './theme'
 import { startJobPoller } from '../state/jobPoller'
 import type { HttpClient } from '../protocols/http'
@@ -15,7 +15,6 @@ import { SpectraView } from '../features/spectra/SpectraView'
 import { JobsView } from '../features/jobs/JobsView'
 import { DataLinkView } from '../features/datalink/DataLinkView'
 import { DataLinkPanel } from '../features/datalink/DataLinkPanel'
-import { profileCredentialPolicy } from '../state/auth'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM } from '../state/datalinkTarget'
 
 export function App({ config }: { config: RuntimeConfig }) {
@@ -34,10 +33,8 @@ export function App({ config }: { config: RuntimeConfig }) {
     return startJobPoller((id) => {
       if (!config.profiles[id]) return undefined
       if (!clients.has(id)) {
-        // the poller's own door carries the profile's credentials too (an authorised job polls as its owner)
-        const rt = createRuntime(config, id, location.origin)
-        rt.http.setCredentialPolicy(profileCredentialPolicy(rt.profile))
-        clients.set(id, rt.http)
+        // the poller's door carries the profile's credentials too (an authorised job polls as its owner)
+        clients.set(id, createRuntime(config, id, location.origin).http)
       }
       return clients.get(id)
     })

@@ -1,7 +1,7 @@
 import type { RuntimeConfig } from '../config/types'
 import type { Theme } from './theme'
-import { VIEWS, navigate, useRoute, type ViewId } from './router'
-import { useRuntime } from './runtime'
+import { VIEWS, navigate, useRoute, type ViewId } from '../state/route'
+import { useRuntime } from '../state/runtime'
 import { LoginControl } from '../features/auth/LoginControl'
 
 interface Props {

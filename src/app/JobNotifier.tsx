@@ -1,6 +1,6 @@
 import { FINAL_PHASES } from '../protocols/uws'
 import { updateJob, useJobs } from '../state/jobs'
-import { navigate } from './router'
+import { navigate } from '../state/route'
 
 /** Tells the user when an async job finishes, whatever view is open. */
 export function JobNotifier() {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { loadJson, saveJson } from './persist'
+import { loadJson, saveJson } from '../state/persist'
 
 export type Theme = 'light' | 'dark'
 

@@ -3,7 +3,7 @@
  * files (a few at a time, with progress), estimates the total size, and offers a curl, wget or Python script.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { useRuntime, type AppRuntime } from '../app/runtime'
+import { useRuntime, type AppRuntime } from '../state/runtime'
 import type { EndpointName } from '../config/types'
 import { downloadScript, downloadTargets, formatBytes, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
 import type { Table } from '../protocols/votable'

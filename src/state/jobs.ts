@@ -3,7 +3,7 @@
  * never credentials), observed by the ADQL and Jobs views, updated by the poller.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { loadJson, saveJson } from '../app/persist'
+import { loadJson, saveJson } from './persist'
 import type { HttpClient } from '../protocols/http'
 import { FINAL_PHASES, abortJob, getJob, type UwsJob, type UwsPhase } from '../protocols/uws'
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../app/runtime'
+import { useRuntime } from './runtime'
 
 /**
  * The profile's HiPS survey, if it can be reached: a survey that cannot be loaded makes Aladin Lite

@@ -1,6 +1,6 @@
 /** A TAP service's capabilities and TAP_SCHEMA, fetched once per service and shared by every component that asks. */
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../app/runtime'
+import { useRuntime } from './runtime'
 import { fetchCapabilities, fetchTapSchema } from '../protocols/tap'
 import { METADATA_STALE_MS, tapKeys } from './queryKeys'
 

@@ -1,7 +1,7 @@
 /** A typed target → ICRS position: coordinates are read here, names go to Sesame (the profile's `resolver`). */
 import { useEffect, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import type { AppRuntime } from '../app/runtime'
+import type { AppRuntime } from './runtime'
 import { parsePosition } from '../protocols/coords'
 import { resolveName } from '../protocols/sesame'
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { fetchExamples } from '../../protocols/tap'
 import { useCapabilities } from '../../state/tapMetadata'
 import { METADATA_STALE_MS, tapKeys } from '../../state/queryKeys'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
 import { getJob } from '../../protocols/uws'
 import { abortStoredJob, adoptJob, isActive, jobElapsed, profileTapServices, useJob, useNow } from '../../state/jobs'
@@ -10,7 +10,7 @@ import { ResultPlot } from '../../components/ResultPlot'
 import { ResultExport } from '../../components/ResultExport'
 import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
-import { useSetParams } from '../../app/router'
+import { useSetParams } from '../../state/route'
 import { DATALINK_PARAM, dataLinkTargetOfRow, opensDataLink } from '../../state/datalinkTarget'
 
 export function ResultView({ result, dark }: { result: TapResult; dark: boolean }) {

@@ -1,4 +1,4 @@
-import { loadJson, saveJson } from '../../app/persist'
+import { loadJson, saveJson } from '../../state/persist'
 
 export interface HistoryEntry {
   query: string

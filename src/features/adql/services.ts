@@ -1,6 +1,6 @@
 import type { EndpointName } from '../../config/types'
-import type { AppRuntime } from '../../app/runtime'
-import { loadJson, saveJson } from '../../app/persist'
+import type { AppRuntime } from '../../state/runtime'
+import { loadJson, saveJson } from '../../state/persist'
 import { normaliseServiceUrl } from '../../config/parse'
 
 export interface TapChoice {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
-import type { AppRuntime } from '../../app/runtime'
+import type { AppRuntime } from '../../state/runtime'
 import { HttpError } from '../../protocols/http'
 import { runSync, submitAsync, type TapResult, type VOTableReader } from '../../protocols/tap'
 import { parseInWorker, type Table } from '../../protocols/votable'

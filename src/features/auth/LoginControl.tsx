@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { RuntimeConfig } from '../../config/types'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { dismissExpired, logout, useAuth } from '../../state/auth'
 import { LoginForm } from './LoginForm'
 import { completeRedirect, forgetOidc } from './oidc'
-import { useCredentialPolicy } from './useCredentialPolicy'
 import { downloadThroughDoor, isCredentialedFileLink } from './downloads'
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
@@ -17,7 +16,6 @@ export function LoginControl({ config }: { config: RuntimeConfig }) {
   const [open, setOpen] = useState(false)
   const [callbackError, setCallbackError] = useState<string | null>(null)
   const [download, setDownload] = useState<{ text: string; error: boolean } | null>(null)
-  useCredentialPolicy(rt)
 
   useEffect(() => {
     completeRedirect(config.profiles).catch((e: unknown) => setCallbackError(e instanceof Error ? e.message : String(e)))

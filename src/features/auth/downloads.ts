@@ -1,5 +1,5 @@
 /** File links on a credential origin are downloaded with the credential: checked through the HTTP door, then streamed to disk. */
-import type { AppRuntime } from '../../app/runtime'
+import type { AppRuntime } from '../../state/runtime'
 import { profileCredentialPolicy } from '../../state/auth'
 import type { CredentialPolicy } from '../../protocols/http'
 import { downloadWithCredentials, savedText } from '../../components/streamedDownload'
@@ -26,7 +26,7 @@ export function isCredentialedFileLink(rt: AppRuntime, href: string): boolean {
   return credentialOrigin && !!e.file && url.href.startsWith(e.file + '/') && !url.search
 }
 
-/** The credential policy of the active profile, as the HTTP door has it (`useCredentialPolicy`). */
+/** The credential policy of the active profile, as the HTTP door has it (installed by `createRuntime`). */
 function profilePolicy(rt: AppRuntime): CredentialPolicy {
   return profileCredentialPolicy(rt.profile) ?? (() => undefined)
 }

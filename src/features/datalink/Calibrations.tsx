@@ -1,7 +1,7 @@
 /** Calibrations from calSelector: Raw2Raw or Raw2Master, with whether the set is complete and certified. */
 import { useState, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { classifySemantics, type DataLinkResult, type DataLinkRow } from '../../protocols/datalink'
 import { fetchCalibrations, fetchCalibrationsFromLink, type CalSelectorMode, type CalSelectorResult } from '../../protocols/calselector'

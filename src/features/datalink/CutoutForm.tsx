@@ -3,7 +3,7 @@
  * region drawn and adjusted on the sky over the product's footprint, and the download of the result.
  */
 import { useMemo, useState } from 'react'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SkyView, type SkyCone } from '../../components/sky/SkyView'
 import type { ServiceDescriptor } from '../../protocols/datalink'

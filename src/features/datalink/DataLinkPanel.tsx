@@ -1,7 +1,7 @@
 /** Everything related to one product, from its DataLink document: the tree, and the cutout form when asked for. */
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { dpIdOf, fetchLinks, linksUrl, type DataLinkResult, type ServiceDescriptor } from '../../protocols/datalink'
 import { parseDataLinkRegion, parseDataLinkTarget } from '../../state/datalinkTarget'

@@ -1,6 +1,6 @@
 /** The /datalink view: one product's DataLink panel at a shareable URL (`?id=` dp_id, publisher DID or DataLink URL). */
 import { useEffect, useState } from 'react'
-import { useRoute, useSetParams } from '../../app/router'
+import { useRoute, useSetParams } from '../../state/route'
 import { DataLinkPanel } from './DataLinkPanel'
 
 export function DataLinkView() {

@@ -1,6 +1,6 @@
 /** The FITS header of a product, where its SODA service offers KIND=HEADER (DaCHS does; ESO's does not). */
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import type { ServiceDescriptor } from '../../protocols/datalink'
 import type { HttpClient } from '../../protocols/http'

@@ -1,7 +1,7 @@
 /** The DataLink tree: sections in plain words, one entry per link with its type, size, description and actions. */
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { safeHref } from '../../components/ResultGrid'
 import { descriptorFor, fetchLinks, isDataLinkDocument, type DataLinkResult, type DataLinkRow, type ServiceDescriptor } from '../../protocols/datalink'

@@ -5,7 +5,7 @@
  * one that needed an Authorization header, which a navigation cannot carry) is saved from memory.
  * A URL that gets the profile's credential goes through the download service worker (streamed to disk).
  */
-import type { AppRuntime } from '../../app/runtime'
+import type { AppRuntime } from '../../state/runtime'
 import { downloadWithCredentials } from '../../components/streamedDownload'
 import { profileCredentialPolicy } from '../../state/auth'
 import { saveBlob } from '../../components/saveFile'

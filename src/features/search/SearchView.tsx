@@ -4,9 +4,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { useSurvey } from '../../state/survey'
-import { navigate, useRoute, useSetParams } from '../../app/router'
+import { navigate, useRoute, useSetParams } from '../../state/route'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { ResultGrid } from '../../components/ResultGrid'

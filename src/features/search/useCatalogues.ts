@@ -1,6 +1,6 @@
 /** Catalogue tables of a TAP service with their main position columns, found by UCD in TAP_SCHEMA. */
 import { useQuery } from '@tanstack/react-query'
-import type { AppRuntime } from '../../app/runtime'
+import type { AppRuntime } from '../../state/runtime'
 import { runSync } from '../../protocols/tap'
 import { METADATA_STALE_MS } from '../../state/queryKeys'
 import type { CatalogueColumns } from './adql'

@@ -4,8 +4,8 @@
  */
 import { useEffect, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useRuntime } from '../../app/runtime'
-import { useRoute, useSetParams } from '../../app/router'
+import { useRuntime } from '../../state/runtime'
+import { useRoute, useSetParams } from '../../state/route'
 import { BulkDownload } from '../../components/BulkDownload'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultGrid } from '../../components/ResultGrid'

@@ -1,6 +1,6 @@
 /** The plotted spectra: a legend (colour, name, units, download, remove) over one SpectrumPlot that overlays them. */
 import { useMemo } from 'react'
-import { useRuntime } from '../../app/runtime'
+import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { saveBlob } from '../../components/saveFile'
 import { SpectrumPlot, spectrumColour } from '../../components/plot/SpectrumPlot'

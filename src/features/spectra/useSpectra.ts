@@ -1,6 +1,6 @@
 /** Fetches spectra through the HTTP door (following a DataLink to its #this file when the row points to one) and reads them. */
 import { useQueries } from '@tanstack/react-query'
-import type { AppRuntime } from '../../app/runtime'
+import type { AppRuntime } from '../../state/runtime'
 import { classifySemantics, fetchLinks, toServiceError } from '../../protocols/datalink'
 import { readSpectrum, type Spectrum } from '../../protocols/fits'
 import { FormatError } from '../../protocols/errors'
