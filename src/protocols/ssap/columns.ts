@@ -2,7 +2,7 @@
  * Key columns of an SSAP result, found by name (ESO's dbo.ssa names: access_url, dp_id, TARGETNAME,
  * em_min, SNR, SPECRP, positionJ2000 …) or else by utype/UCD (DaCHS's ssa_* columns, accref, accsize).
  */
-import { BYTES_PER_UNIT, findColumn } from '../table'
+import { BYTES_PER_UNIT, cellText, findColumn } from '../table'
 import type { Field, Table, Value } from '../votable'
 
 export interface SpectrumRecord {
@@ -94,12 +94,6 @@ function asNumber(v: Value): number | undefined {
   return undefined
 }
 
-function asText(v: Value): string | undefined {
-  if (v === null || v === undefined) return undefined
-  const s = String(v).trim()
-  return s === '' ? undefined : s
-}
-
 /** The shortest decimal that reads back as the same float32: DaCHS's float 5.5e-7 arrives as 5.49999981558e-7. */
 export function shortestFloat32(n: number): number {
   if (!Number.isFinite(n)) return n
@@ -126,7 +120,7 @@ export function spectrumRecord(table: Table, row: number, cols: SpectrumColumns 
   }
   for (const key of ['dpId', 'publisherDid', 'title', 'targetName', 'accessUrl', 'datalinkUrl', 'format', 'instrument', 'collection'] as const) {
     const c = cols[key]
-    const v = c === undefined ? undefined : asText(table.value(row, c))
+    const v = c === undefined ? undefined : cellText(table, row, c)
     if (v !== undefined) rec[key] = v
   }
   const set = <K extends keyof SpectrumRecord>(k: K, v: SpectrumRecord[K] | undefined) => {
