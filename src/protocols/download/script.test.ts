@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { downloadScript, fileNameFor, formatBytes, oneLineUrl, safeFileName, shellQuote, totalSize, uniqueNames, type ScriptFlavour } from './index'
+import { downloadScript, fileNameFor, oneLineUrl, safeFileName, shellQuote, totalSize, uniqueNames, type ScriptFlavour } from './index'
 
 const run = promisify(execFile)
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'
@@ -45,11 +45,11 @@ describe('quoting', () => {
 describe('size estimate', () => {
   it('adds the known sizes and counts the unknown ones', () => {
     expect(totalSize([{ size: 40320 }, { size: 31680 }, {}])).toEqual({ bytes: 72000, unknown: 1 })
-    expect(formatBytes(999)).toBe('999 B')
-    expect(formatBytes(72000)).toBe('72.0 kB')
-    expect(formatBytes(1.5e9)).toBe('1.50 GB')
     const script = downloadScript([{ url: 'http://h/a', size: 2e6 }, { url: 'http://h/b' }], { flavour: 'curl', authOrigins: [] })
-    expect(script).toContain('# Downloads 2 files, about 2.00 MB (1 of unknown size not counted).')
+    expect(script).toContain('# Downloads 2 files, about 1.9 MiB (1 of unknown size not counted).')
+    // each file's line says its size in the same binary units
+    expect(script).toContain(`run 1 'http://h/a' 'a' '1.9 MiB'`)
+    expect(script).toContain(`run 2 'http://h/b' 'b' 'size unknown'`)
   })
 })
 

@@ -3,6 +3,7 @@
  * written into a script: a token comes from an environment variable (sent only to the archive's own
  * origins) or credentials from ~/.netrc. Every URL and file name is quoted so that it stays data.
  */
+import { formatBytes } from '../table'
 
 export type ScriptFlavour = 'curl' | 'wget' | 'python'
 
@@ -87,16 +88,6 @@ export function totalSize(files: readonly Pick<ScriptFile, 'size'>[]): { bytes: 
     else unknown++
   }
   return { bytes, unknown }
-}
-
-/** Bytes in SI units, e.g. `239 kB`, `1.5 GB`. */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n} B`
-  const units = ['kB', 'MB', 'GB', 'TB', 'PB']
-  let v = n
-  let i = -1
-  while (v >= 1000 && i < units.length - 1) (v /= 1000), i++
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[i]}`
 }
 
 function origins(list: readonly string[]): string[] {
