@@ -86,7 +86,8 @@ export function useGridSkyLink(table: Table | undefined, { initial, onChange }: 
     },
     [select],
   )
-  const onHover = useCallback((row: number) => setHover({ table, row }), [table])
+  // the grid reports each cell entered: the same row again changes nothing, so nothing is drawn again
+  const onHover = useCallback((row: number) => setHover((h) => (h && h.table === table && h.row === row ? h : { table, row })), [table])
   const onRowHover = useCallback((row: number | undefined) => onHover(skyRow(row)), [onHover])
 
   return {
