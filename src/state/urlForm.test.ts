@@ -41,7 +41,7 @@ describe('the draft of a URL form', () => {
   const committed = { ...DEFAULTS, target: 'M 31' }
   const key = JSON.stringify(writeUrlForm(spec, committed))
   it('is the URL form until something is typed', () => {
-    expect(draftOf(undefined, key, committed)).toBe(committed)
+    expect(draftOf({ over: key }, key, committed)).toBe(committed)
   })
   it('is what was typed while the URL form stays the one it was typed over', () => {
     const typed = { ...committed, target: 'M 3' }

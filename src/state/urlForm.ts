@@ -46,7 +46,8 @@ export function writeUrlForm<F extends TextForm<F>>(spec: UrlFormSpec<F>, form: 
 export interface Draft<F> {
   /** The URL form (`writeUrlForm` as JSON) the draft was typed over. */
   over: string
-  form: F
+  /** Nothing typed yet over it. */
+  form?: F
 }
 
-export const draftOf = <F>(draft: Draft<F> | undefined, committedKey: string, committed: F): F => (draft && draft.over === committedKey ? draft.form : committed)
+export const draftOf = <F>(draft: Draft<F>, committedKey: string, committed: F): F => (draft.over === committedKey && draft.form ? draft.form : committed)

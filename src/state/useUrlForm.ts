@@ -26,9 +26,14 @@ export function useUrlForm<F extends TextForm<F>>(spec: UrlFormSpec<F>): UrlForm
   const setParams = useSetParams()
   const committed = useMemo(() => readUrlForm(spec, params), [spec, params])
   const committedKey = JSON.stringify(writeUrlForm(spec, committed))
-  // back/forward and shared links replace what is being edited: a draft belongs to the URL form it was typed over
-  const [edit, setEdit] = useState<Draft<F>>()
-  const draft = draftOf(edit, committedKey, committed)
+  // back/forward and shared links replace what is being edited: a draft is dropped as soon as the URL form changes
+  const [edit, setEdit] = useState<Draft<F>>({ over: committedKey })
+  let current = edit
+  if (edit.over !== committedKey) {
+    current = { over: committedKey }
+    setEdit(current)
+  }
+  const draft = draftOf(current, committedKey, committed)
   const setDraft = useCallback((form: F) => setEdit({ over: committedKey, form }), [committedKey])
   const submit = useCallback(
     (form: F, extra: Params = {}) => {
