@@ -253,5 +253,8 @@ test('a raw-frame ID typed into the DataLink view shows its links (the local arc
   const panel = page.getByTestId('datalink-panel')
   await expect(panel.getByRole('heading', { name: 'DataLink of FORS2.2021-05-03T22:48:00.000' })).toBeVisible()
   await expect(panel).not.toContainText('No product with this ID')
-  await expect(panel.getByRole('link', { name: /FORS2\.2021-05-03T22:48:00\.000/ }).first()).toBeVisible()
+  await expect(panel).toContainText('The file itself (1)')
+  await expect(panel.getByRole('link', { name: 'Download' }).first()).toBeVisible()
+  // the request shown is the one that answered: the raw frames' DataLink
+  await expect(panel.getByTitle('The DataLink request')).toContainText('/rawdl/dlmeta')
 })

@@ -36,9 +36,10 @@ export function DataLinkPanel({ target, region, onClose }: { target: string; reg
   })
   const [cutout, setCutout] = useState<{ descriptor: ServiceDescriptor; name: string } | undefined>()
   const name = productName(target, q.data)
-  let requestUrl = ''
+  // the URL that answered (a raw frame may come from another DataLink service than the one asked first)
+  let requestUrl = q.data?.url ?? ''
   try {
-    requestUrl = spec ? linksUrl(spec, { baseUrl, idTemplate: rt.profile.idTemplate }) : ''
+    requestUrl ||= spec ? linksUrl(spec, { baseUrl, idTemplate: rt.profile.idTemplate }) : ''
   } catch {
     requestUrl = ''
   }
