@@ -14,7 +14,7 @@ import { SkyView, type ColourOption, type SkyCone } from '../../components/sky/S
 import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
 import { runSync } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
-import { buildAdql, circleToForm, countAdql, formFromParams, formToParams, polygonToForm, type SearchForm } from './adql'
+import { buildAdql, circleToForm, countAdql, formFromParams, formToParams, polygonToForm, type SearchForm } from './searchQuery'
 import { SearchFormPanel } from './SearchFormPanel'
 import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
