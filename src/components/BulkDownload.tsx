@@ -7,7 +7,7 @@ import { useRuntime, type AppRuntime } from '../state/runtime'
 import type { EndpointName } from '../config/types'
 import { downloadScript, downloadTargets, formatBytes, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
 import type { Table } from '../protocols/votable'
-import { saveBlob } from './saveFile'
+import { saveBlob } from '../state/downloads/saveFile'
 
 // without an auth section, the archive's own services stand in (never the name resolver or the login service)
 const ARCHIVE_ENDPOINTS: EndpointName[] = ['tap_obs', 'tap_cat', 'ssap', 'datalink', 'calselector', 'soda', 'file']
