@@ -3,7 +3,7 @@ import { conformanceFiles, loadConformance } from '../../test-support/votable/co
 import { parseVOTable, queryStatus, writeCSV, writeVOTable } from './index'
 import type { Table, Value, VOTableDocument } from './index'
 import { plain, tabledata } from '../../test-support/votable/build'
-import { formatFloat } from './writer'
+import { formatFloat } from './writer-cells'
 
 function tryParse(bytes: Uint8Array): VOTableDocument | null {
   try {
