@@ -16,7 +16,7 @@ import { JobResultPanel, ResultView } from './ResultPanel'
 import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
 import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
-import { validateAdql } from '../../adql'
+import { analyseQuery } from '../../adql'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
@@ -56,13 +56,14 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const submit = (anyway = false) => {
     if (!service || !query.trim() || maxrecInvalid) return
     // a query the validator rejects is not sent unless the user insists (the service may know better)
-    const check = validateAdql(query, udfs ? { udfs } : undefined)
+    const analysis = analyseQuery(query, udfs ? { udfs } : undefined)
+    const check = analysis.validation
     setSyntaxErrors(check.errors)
     if (!check.ok && !anyway) return setBlocked(true)
     setBlocked(false)
     setParams({ q: query, maxrec: maxrec.trim() || undefined, mode: mode === 'async' ? 'async' : undefined, job: undefined }, true)
     setHistory(rememberQuery(query, service.url))
-    run.mutate({ query, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
+    run.mutate({ query, shape: analysis.shape, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
   }
   const startQueryOn = (t: TapTable) => setQuery(`SELECT TOP 100 *\nFROM ${t.name}`)
 
