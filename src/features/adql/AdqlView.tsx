@@ -3,16 +3,14 @@ import { useRuntime } from '../../state/runtime'
 import { useRoute, useSetParams } from '../../state/route'
 import { loadJson, saveJson } from '../../state/persist'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { ResultGrid } from '../../components/ResultGrid'
 import type { TapTable } from '../../protocols/tap'
-import type { Table } from '../../protocols/votable'
 import { tapChoices } from './services'
 import { ServiceBar, useMaxrecDefault } from './ServiceBar'
 import { SchemaBrowser } from './SchemaBrowser'
 import { ExamplesMenu } from './ExamplesMenu'
 import { loadHistory, rememberQuery, type HistoryEntry } from './history'
-import { isTapResult, useAdqlRun, type RunMode } from './useAdqlRun'
-import { JobResultPanel, ResultView } from './ResultPanel'
+import { useAdqlRun, type RunMode } from './useAdqlRun'
+import { RunBar, RunOutput } from './RunBar'
 import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
 import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
@@ -20,7 +18,6 @@ import { analyseQuery } from '../../adql'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
-const NO_ROWS: Table = { fields: [], params: [], groups: [], links: [], infos: [], rowCount: 0, truncated: false, value: () => null, column: () => { throw new RangeError('no columns') } }
 
 export function AdqlView({ dark }: { dark: boolean }) {
   const rt = useRuntime()
@@ -103,58 +100,22 @@ export function AdqlView({ dark }: { dark: boolean }) {
               </button>
             </div>
           )}
-          <div className="toolbar">
-            <button type="button" className="primary" onClick={() => submit()} disabled={!service || run.isPending || maxrecInvalid} title="Ctrl+Enter">
-              Run
-            </button>
-            <button type="button" onClick={() => editor.current?.format()} title="Pretty-print (Shift+Alt+F)">
-              Format
-            </button>
-            <span className={syntaxErrors.length ? 'field-error' : 'muted'} data-testid="validation">
-              {syntaxErrors.length ? `${syntaxErrors.length} syntax error${syntaxErrors.length > 1 ? 's' : ''}` : 'valid ADQL'}
-            </span>
-            {run.isPending && (
-              <button type="button" onClick={cancel}>
-                Cancel
-              </button>
-            )}
-            <fieldset className="mode" aria-label="Run mode">
-              <label title="The result comes back in the answer; for queries under a minute">
-                <input type="radio" name="mode" checked={mode === 'sync'} onChange={() => setMode('sync')} /> sync
-              </label>
-              <label title="A job on the server: survives reloads, for long queries (ESO recommends it beyond 60 s)">
-                <input type="radio" name="mode" checked={mode === 'async'} onChange={() => setMode('async')} /> async job
-              </label>
-            </fieldset>
-            <label>
-              MAXREC{' '}
-              <input
-                aria-label="MAXREC"
-                className="narrow"
-                inputMode="numeric"
-                placeholder={maxrecDefault !== undefined ? `default ${maxrecDefault}` : 'service default'}
-                value={maxrec}
-                onChange={(e) => setMaxrec(e.target.value)}
-                aria-invalid={maxrecInvalid}
-              />
-            </label>
-            {maxrecInvalid && (
-              <span role="alert" className="field-error">
-                MAXREC must be a whole number ≥ 0
-              </span>
-            )}
-            <span className="status" role="status" aria-live="polite">
-              {run.isPending
-                ? run.variables?.mode === 'sync'
-                  ? partial && !partial.preview
-                    ? `Receiving… ${partial.rows.toLocaleString('en')} rows so far`
-                    : 'Running…'
-                  : 'Submitting job…'
-                : isTapResult(run.data) && !jobUrl
-                  ? `${run.data.table.rowCount} rows`
-                  : ''}
-            </span>
-          </div>
+          <RunBar
+            run={run}
+            partial={partial}
+            jobUrl={jobUrl}
+            canRun={!!service && !maxrecInvalid}
+            onRun={() => submit()}
+            onFormat={() => editor.current?.format()}
+            onCancel={cancel}
+            syntaxErrors={syntaxErrors.length}
+            mode={mode}
+            onMode={setMode}
+            maxrec={maxrec}
+            onMaxrec={setMaxrec}
+            maxrecInvalid={maxrecInvalid}
+            maxrecDefault={maxrecDefault}
+          />
           {rt.profile.auth && service?.url === rt.endpoint('tap_obs') && <AuthorisedQuerySwitch profileId={rt.profile.id} />}
           {slow && (
             <div className="banner warning" role="status">
@@ -162,22 +123,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             </div>
           )}
           {run.error && <ErrorNotice error={run.error} />}
-          {jobUrl ? (
-            <JobResultPanel jobUrl={jobUrl} dark={dark} />
-          ) : run.isPending && run.variables?.mode === 'sync' ? (
-            <>
-              {partial?.preview && (
-                <div className="banner info" data-testid="result-preview">
-                  A preview: the first {partial.rows.toLocaleString('en')} rows, asked for on their own while the service prepares the whole result, which
-                  replaces them when it arrives.
-                </div>
-              )}
-              {/* mounted at Run, so the grid is built while the service works and the first rows only fill it */}
-              <ResultGrid table={partial?.table ?? NO_ROWS} rows={partial?.rows} dark={dark} />
-            </>
-          ) : (
-            isTapResult(run.data) && <ResultView result={run.data} dark={dark} />
-          )}
+          <RunOutput run={run} partial={partial} jobUrl={jobUrl} dark={dark} />
         </div>
       </div>
     </section>
