@@ -1,4 +1,5 @@
 /** The search form: target and cone, then ObsCore (or raw/catalogue) constraints; plain controlled fields. */
+import type { ReactNode } from 'react'
 import { formatPosition } from '../../protocols/coords'
 import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type CatalogueColumns, type SearchForm, type WavelengthUnit } from './searchQuery'
 import type { TargetState } from '../../state/target'
@@ -36,15 +37,70 @@ function timeHint(text: string): string | undefined {
   return /^[\d.]+$/.test(text.trim()) ? mjdToIso(mjd) : `MJD ${Number(mjd.toFixed(5))}`
 }
 
+type SetField = <K extends keyof SearchForm>(k: K, v: SearchForm[K]) => void
+type TextField = (k: keyof SearchForm, label: string, props?: { placeholder?: string; hint?: string; className?: string }) => ReactNode
+
+/** The filters of an ObsCore or raw-frame search: collection, instrument, type, level, wavelength, time, exposure. */
+function DataFilters({ form, set, text, built }: { form: SearchForm; set: SetField; text: TextField; built: BuiltQuery }) {
+  return (
+    <div className="search-row">
+      {form.kind === 'obscore' && text('collection', 'Collection', { placeholder: 'e.g. FORS2, MUSE', className: 'narrow-wide' })}
+      {text('instrument', 'Instrument', { placeholder: 'e.g. HAWKI', className: 'narrow-wide' })}
+      <Field label={form.kind === 'raw' ? 'Category' : 'Product type'}>
+        <select aria-label={form.kind === 'raw' ? 'Category' : 'Product type'} value={form.dptype} onChange={(e) => set('dptype', e.target.value)}>
+          <option value="">any</option>
+          {(form.kind === 'raw' ? ['SCIENCE', 'CALIB', 'ACQUISITION'] : ['image', 'cube', 'spectrum', 'measurements', 'visibility', 'timeseries']).map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </Field>
+      {form.kind === 'obscore' && (
+        <Field label="Calibration level" error={built.errors.calib}>
+          <select aria-label="Calibration level" value={form.calib} onChange={(e) => set('calib', e.target.value)}>
+            <option value="">any</option>
+            <option value="1">1 (raw, instrument format)</option>
+            <option value="2">2 (calibrated)</option>
+            <option value="3">3 (science-ready)</option>
+            <option value="4">4 (analysis)</option>
+          </select>
+        </Field>
+      )}
+      <Field label="Wavelength" error={built.errors.wlmin ?? built.errors.wlmax}>
+        <span className="search-range">
+          <input aria-label="Wavelength from" className="narrow" value={form.wlmin} onChange={(e) => set('wlmin', e.target.value)} />
+          –
+          <input aria-label="Wavelength to" className="narrow" value={form.wlmax} onChange={(e) => set('wlmax', e.target.value)} />
+          <select aria-label="Wavelength unit" value={form.wlunit} onChange={(e) => set('wlunit', e.target.value as WavelengthUnit)}>
+            {(Object.keys(WAVELENGTH_LABEL) as WavelengthUnit[]).map((u) => (
+              <option key={u} value={u}>
+                {WAVELENGTH_LABEL[u]}
+              </option>
+            ))}
+          </select>
+        </span>
+      </Field>
+      {text('tmin', 'Observed from', { placeholder: 'date or MJD', hint: timeHint(form.tmin), className: 'narrow-wide' })}
+      {text('tmax', 'Observed until', { placeholder: 'date or MJD', hint: timeHint(form.tmax), className: 'narrow-wide' })}
+      <Field label="Exposure (s)" error={built.errors.expmin ?? built.errors.expmax}>
+        <span className="search-range">
+          <input aria-label="Exposure from" className="narrow" value={form.expmin} onChange={(e) => set('expmin', e.target.value)} />
+          –
+          <input aria-label="Exposure to" className="narrow" value={form.expmax} onChange={(e) => set('expmax', e.target.value)} />
+        </span>
+      </Field>
+      {text('since', 'Changed since', { placeholder: 'e.g. 2022-01-01', className: 'narrow-wide' })}
+    </div>
+  )
+}
+
 export function SearchFormPanel({ form, onChange, onSubmit, target, built, catalogues, busy }: Props) {
-  const set = <K extends keyof SearchForm>(k: K, v: SearchForm[K]) => onChange({ ...form, [k]: v })
-  const text = (k: keyof SearchForm, label: string, props: { placeholder?: string; hint?: string; className?: string } = {}) => (
+  const set: SetField = (k, v) => onChange({ ...form, [k]: v })
+  const text: TextField = (k, label, props = {}) => (
     <Field label={label} error={built.errors[k]} hint={props.hint}>
       <input aria-label={label} className={props.className} placeholder={props.placeholder} value={form[k]} onChange={(e) => set(k, e.target.value as never)} aria-invalid={!!built.errors[k]} />
     </Field>
   )
   const obscore = form.kind === 'obscore'
-  const raw = form.kind === 'raw'
   return (
     <form
       className="search-form panel"
@@ -110,53 +166,7 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
           </Field>
         </div>
       ) : (
-        <div className="search-row">
-          {obscore && text('collection', 'Collection', { placeholder: 'e.g. FORS2, MUSE', className: 'narrow-wide' })}
-          {text('instrument', 'Instrument', { placeholder: 'e.g. HAWKI', className: 'narrow-wide' })}
-          <Field label={raw ? 'Category' : 'Product type'}>
-            <select aria-label={raw ? 'Category' : 'Product type'} value={form.dptype} onChange={(e) => set('dptype', e.target.value)}>
-              <option value="">any</option>
-              {(raw ? ['SCIENCE', 'CALIB', 'ACQUISITION'] : ['image', 'cube', 'spectrum', 'measurements', 'visibility', 'timeseries']).map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
-          </Field>
-          {obscore && (
-            <Field label="Calibration level" error={built.errors.calib}>
-              <select aria-label="Calibration level" value={form.calib} onChange={(e) => set('calib', e.target.value)}>
-                <option value="">any</option>
-                <option value="1">1 (raw, instrument format)</option>
-                <option value="2">2 (calibrated)</option>
-                <option value="3">3 (science-ready)</option>
-                <option value="4">4 (analysis)</option>
-              </select>
-            </Field>
-          )}
-          <Field label="Wavelength" error={built.errors.wlmin ?? built.errors.wlmax}>
-            <span className="search-range">
-              <input aria-label="Wavelength from" className="narrow" value={form.wlmin} onChange={(e) => set('wlmin', e.target.value)} />
-              –
-              <input aria-label="Wavelength to" className="narrow" value={form.wlmax} onChange={(e) => set('wlmax', e.target.value)} />
-              <select aria-label="Wavelength unit" value={form.wlunit} onChange={(e) => set('wlunit', e.target.value as WavelengthUnit)}>
-                {(Object.keys(WAVELENGTH_LABEL) as WavelengthUnit[]).map((u) => (
-                  <option key={u} value={u}>
-                    {WAVELENGTH_LABEL[u]}
-                  </option>
-                ))}
-              </select>
-            </span>
-          </Field>
-          {text('tmin', 'Observed from', { placeholder: 'date or MJD', hint: timeHint(form.tmin), className: 'narrow-wide' })}
-          {text('tmax', 'Observed until', { placeholder: 'date or MJD', hint: timeHint(form.tmax), className: 'narrow-wide' })}
-          <Field label="Exposure (s)" error={built.errors.expmin ?? built.errors.expmax}>
-            <span className="search-range">
-              <input aria-label="Exposure from" className="narrow" value={form.expmin} onChange={(e) => set('expmin', e.target.value)} />
-              –
-              <input aria-label="Exposure to" className="narrow" value={form.expmax} onChange={(e) => set('expmax', e.target.value)} />
-            </span>
-          </Field>
-          {text('since', 'Changed since', { placeholder: 'e.g. 2022-01-01', className: 'narrow-wide' })}
-        </div>
+        <DataFilters form={form} set={set} text={text} built={built} />
       )}
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy}>
