@@ -10,18 +10,16 @@ import { BulkDownload } from '../../components/BulkDownload'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultGrid } from '../../components/ResultGrid'
 import { SkyView } from '../../components/sky/SkyView'
-import { ssapQuery, type SpectrumRecord } from '../../protocols/ssap'
+import { ssapQuery, type SsapResult } from '../../protocols/ssap'
 import { useSurvey } from '../../state/survey'
 import { useDebounced, useTarget } from '../../state/target'
 import { DATALINK_PARAM } from '../../state/datalinkTarget'
 import { buildSsapQuery, formFromParams, formToParams, type SpectraForm } from './form'
 import { SpectraFormPanel } from './SpectraFormPanel'
-import { SpectrumViewer, type PlottedSpectrum } from './SpectrumViewer'
+import { SpectrumViewer } from './SpectrumViewer'
+import { idOf, usePlottedSpectra } from './plotted'
+import { useSpectraSky } from './spectraSky'
 
-/** The identifier a spectrum is known by in the URL (`plot=`): its publisher DID, else dp_id, else access URL. */
-const idOf = (r: SpectrumRecord) => r.publisherDid ?? r.dpId ?? r.accessUrl ?? ''
-const labelOf = (r: SpectrumRecord) => [r.dpId ?? r.publisherDid?.replace(/^.*\?/, ''), r.targetName, r.instrument].filter(Boolean).join(' · ') || r.title || idOf(r)
-const splitIds = (s: string | null) => (s ? s.split('|').filter(Boolean) : [])
 
 export function SpectraView({ dark = false }: { dark?: boolean }) {
   const rt = useRuntime()
@@ -61,49 +59,18 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
     setHovered(-1)
     setGridKey((k) => k + 1)
   }, [table])
-  const plotIds = splitIds(params.get('plot'))
-  const plotted = useMemo<PlottedSpectrum[]>(() => {
-    if (!data) return []
-    return plotIds.flatMap((id) => {
-      const rec = data.spectra.find((r) => idOf(r) === id)
-      return rec ? [{ id, label: labelOf(rec), record: rec }] : []
-    })
-  }, [data, params.get('plot')]) // eslint-disable-line react-hooks/exhaustive-deps
-  const missing = data ? plotIds.filter((id) => !plotted.some((p) => p.id === id)) : []
-  const setPlot = (ids: string[]) => setParams({ plot: ids.length ? [...new Set(ids)].join('|') : undefined })
+  const { plotIds, plotted, missing, setPlot } = usePlottedSpectra(data, params.get('plot'), setParams)
   // the DataLink panel (progenitors, README, spectral cutout) of one selected spectrum, by its publisher DID
   const dataLinkId = data && selected.length === 1 ? (data.spectra[selected[0]!]?.datalinkUrl ?? data.spectra[selected[0]!]?.publisherDid ?? data.spectra[selected[0]!]?.dpId) : undefined
   const plotSelected = () => data && setPlot([...plotIds, ...selected.map((r) => idOf(data.spectra[r]!)).filter(Boolean)])
 
-  const footprints = useMemo(() => {
-    if (!data) return undefined
-    return {
-      regions: data.spectra.map(() => null),
-      ra: Float64Array.from(data.spectra, (r) => r.ra ?? NaN),
-      dec: Float64Array.from(data.spectra, (r) => r.dec ?? NaN),
-    }
-  }, [data])
-  const position = (go ? built.query?.pos : undefined) ?? draftBuilt.query?.pos
-  const sizeDeg = (go ? built.query?.size : undefined) ?? draftBuilt.query?.size
-  const posKey = position ? `${position.ra},${position.dec},${sizeDeg}` : ''
-  const centre = useMemo(() => (position ? { ra: position.ra, dec: position.dec, fov: Math.max((sizeDeg ?? 0.03) * 3, 0.05) } : undefined), [posKey]) // eslint-disable-line react-hooks/exhaustive-deps
-  const cone = useMemo(() => (position && sizeDeg ? { ra: position.ra, dec: position.dec, radius: sizeDeg / 2 } : null), [posKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const { footprints, centre, cone } = useSpectraSky(data, go ? built : undefined, draftBuilt)
 
   const submit = () => {
     if (Object.keys(draftBuilt.errors).length) return
     setParams({ ...formToParams(draft), go: '1' })
   }
-  const status = !go
-    ? 'Fill in the form and press Search spectra'
-    : !ssapUrl
-      ? `The profile "${rt.profile.label}" has no SSAP service`
-      : target.status === 'resolving'
-        ? 'Resolving the target…'
-        : result.isFetching
-          ? 'Searching…'
-          : table
-            ? `${table.rowCount} ${table.rowCount === 1 ? 'spectrum' : 'spectra'}${data!.overflow ? ` (the service stopped at MAXREC = ${built.query!.maxrec}; raise it or narrow the search)` : ''}`
-            : ''
+  const status = statusText(go, !!ssapUrl, rt.profile.label, target.status === 'resolving', result.isFetching, data, built.query?.maxrec)
 
   return (
     <section className="view spectra-view" aria-label="Spectra">
@@ -170,4 +137,19 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
       </section>
     </section>
   )
+}
+
+/** The status line: what to do, what is happening, or how many spectra came. */
+function statusText(go: boolean, hasService: boolean, profileLabel: string, resolving: boolean, searching: boolean, data: SsapResult | undefined, maxrec: number | undefined): string {
+  return !go
+    ? 'Fill in the form and press Search spectra'
+    : !hasService
+      ? `The profile "${profileLabel}" has no SSAP service`
+      : resolving
+        ? 'Resolving the target…'
+        : searching
+          ? 'Searching…'
+          : data?.table
+            ? `${data.table.rowCount} ${data.table.rowCount === 1 ? 'spectrum' : 'spectra'}${data.overflow ? ` (the service stopped at MAXREC = ${maxrec}; raise it or narrow the search)` : ''}`
+            : ''
 }
