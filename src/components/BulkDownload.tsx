@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useRuntime, type AppRuntime } from '../state/runtime'
 import type { EndpointName } from '../config/types'
-import { downloadScript, downloadTargets, formatBytes, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
+import { downloadScript, downloadTargets, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
+import { formatBytes } from '../protocols/table'
 import type { Table } from '../protocols/votable'
 import { saveBlob } from '../state/downloads/saveFile'
 

@@ -1,33 +1,24 @@
 /** The only component that touches AG Grid: shows a VOTable table, column-stored, with units and descriptions. */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { AgGridReact } from 'ag-grid-react'
-import {
-  ClientSideRowModelModule,
-  ClientSideRowModelApiModule,
-  TextFilterModule,
-  NumberFilterModule,
-  RowSelectionModule,
-  RowApiModule,
-  ScrollApiModule,
-  RenderApiModule,
-  RowStyleModule,
-  ValidationModule,
-  ModuleRegistry,
-  themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
+import * as grid from 'ag-grid-community'
+import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
+import { isNumericScalar } from '../protocols/table'
 import type { Table } from '../protocols/votable'
 import { formatCell, rowsAsTsv } from './cellFormat'
 
+// only the features used here, each named once
 ModuleRegistry.registerModules([
-  ClientSideRowModelModule,
-  ClientSideRowModelApiModule,
-  TextFilterModule,
-  NumberFilterModule,
-  RowSelectionModule,
-  RowApiModule,
-  ScrollApiModule,
-  RenderApiModule,
-  RowStyleModule,
-  ...(import.meta.env.DEV ? [ValidationModule] : []),
+  grid.ClientSideRowModelModule,
+  grid.ClientSideRowModelApiModule,
+  grid.TextFilterModule,
+  grid.NumberFilterModule,
+  grid.RowSelectionModule,
+  grid.RowApiModule,
+  grid.ScrollApiModule,
+  grid.RenderApiModule,
+  grid.RowStyleModule,
+  ...(import.meta.env.DEV ? [grid.ValidationModule] : []),
 ])
 
 const lightTheme = themeQuartz
@@ -94,20 +85,27 @@ class HeaderLabel {
   }
 }
 
-const isNumeric = (f: Table['fields'][number]) => ['double', 'float', 'int', 'long', 'short', 'unsignedByte'].includes(f.datatype) && !f.arraysize
-
 /**
  * Numbers are right-aligned in tabular figures. By the columns' ids in one stylesheet, not AG Grid's rightAligned
  * column type: that needs the cell style module, which evaluates class rules for every cell drawn while scrolling.
  */
 function numericColumnsCss(scope: string, table: Table): string {
-  const sel = table.fields.flatMap((f, c) => (isNumeric(f) ? [`[data-grid-scope="${scope}"] .ag-cell[col-id="c${c}"]`] : []))
+  const sel = table.fields.flatMap((f, c) => (isNumericScalar(f) ? [`[data-grid-scope="${scope}"] .ag-cell[col-id="c${c}"]`] : []))
   return sel.length ? `${sel.join(',\n')} { text-align: right; font-variant-numeric: tabular-nums; }` : ''
 }
 
 // grid options that never change are module constants: a new object on a render is a changed option to the grid
 const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: true, checkboxes: false, headerCheckbox: false } as const
 const rowId = (p: { data: { i: number } }) => String(p.data.i)
+
+/** The first of some rows in the order shown (sorted, filtered), to scroll to. */
+function firstDisplayed(g: GridApi<{ i: number }>, rows: ReadonlySet<number>) {
+  for (let k = 0, n = g.getDisplayedRowCount(); k < n; k++) {
+    const node = g.getDisplayedRowAtIndex(k)
+    if (node?.data && rows.has(node.data.i)) return node
+  }
+  return undefined
+}
 
 type LinkClick = RefObject<((href: string, row: number) => boolean) | undefined>
 
@@ -126,7 +124,7 @@ function columnDefsOf(table: Table, hidden: ReadonlySet<number>, linkClick: Link
     cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? LinkCell : undefined,
     cellRendererParams: { onLinkClick: linkClick },
     filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
-    headerClass: isNumeric(f) ? 'ag-right-aligned-header' : undefined,
+    headerClass: isNumericScalar(f) ? 'ag-right-aligned-header' : undefined,
     resizable: true,
     sortable: true,
     width: Math.min(320, Math.max(110, (f.unit ? f.name.length + f.unit.length + 3 : f.name.length) * 8 + 48)),
@@ -134,7 +132,7 @@ function columnDefsOf(table: Table, hidden: ReadonlySet<number>, linkClick: Link
   }))
 }
 
-/** Follows selections made elsewhere (the sky) without remounting, which keeps scroll position and sort; true while it applies one. */
+/** Follows selections made elsewhere (the sky) without remounting, so sort, filters and columns stay; scrolls to the first shown. True while it applies one. */
 function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selected: readonly number[] | undefined): RefObject<boolean> {
   const applyingSelection = useRef(false)
   useEffect(() => {
@@ -153,9 +151,8 @@ function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selec
     if (nodes.length) g.setNodesSelected({ nodes, newValue: true })
     if (unselect.length) g.setNodesSelected({ nodes: unselect, newValue: false })
     applyingSelection.current = false
-    const first = Math.min(...selected)
-    const node = Number.isFinite(first) ? g.getRowNode(String(first)) : undefined
-    if (node) g.ensureNodeVisible(node, 'middle')
+    const first = firstDisplayed(g, want)
+    if (first) g.ensureNodeVisible(first, 'middle')
   }, [selected])
   return applyingSelection
 }

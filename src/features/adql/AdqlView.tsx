@@ -15,6 +15,7 @@ import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
 import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
 import { analyseQuery } from '../../adql'
+import { openingQuery, readDraft, type SavedDraft } from './draft'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
@@ -28,7 +29,10 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const serviceKey = params.get('service') ?? choices[0]?.key ?? ''
   const service = choices.find((c) => c.key === serviceKey) ?? choices[0]
   const draftKey = `adql-draft:${rt.profile.id}:${serviceKey}`
-  const [query, setQuery] = useState(() => params.get('q') ?? loadJson<string>(draftKey, DEFAULT_QUERY))
+  const urlQ = params.get('q')
+  const [opening] = useState(() => openingQuery(urlQ, readDraft(loadJson<unknown>(draftKey, undefined)), DEFAULT_QUERY))
+  const [query, setQuery] = useState(opening.query)
+  const [setAside, setSetAside] = useState(opening.setAside)
   const [maxrec, setMaxrec] = useState(params.get('maxrec') ?? '')
   const [mode, setMode] = useState<RunMode>(params.get('mode') === 'async' ? 'async' : 'sync')
   const [history, setHistory] = useState<HistoryEntry[]>(loadHistory)
@@ -39,15 +43,9 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const { schema, udfs } = useCompletionSchema(service?.url)
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
   const [blocked, setBlocked] = useState(false)
-  // a sync query running for long is better as an async job (ESO recommends async beyond 60 s)
-  const [slow, setSlow] = useState(false)
-  useEffect(() => {
-    if (!run.isPending || mode !== 'sync') return setSlow(false)
-    const t = setTimeout(() => setSlow(true), 20_000)
-    return () => clearTimeout(t)
-  }, [run.isPending, mode])
+  const slow = useSlowSyncRun(run.isPending, mode)
 
-  useEffect(() => saveJson(draftKey, query), [draftKey, query])
+  useEffect(() => saveJson(draftKey, { text: query, fromQ: urlQ, aside: setAside } satisfies SavedDraft), [draftKey, query, urlQ, setAside])
 
   const maxrecInvalid = maxrec.trim() !== '' && !(Number.isInteger(Number(maxrec)) && Number(maxrec) >= 0)
   const submit = (anyway = false) => {
@@ -91,6 +89,15 @@ export function AdqlView({ dark }: { dark: boolean }) {
               />
             )}
           </div>
+          {setAside !== undefined && (
+            <DraftSetAside
+              onRestore={() => {
+                setQuery(setAside)
+                setSetAside(undefined)
+              }}
+              onDismiss={() => setSetAside(undefined)}
+            />
+          )}
           <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} />
           {blocked && syntaxErrors.length > 0 && (
             <div className="banner error" role="alert">
@@ -127,5 +134,31 @@ export function AdqlView({ dark }: { dark: boolean }) {
         </div>
       </div>
     </section>
+  )
+}
+
+/** A sync query running for long is better as an async job (ESO recommends async beyond 60 s): true after 20 s. */
+function useSlowSyncRun(pending: boolean, mode: RunMode): boolean {
+  const [slow, setSlow] = useState(false)
+  useEffect(() => {
+    if (!pending || mode !== 'sync') return setSlow(false)
+    const t = setTimeout(() => setSlow(true), 20_000)
+    return () => clearTimeout(t)
+  }, [pending, mode])
+  return slow
+}
+
+/** A link opened its own query: the user's draft is kept aside until restored or dismissed. */
+function DraftSetAside({ onRestore, onDismiss }: { onRestore: () => void; onDismiss: () => void }) {
+  return (
+    <div className="banner info" role="status">
+      This link opened its own query; the text you were working on is kept.{' '}
+      <button type="button" onClick={onRestore}>
+        Restore my draft
+      </button>{' '}
+      <button type="button" onClick={onDismiss}>
+        Keep the link's query
+      </button>
+    </div>
   )
 }

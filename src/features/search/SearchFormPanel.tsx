@@ -1,6 +1,5 @@
 /** The search form: target and cone, then ObsCore (or raw/catalogue) constraints; plain controlled fields. */
-import type { ReactNode } from 'react'
-import { formatPosition } from '../../protocols/coords'
+import { AppForm, Field, ResolvedPosition, TargetField } from '../../components/FormField'
 import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type CatalogueColumns, type SearchForm, type WavelengthUnit } from './searchQuery'
 import type { TargetState } from '../../state/target'
 
@@ -14,22 +13,6 @@ interface Props {
   busy: boolean
 }
 
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <label className="search-field">
-      <span className="search-label">{label}</span>
-      {children}
-      {error ? (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      ) : hint ? (
-        <span className="muted small-print">{hint}</span>
-      ) : null}
-    </label>
-  )
-}
-
 /** Shows what a date/MJD field means in the other system. */
 function timeHint(text: string): string | undefined {
   const mjd = toMjd(text)
@@ -37,79 +20,17 @@ function timeHint(text: string): string | undefined {
   return /^[\d.]+$/.test(text.trim()) ? mjdToIso(mjd) : `MJD ${Number(mjd.toFixed(5))}`
 }
 
-type SetField = <K extends keyof SearchForm>(k: K, v: SearchForm[K]) => void
-type TextField = (k: keyof SearchForm, label: string, props?: { placeholder?: string; hint?: string; className?: string }) => ReactNode
-
-/** The filters of an ObsCore or raw-frame search: collection, instrument, type, level, wavelength, time, exposure. */
-function DataFilters({ form, set, text, built }: { form: SearchForm; set: SetField; text: TextField; built: BuiltQuery }) {
-  return (
-    <div className="search-row">
-      {form.kind === 'obscore' && text('collection', 'Collection', { placeholder: 'e.g. FORS2, MUSE', className: 'narrow-wide' })}
-      {text('instrument', 'Instrument', { placeholder: 'e.g. HAWKI', className: 'narrow-wide' })}
-      <Field label={form.kind === 'raw' ? 'Category' : 'Product type'}>
-        <select aria-label={form.kind === 'raw' ? 'Category' : 'Product type'} value={form.dptype} onChange={(e) => set('dptype', e.target.value)}>
-          <option value="">any</option>
-          {(form.kind === 'raw' ? ['SCIENCE', 'CALIB', 'ACQUISITION'] : ['image', 'cube', 'spectrum', 'measurements', 'visibility', 'timeseries']).map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-      </Field>
-      {form.kind === 'obscore' && (
-        <Field label="Calibration level" error={built.errors.calib}>
-          <select aria-label="Calibration level" value={form.calib} onChange={(e) => set('calib', e.target.value)}>
-            <option value="">any</option>
-            <option value="1">1 (raw, instrument format)</option>
-            <option value="2">2 (calibrated)</option>
-            <option value="3">3 (science-ready)</option>
-            <option value="4">4 (analysis)</option>
-          </select>
-        </Field>
-      )}
-      <Field label="Wavelength" error={built.errors.wlmin ?? built.errors.wlmax}>
-        <span className="search-range">
-          <input aria-label="Wavelength from" className="narrow" value={form.wlmin} onChange={(e) => set('wlmin', e.target.value)} />
-          –
-          <input aria-label="Wavelength to" className="narrow" value={form.wlmax} onChange={(e) => set('wlmax', e.target.value)} />
-          <select aria-label="Wavelength unit" value={form.wlunit} onChange={(e) => set('wlunit', e.target.value as WavelengthUnit)}>
-            {(Object.keys(WAVELENGTH_LABEL) as WavelengthUnit[]).map((u) => (
-              <option key={u} value={u}>
-                {WAVELENGTH_LABEL[u]}
-              </option>
-            ))}
-          </select>
-        </span>
-      </Field>
-      {text('tmin', 'Observed from', { placeholder: 'date or MJD', hint: timeHint(form.tmin), className: 'narrow-wide' })}
-      {text('tmax', 'Observed until', { placeholder: 'date or MJD', hint: timeHint(form.tmax), className: 'narrow-wide' })}
-      <Field label="Exposure (s)" error={built.errors.expmin ?? built.errors.expmax}>
-        <span className="search-range">
-          <input aria-label="Exposure from" className="narrow" value={form.expmin} onChange={(e) => set('expmin', e.target.value)} />
-          –
-          <input aria-label="Exposure to" className="narrow" value={form.expmax} onChange={(e) => set('expmax', e.target.value)} />
-        </span>
-      </Field>
-      {text('since', 'Changed since', { placeholder: 'e.g. 2022-01-01', className: 'narrow-wide' })}
-    </div>
-  )
-}
-
 export function SearchFormPanel({ form, onChange, onSubmit, target, built, catalogues, busy }: Props) {
-  const set: SetField = (k, v) => onChange({ ...form, [k]: v })
-  const text: TextField = (k, label, props = {}) => (
+  const set = <K extends keyof SearchForm>(k: K, v: SearchForm[K]) => onChange({ ...form, [k]: v })
+  const text = (k: keyof SearchForm, label: string, props: { placeholder?: string; hint?: string; className?: string } = {}) => (
     <Field label={label} error={built.errors[k]} hint={props.hint}>
       <input aria-label={label} className={props.className} placeholder={props.placeholder} value={form[k]} onChange={(e) => set(k, e.target.value as never)} aria-invalid={!!built.errors[k]} />
     </Field>
   )
   const obscore = form.kind === 'obscore'
+  const raw = form.kind === 'raw'
   return (
-    <form
-      className="search-form panel"
-      aria-label="Search form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        onSubmit()
-      }}
-    >
+    <AppForm className="search-form panel" label="Search form" onSubmit={onSubmit}>
       <fieldset className="mode search-kind" aria-label="What to search">
         {(['obscore', 'raw', 'catalogue'] as const).map((k) => (
           <label key={k}>
@@ -119,9 +40,7 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
         ))}
       </fieldset>
       <div className="search-row">
-        <Field label="Target" error={target.status === 'error' ? target.message : built.errors.position}>
-          <input aria-label="Target" className="search-target" placeholder="NGC 6397 · 265.175 -53.674 · 17:40:42 -53:40:27 · l=338.2 b=-12" value={form.target} onChange={(e) => set('target', e.target.value)} />
-        </Field>
+        <TargetField value={form.target} onChange={(t) => set('target', t)} target={target} error={built.errors.position} placeholder="NGC 6397 · 265.175 -53.674 · 17:40:42 -53:40:27 · l=338.2 b=-12" />
         {text('radius', 'Radius', { className: 'narrow', hint: 'bare numbers are arcmin' })}
         {obscore && (
           <fieldset className="mode search-spatial" aria-label="Spatial match">
@@ -143,14 +62,7 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
             </span>
           </Field>
         )}
-        <span className="search-resolved" role="status" aria-label="Resolved position">
-          {target.status === 'resolving' && 'Resolving…'}
-          {target.status === 'ok' && (
-            <>
-              {formatPosition(target.position.ra, target.position.dec, { decimals: 5 })} ({formatPosition(target.position.ra, target.position.dec, { format: 'sexagesimal', decimals: 2 })}) · {target.position.source}
-            </>
-          )}
-        </span>
+        <ResolvedPosition target={target} sexagesimal />
       </div>
       {form.kind === 'catalogue' ? (
         <div className="search-row">
@@ -166,13 +78,59 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
           </Field>
         </div>
       ) : (
-        <DataFilters form={form} set={set} text={text} built={built} />
+        <div className="search-row">
+          {obscore && text('collection', 'Collection', { placeholder: 'e.g. FORS2, MUSE', className: 'narrow-wide' })}
+          {text('instrument', 'Instrument', { placeholder: 'e.g. HAWKI', className: 'narrow-wide' })}
+          <Field label={raw ? 'Category' : 'Product type'}>
+            <select aria-label={raw ? 'Category' : 'Product type'} value={form.dptype} onChange={(e) => set('dptype', e.target.value)}>
+              <option value="">any</option>
+              {(raw ? ['SCIENCE', 'CALIB', 'ACQUISITION'] : ['image', 'cube', 'spectrum', 'measurements', 'visibility', 'timeseries']).map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </Field>
+          {obscore && (
+            <Field label="Calibration level" error={built.errors.calib}>
+              <select aria-label="Calibration level" value={form.calib} onChange={(e) => set('calib', e.target.value)}>
+                <option value="">any</option>
+                <option value="1">1 (raw, instrument format)</option>
+                <option value="2">2 (calibrated)</option>
+                <option value="3">3 (science-ready)</option>
+                <option value="4">4 (analysis)</option>
+              </select>
+            </Field>
+          )}
+          <Field label="Wavelength" error={built.errors.wlmin ?? built.errors.wlmax}>
+            <span className="search-range">
+              <input aria-label="Wavelength from" className="narrow" value={form.wlmin} onChange={(e) => set('wlmin', e.target.value)} />
+              –
+              <input aria-label="Wavelength to" className="narrow" value={form.wlmax} onChange={(e) => set('wlmax', e.target.value)} />
+              <select aria-label="Wavelength unit" value={form.wlunit} onChange={(e) => set('wlunit', e.target.value as WavelengthUnit)}>
+                {(Object.keys(WAVELENGTH_LABEL) as WavelengthUnit[]).map((u) => (
+                  <option key={u} value={u}>
+                    {WAVELENGTH_LABEL[u]}
+                  </option>
+                ))}
+              </select>
+            </span>
+          </Field>
+          {text('tmin', 'Observed from', { placeholder: 'date or MJD', hint: timeHint(form.tmin), className: 'narrow-wide' })}
+          {text('tmax', 'Observed until', { placeholder: 'date or MJD', hint: timeHint(form.tmax), className: 'narrow-wide' })}
+          <Field label="Exposure (s)" error={built.errors.expmin ?? built.errors.expmax}>
+            <span className="search-range">
+              <input aria-label="Exposure from" className="narrow" value={form.expmin} onChange={(e) => set('expmin', e.target.value)} />
+              –
+              <input aria-label="Exposure to" className="narrow" value={form.expmax} onChange={(e) => set('expmax', e.target.value)} />
+            </span>
+          </Field>
+          {text('since', 'Changed since', { placeholder: 'e.g. 2022-01-01', className: 'narrow-wide' })}
+        </div>
       )}
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy}>
           Search
         </button>
       </div>
-    </form>
+    </AppForm>
   )
 }

@@ -2,66 +2,78 @@
  * Search by position, wavelength and time: the form writes the URL (shareable, back/forward), the
  * URL drives the query, and the results show in the grid and on the sky side by side, linked.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useRuntime } from '../../state/runtime'
-import { useSurvey } from '../../state/survey'
-import { navigate, useRoute, useSetParams } from '../../state/route'
+import { navigate } from '../../state/route'
+import { useUrlForm } from '../../state/useUrlForm'
+import { useServiceQuery } from '../../state/serviceQuery'
+import { useStableValue } from '../../state/stable'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
-import { ResultGrid } from '../../components/ResultGrid'
-import { SkyView, type SkyCone } from '../../components/sky/SkyView'
-import { footprintsOfTable } from '../../components/sky/tableFootprints'
+import { ResultsWithSky } from '../../components/ResultsWithSky'
+import { useGridSkyLink } from '../../components/gridSkyLink'
+import type { ColourOption, SkyCone } from '../../components/sky/SkyView'
+import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
+import { runSync } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
-import { buildAdql, circleToForm, formFromParams, formToParams, polygonToForm, type SearchForm } from './searchQuery'
+import { buildAdql, circleToForm, countAdql, polygonToForm, SEARCH_URL_FORM, type SearchForm } from './searchQuery'
 import { SearchFormPanel } from './SearchFormPanel'
-import { SearchStatus } from './SearchStatus'
-import { useLinkedSelection } from './useLinkedSelection'
-import { useSearchRun } from './useSearchRun'
-import { colourOptionsOf, useSkyFrame } from './skyFrame'
+import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
-import { useDebounced, useTarget } from '../../state/target'
+import { positionOf, useFormTargets } from '../../state/target'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion, opensDataLink } from '../../state/datalinkTarget'
 
 const DEFAULT_MAXREC = 5000
+/** The most rows the page offers to fetch in one go. */
+const MAX_MAXREC = 100_000
 
 export function SearchView({ dark = false }: { dark?: boolean }) {
   const rt = useRuntime()
-  const survey = useSurvey()
-  const { params } = useRoute()
-  const setParams = useSetParams()
-  const committed = useMemo(() => formFromParams(params), [params])
-  const committedKey = JSON.stringify(formToParams(committed))
-  const [draft, setDraft] = useState<SearchForm>(committed)
-  // back/forward and shared links replace what is being edited
-  useEffect(() => setDraft(committed), [committedKey]) // eslint-disable-line react-hooks/exhaustive-deps
-
-  // typing is debounced; a target that arrives from the URL (a link, a drawn circle) shows at once
-  const debouncedTarget = useDebounced(draft.target, 400)
-  const draftTarget = useTarget(rt, draft.target === committed.target ? committed.target : debouncedTarget)
-  const target = useTarget(rt, committed.target)
+  const { committed, draft, setDraft, go, submit, params, setParams } = useUrlForm(SEARCH_URL_FORM)
+  const { draftTarget, target } = useFormTargets(rt, draft.target, committed.target)
   const catalogues = useCatalogues(rt, draft.kind === 'catalogue' || committed.kind === 'catalogue')
   const columnsOf = (f: SearchForm) => catalogues.data?.find((c) => c.table === f.table)
-  const draftBuilt = buildAdql(draft, draftTarget.status === 'ok' ? draftTarget.position : undefined, columnsOf(draft))
-  const built = buildAdql(committed, target.status === 'ok' ? target.position : undefined, columnsOf(committed))
+  const draftBuilt = buildAdql(draft, positionOf(draftTarget), columnsOf(draft))
+  const built = buildAdql(committed, positionOf(target), columnsOf(committed))
 
-  const go = params.get('go') === '1'
   const maxrec = Number(params.get('maxrec')) > 0 ? Number(params.get('maxrec')) : DEFAULT_MAXREC
-  const { ready, count, matching, result, table } = useSearchRun(rt, committed, built, target, go, maxrec)
+  const serviceUrl = rt.endpoint(committed.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
+  // a drawn polygon replaces the target cone, so the target need not resolve
+  const targetReady = committed.polygon.trim() !== '' || (committed.target.trim() === '' ? committed.kind !== 'catalogue' : target.status === 'ok')
+  const ready = go && !!serviceUrl && targetReady && Object.keys(built.errors).length === 0
+  // a cheap count first, so that the size of what is fetched (and any truncation) is known up front
+  const counting = countAdql(built.adql)
+  const count = useServiceQuery(['search-count', serviceUrl, counting], async (signal) => {
+    const { table } = await runSync(rt.http, serviceUrl!, { query: counting }, signal)
+    const n = Number(table.rowCount ? table.value(0, 0) : NaN)
+    return Number.isFinite(n) ? n : undefined
+  }, ready)
+  const matching = ready && count.isSuccess ? count.data : undefined
+  // a failed count does not stop the search itself
+  const result = useServiceQuery(['search', serviceUrl, built.adql, maxrec], (signal) => runSync(rt.http, serviceUrl!, { query: built.adql, maxrec }, signal), ready && (count.isSuccess || count.isError))
+  const table = ready ? result.data?.table : undefined
 
   // selection: rows here, product ids in the URL
-  const { selected, gridKey, hovered, setHovered, focus, onGridSelection, onSkySelection } = useLinkedSelection(table, params.get('sel'), setParams)
+  const selIds = params.get('sel')
+  const link = useGridSkyLink(table, {
+    initial: (t) => rowsOfIds(t, decodeIds(selIds)),
+    onChange: (rows) => {
+      const ids = table && idsOfRows(table, rows)
+      setParams({ sel: ids?.length ? encodeIds(ids) : undefined }, true)
+    },
+  })
+  const selected = link.selected
 
   const footprints = useMemo(() => (table ? footprintsOfTable(table) : undefined), [table])
   const colourBy = useMemo(() => colourOptionsOf(table), [table])
-  const { centre, skyCone, skyPolygon } = useSkyFrame(go ? built : undefined, draftBuilt)
+  const cone = built.cone && go ? built.cone : draftBuilt.cone
+  const polygon = built.polygon && go ? built.polygon : draftBuilt.polygon
+  const centre = useStableValue(cone ? { ra: cone.ra, dec: cone.dec, fov: Math.max(cone.radius * 3, 0.15) } : polygon ? polygonView(polygon) : undefined)
+  const skyPolygon = useStableValue(polygon ?? null)
+  const skyCone = useStableValue(cone && cone.radius > 0 ? cone : null)
 
-  // a region drawn on the sky is searched at once
-  const searchDrawn = (next: SearchForm) => {
-    setDraft(next)
-    setParams({ ...formToParams(next), go: '1', sel: undefined })
-  }
-  const onDrawPolygon = (vertices: [number, number][]) => searchDrawn(polygonToForm(draft, vertices))
-  const onDrawCircle = (c: SkyCone) => searchDrawn(circleToForm(draft, c))
+  const onDrawPolygon = (vertices: [number, number][]) => submit(polygonToForm(draft, vertices), { sel: undefined })
+  const onDrawCircle = (c: SkyCone) => submit(circleToForm(draft, c), { sel: undefined })
   const dataLinkTarget = table && selected.length === 1 ? dataLinkTargetOfRow(table, selected[0]!) : undefined
   // the cutout form starts from the search region
   const searchRegion = () => {
@@ -69,81 +81,76 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
     return region && formatDataLinkRegion(region)
   }
   const openDataLink = () => setParams({ [DATALINK_PARAM]: dataLinkTarget, [DATALINK_REGION_PARAM]: searchRegion() })
+  const truncated = matching !== undefined && matching > maxrec
   // services flag overflow whenever MAXREC rows came back; the count tells whether more exist
   const overflow = !!table && !!result.data?.overflow && (matching === undefined || matching > table.rowCount)
+  const raiseTo = matching !== undefined ? Math.min(matching, MAX_MAXREC) : maxrec
 
-  const submit = () => {
+  const search = () => {
     if (Object.keys(draftBuilt.errors).length) return
-    setParams({ ...formToParams(draft), go: '1', sel: undefined })
+    submit(draft, { sel: undefined })
   }
-  const hoverText = table && hovered >= 0 && hovered < table.rowCount ? describeRow(table, hovered) : ''
+  const hoverText = table && link.hovered >= 0 && link.hovered < table.rowCount ? describeRow(table, link.hovered) : ''
 
   return (
     <section className="view search-view" aria-label="Search">
-      <SearchFormPanel form={draft} onChange={setDraft} onSubmit={submit} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} busy={result.isFetching} />
+      <SearchFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} busy={result.isFetching} />
       <AdqlPreview adql={draftBuilt.adql} service={draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'} profileId={rt.profile.id} />
-      <SearchStatus
-        go={go}
-        counting={ready && count.isFetching}
-        searching={result.isFetching}
-        resolving={target.status === 'resolving'}
-        table={table}
-        overflow={overflow}
-        maxrec={maxrec}
-        matching={matching}
-        hoverText={hoverText}
-        dataLinkTarget={dataLinkTarget}
-        onOpenDataLink={openDataLink}
-        onRaise={(n) => setParams({ maxrec: String(n), sel: undefined })}
-      />
-      {result.error && <ErrorNotice error={result.error} />}
-      <div className="search-split">
-        <div className="search-results">
-          {table ? (
-            <ResultGrid
-              key={gridKey}
-              table={table}
-              dark={dark}
-              height={520}
-              selected={selected}
-              onSelectionChange={onGridSelection}
-              onRowHover={(row) => setHovered(row ?? -1)}
-              highlighted={hovered >= 0 ? hovered : undefined}
-              onLinkClick={(href, row) => opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
-              toolbar={<BulkDownload table={table} rows={selected} />}
-            />
-          ) : (
-            <p className="muted">{go ? '' : 'Results appear here and on the sky.'}</p>
-          )}
-        </div>
-        <div className="search-sky-column">
-        {survey.unreachable && (
-          <p className="banner warning search-survey-note" role="status">
-            The sky survey {survey.unreachable} cannot be reached; footprints are drawn on a plain background.
-          </p>
+      <div className="toolbar">
+        <span className="status" role="status" aria-live="polite" data-testid="search-status">
+          {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${table.rowCount} rows${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
+        </span>
+        {matching !== undefined && (
+          <span className="search-count" data-testid="search-count">
+            {matching.toLocaleString('en')} matching {matching === 1 ? 'row' : 'rows'}
+          </span>
         )}
-        <SkyView
-          footprints={footprints}
-          colourBy={colourBy}
-          selected={selected}
-          hovered={hovered}
-          onHover={setHovered}
-          onSelect={onSkySelection}
-          focus={focus}
-          cone={skyCone}
-          centre={centre}
-          hips={survey.hips}
-          height={520}
-          onDrawCircle={onDrawCircle}
-          onDrawPolygon={onDrawPolygon}
-          polygon={skyPolygon}
-        />
-        </div>
+        {hoverText && <span className="muted search-hover">{hoverText}</span>}
+        {table && (
+          <button type="button" disabled={!dataLinkTarget} title={dataLinkTarget ? `DataLink of ${dataLinkTarget}` : 'Select one row to see its DataLink'} onClick={openDataLink}>
+            Open DataLink
+          </button>
+        )}
       </div>
+      {truncated && (
+        <div className="banner warning search-truncation" role="alert" data-testid="search-truncation">
+          {matching.toLocaleString('en')} rows match, more than the limit of {maxrec.toLocaleString('en')}: only the first {maxrec.toLocaleString('en')} are fetched and shown. Narrow the search
+          {raiseTo > maxrec && (
+            <>
+              {' or '}
+              <button type="button" onClick={() => setParams({ maxrec: String(raiseTo), sel: undefined })}>
+                Fetch up to {raiseTo.toLocaleString('en')} rows
+              </button>
+            </>
+          )}
+          .
+        </div>
+      )}
+      {result.error && <ErrorNotice error={result.error} />}
+      <ResultsWithSky link={link} dark={dark} height={520} empty={go ? '' : 'Results appear here and on the sky.'}
+        toolbar={(t) => <BulkDownload table={t} rows={selected} />}
+        onLinkClick={(href, row) => !!table && opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
+        sky={{ footprints, colourBy, focus: link.focus, cone: skyCone, centre, onDrawCircle, onDrawPolygon, polygon: skyPolygon }}
+        drawn="footprints"
+      />
     </section>
   )
 }
 
+const COLOUR_COLUMNS: [string, string[]][] = [
+  ['collection', ['obs_collection']],
+  ['instrument', ['instrument_name', 'instrument']],
+  ['product type', ['dataproduct_type', 'dp_cat']],
+]
+
+/** What the footprints can be coloured by: the columns of the table that label rows (collection, instrument, product type). */
+function colourOptionsOf(table: Table | undefined): ColourOption[] {
+  if (!table) return []
+  return COLOUR_COLUMNS.flatMap(([name, cols]) => {
+    const labels = labelsOf(table, cols)
+    return labels ? [{ name, labels }] : []
+  })
+}
 
 /** The query the form sends, with a way to take it to the ADQL editor. */
 function AdqlPreview({ adql, service, profileId }: { adql: string; service: string; profileId: string }) {
@@ -156,6 +163,17 @@ function AdqlPreview({ adql, service, profileId }: { adql: string; service: stri
       </button>
     </details>
   )
+}
+
+/** A view framing a polygon: the mean direction of its vertices and its widest extent from there. */
+function polygonView(vertices: readonly (readonly [number, number])[]): { ra: number; dec: number; fov: number } {
+  const R = Math.PI / 180
+  const v = vertices.map(([a, d]) => [Math.cos(d * R) * Math.cos(a * R), Math.cos(d * R) * Math.sin(a * R), Math.sin(d * R)] as const)
+  const m = [0, 1, 2].map((k) => v.reduce((s, x) => s + x[k]!, 0))
+  const len = Math.hypot(m[0]!, m[1]!, m[2]!) || 1
+  const c = m.map((x) => x / len)
+  const r = Math.max(...v.map((x) => Math.acos(Math.min(1, x[0] * c[0]! + x[1] * c[1]! + x[2] * c[2]!)))) / R
+  return { ra: ((Math.atan2(c[1]!, c[0]!) / R) + 360) % 360, dec: Math.asin(c[2]!) / R, fov: Math.min(180, Math.max(r * 2.6, 0.15)) }
 }
 
 function describeRow(table: Table, row: number): string {

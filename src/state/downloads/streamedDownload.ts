@@ -9,7 +9,8 @@
  */
 import type { CredentialPolicy, HttpClient } from '../../protocols/http'
 import { authFailureMessage } from '../../protocols/auth'
-import { attachmentDisposition, filenameOf, formatBytes, knownSize } from '../../protocols/download'
+import { formatBytes } from '../../protocols/table'
+import { attachmentDisposition, filenameOf, knownSize } from '../../protocols/download'
 import { saveBlob } from './saveFile'
 
 export interface SavedDownload {
