@@ -8,7 +8,7 @@ import type { EndpointName } from '../config/types'
 import { downloadScript, downloadTargets, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
 import { formatBytes } from '../protocols/table'
 import type { Table } from '../protocols/votable'
-import { saveBlob } from './saveFile'
+import { saveBlob } from '../state/downloads/saveFile'
 
 // without an auth section, the archive's own services stand in (never the name resolver or the login service)
 const ARCHIVE_ENDPOINTS: EndpointName[] = ['tap_obs', 'tap_cat', 'ssap', 'datalink', 'calselector', 'soda', 'file']

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { conformanceFiles, loadConformance } from './fixtures'
+import { conformanceFiles, loadConformance } from '../../test-support/votable/corpus'
 import { VOTableError, VOTableStreamParser, parseVOTable, parseVOTableStream, queryStatus } from './index'
 import type { RowBatch, VOTableDocument } from './index'
 import type { VOTableTable } from './table'
-import { W, binary, randomChunks, seeded, snapshot, tabledata } from './testutil'
+import { W, binary, randomChunks, seeded, snapshot, tabledata } from '../../test-support/votable/build'
 import { appendBatch, tableFromHeader, tableHeader } from './worker-protocol'
 
 const enc = new TextEncoder()
