@@ -78,7 +78,7 @@ describe('HttpClient', () => {
       res.writeHead(503)
       res.end('busy')
     }
-    await expect(client().text(`${base}/tap/async`, { form: { QUERY: 'x' } })).rejects.toMatchObject({ kind: 'http', status: 503 })
+    await expect(client().text(`${base}/tap/async`, { form: { QUERY: 'x' } })).rejects.toMatchObject({ kind: 'busy', status: 503 })
     expect(seen).toHaveLength(1)
   })
 
@@ -114,9 +114,9 @@ describe('HttpClient', () => {
     expect(err.message).toContain('Could not reach 127.0.0.1:1')
   })
 
-  it('classifies a cross-origin failure as possible CORS', async () => {
+  it('classifies a cross-origin failure as a network error that names CORS', async () => {
     const err = (await client().text(`http://127.0.0.1:1/tap`, { retries: 0 }).catch((e: unknown) => e)) as HttpError
-    expect(err.kind).toBe('cors')
+    expect(err.kind).toBe('network')
     expect(err.message).toMatch(/CORS/)
   })
 

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultGrid } from '../../components/ResultGrid'
 import { SkyView } from '../../components/sky/SkyView'
 import { ssapQuery, type SpectrumRecord } from '../../protocols/ssap'
+import { readInWorker } from '../../protocols/dal'
 import { useSurvey } from '../../state/survey'
 import { useDebounced, useTarget } from '../../state/target'
 import { DATALINK_PARAM } from '../../state/datalinkTarget'
@@ -44,7 +45,7 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
   const ready = go && !!ssapUrl && !!built.query
   const result = useQuery({
     queryKey: ['ssap', ssapUrl, built.query],
-    queryFn: ({ signal }) => ssapQuery(rt.http, ssapUrl!, built.query!, { signal }),
+    queryFn: ({ signal }) => ssapQuery(rt.http, ssapUrl!, built.query!, { signal, read: readInWorker }),
     enabled: ready,
     staleTime: 5 * 60_000,
     retry: false,

@@ -2,12 +2,14 @@
 import type { FormFields, HttpClient } from '../http'
 import { HttpError } from '../http'
 import { ServiceError } from '../errors'
+import { abortError } from '../dal/errors'
 import { FINAL_PHASES, parseJob, parseJobList, type UwsJob, type UwsJobRef, type UwsPhase } from './job'
 
+/** A job that ended without a result (ABORTED, ARCHIVED…): no usable answer. */
 export class JobError extends ServiceError {
   override name = 'JobError'
   constructor(message: string, readonly job: UwsJob, url: string) {
-    super(message, url)
+    super(message, url, { kind: 'bad-response' })
   }
 }
 
@@ -85,8 +87,9 @@ export interface WaitOptions {
 
 const defaultSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal))
     const t = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true })
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(abortError(signal))), { once: true })
   })
 
 /**
