@@ -125,6 +125,11 @@ function parseRetryAfter(h: string | null): number | undefined {
   return Number.isNaN(d) ? undefined : Math.max(0, d - Date.now())
 }
 
+/** The kind of an HTTP error status: 401 needs a login, 403 is refused, 429/503 mean busy, the rest is 'http'. */
+export function statusKind(status: number): HttpErrorKind {
+  return status === 401 ? 'needs-login' : status === 403 ? 'forbidden' : status === 429 || status === 503 ? 'busy' : 'http'
+}
+
 /** The door's error for an HTTP error status: its kind from the status (and our proxy's X-Proxy-Error), in words. */
 async function statusError(res: Response, serviceUrl: URL): Promise<HttpError> {
   const text = await readErrorBody(res)
@@ -134,7 +139,7 @@ async function statusError(res: Response, serviceUrl: URL): Promise<HttpError> {
   const proxyError = res.headers.get('X-Proxy-Error')
   const challenge = res.headers.get('WWW-Authenticate') ?? res.headers.get('X-Upstream-WWW-Authenticate')
   const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'))
-  const kind: HttpErrorKind = proxyError ? 'proxy-unreachable' : res.status === 401 ? 'needs-login' : res.status === 403 ? 'forbidden' : res.status === 429 || res.status === 503 ? 'busy' : 'http'
+  const kind: HttpErrorKind = proxyError ? 'proxy-unreachable' : statusKind(res.status)
   const answered = `${host} answered ${res.status} ${res.statusText}`.trim()
   const message =
     kind === 'proxy-unreachable' ? `Cannot reach ${host}: ${proxyError}` :
