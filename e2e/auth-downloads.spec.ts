@@ -105,7 +105,7 @@ test('HTTP Basic for downloads: the archive itself checks the password', async (
   expect(answer.headers()['content-length']).toBe('40320')
   const direct = await fetch(file, { headers: { Authorization: `Basic ${Buffer.from('esoteam:s3cret').toString('base64')}` } })
   expect((await savedBytes(await download)).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true)
-  await expect(page.getByTestId('download-status')).toHaveText('Saving ADP.2019-01-15T15_50_07.007.fits (40.3 kB): your browser writes it to disk as it arrives ×')
+  await expect(page.getByTestId('download-status')).toHaveText('Saving ADP.2019-01-15T15_50_07.007.fits (39 KiB): your browser writes it to disk as it arrives ×')
   // Basic lives in memory only
   const stores = await storageDump(page)
   expect(stores.local + stores.session).not.toMatch(/Basic |czNjcmV0/)
@@ -205,7 +205,7 @@ test.describe('without service workers', () => {
     expect(file.url()).toMatch(/^blob:/)
     const direct = await fetch(EMBARGOED, { headers: { Authorization: `Bearer ${await bearerOf(page)}` } })
     expect((await savedBytes(file)).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true)
-    await expect(page.getByTestId('download-status')).toHaveText('Downloaded ADP.2019-01-15T15_50_07.007.fits (40.3 kB) ×')
+    await expect(page.getByTestId('download-status')).toHaveText('Downloaded ADP.2019-01-15T15_50_07.007.fits (39 KiB) ×')
     expect(toWorker).toEqual([])
   })
 })

@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import { usePrivateSesame, withPrivateResolver } from './sesame'
 import { test, expect, ARCHIVE, runAdql } from './fixtures'
-import { formatBytes } from '../src/protocols/download/script'
+import { formatBytes } from '../src/protocols/table/sizes'
 
 const run = promisify(execFile)
 const OUT = process.env.E2E_OUT ?? '.tmp'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { handBackRedirect, proxyTable, rewriteLocation } from './dev-proxy'
+import { handBackRedirect, proxyFailure, proxyTable, rewriteLocation } from './dev-proxy'
 
 describe('dev proxy', () => {
   it('has a route for every proxy prefix of public/config.json, each stripping its prefix', () => {
@@ -31,5 +31,48 @@ describe('dev proxy', () => {
   it('routes the login gateway of the auth profile', () => {
     const table = proxyTable(new URL('../public/config.json', import.meta.url))
     expect(table['/proxy/auth-gateway']!.target).toBe('http://127.0.0.1:18111')
+  })
+})
+
+describe('dev proxy: its own failures are marked', () => {
+  async function proxied(origin: string): Promise<Response> {
+    const { createServer } = await import('vite')
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-'))
+    const file = join(dir, 'config.json')
+    writeFileSync(file, JSON.stringify({ proxyRoutes: [{ origin, prefix: '/proxy/x' }] }))
+    const server = await createServer({ configFile: false, logLevel: 'silent', root: dir, server: { host: '127.0.0.1', port: 0, proxy: proxyTable(new URL(`file://${file}`)) } })
+    await server.listen()
+    try {
+      const addr = server.httpServer!.address() as { port: number }
+      return await fetch(`http://127.0.0.1:${addr.port}/proxy/x/tap/sync`)
+    } finally {
+      await server.close()
+    }
+  }
+
+  it('a refused port: 502 with X-Proxy-Error refused and the host in words', async () => {
+    const res = await proxied('http://127.0.0.1:9')
+    expect(res.status).toBe(502)
+    expect(res.headers.get('x-proxy-error')).toBe('refused')
+    expect(res.headers.get('x-proxy-target')).toBe('127.0.0.1:9')
+    expect(await res.text()).toBe('The proxy cannot reach 127.0.0.1:9 (connection refused).')
+  })
+
+  it('an unresolvable host: 502 with X-Proxy-Error dns', async () => {
+    const res = await proxied('http://no-such-host.invalid')
+    expect(res.status).toBe(502)
+    expect(res.headers.get('x-proxy-error')).toBe('dns')
+    expect(await res.text()).toContain('no-such-host.invalid (DNS lookup failed)')
+  }, 30_000)
+
+  it('classifies the other ways an origin cannot be reached', () => {
+    const err = (code: string, message = '') => Object.assign(new Error(message), { code })
+    expect(proxyFailure(err('ETIMEDOUT')).reason).toBe('timeout')
+    expect(proxyFailure(err('ECONNRESET')).reason).toBe('reset')
+    expect(proxyFailure(err('UNABLE_TO_VERIFY_LEAF_SIGNATURE')).reason).toBe('tls')
+    expect(proxyFailure(err('EHOSTUNREACH')).words).toBe('EHOSTUNREACH')
   })
 })

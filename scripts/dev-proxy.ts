@@ -34,6 +34,31 @@ export function handBackRedirect(res: { statusCode?: number; statusMessage?: str
   return true
 }
 
+/** Why the proxy itself could not reach an origin: the `X-Proxy-Error` value, and the reason in words. */
+export function proxyFailure(err: Error & { code?: string }): { reason: 'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'unreachable'; words: string } {
+  const code = err.code ?? ''
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') return { reason: 'dns', words: 'DNS lookup failed' }
+  if (code === 'ECONNREFUSED') return { reason: 'refused', words: 'connection refused' }
+  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return { reason: 'timeout', words: 'no answer in time' }
+  if (/^(ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL)/.test(code) || /certificate|SSL|TLS/i.test(err.message)) return { reason: 'tls', words: 'secure connection failed' }
+  if (code === 'ECONNRESET' || code === 'EPIPE') return { reason: 'reset', words: 'connection reset' }
+  return { reason: 'unreachable', words: code || err.message || 'unknown failure' }
+}
+
+/**
+ * The answer the proxy gives when it could not reach the origin at all: 502 marked `X-Proxy-Error` (and the host in
+ * `X-Proxy-Target`), so the app can tell "cannot reach the host" from an answer the origin itself gave.
+ */
+export function proxyFailureResponse(err: Error & { code?: string }, origin: string): { status: number; headers: Record<string, string>; body: string } {
+  const { reason, words } = proxyFailure(err)
+  const host = new URL(origin).host
+  return {
+    status: 502,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Proxy-Error': reason, 'X-Proxy-Target': host, 'Cache-Control': 'no-store' },
+    body: `The proxy cannot reach ${host} (${words}).`,
+  }
+}
+
 export function proxyTable(configFile: URL): Record<string, ProxyOptions> {
   const config = JSON.parse(readFileSync(configFile, 'utf8')) as { proxyRoutes?: Route[] }
   const table: Record<string, ProxyOptions> = {}
@@ -45,6 +70,12 @@ export function proxyTable(configFile: URL): Record<string, ProxyOptions> {
       secure: true,
       rewrite: (path) => path.slice(prefix.length) || '/',
       configure: (proxy) => {
+        // runs before Vite's own handler, which then finds the answer already sent
+        proxy.on('error', (err, _req, res) => {
+          if (!('writeHead' in res) || res.headersSent || res.writableEnded) return
+          const answer = proxyFailureResponse(err, route.origin)
+          res.writeHead(answer.status, answer.headers).end(answer.body)
+        })
         proxy.on('proxyReq', (proxyReq) => {
           // DaCHS answers browser user agents with HTML instead of DataLink VOTables.
           if (route.userAgent) proxyReq.setHeader('User-Agent', route.userAgent)

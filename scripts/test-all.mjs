@@ -2,8 +2,8 @@
 // `npm test`: unit tests (vitest) and end-to-end tests (Playwright + Debian Chromium) against the
 // local archive, which it starts when it is not running and stops again afterwards.
 // Ends with one line "N passed, N failed" over both runners.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 const ARCHIVE_URL = process.env.ARCHIVE_URL ?? 'http://127.0.0.1:18080'
 mkdirSync('.tmp', { recursive: true })
@@ -35,6 +35,20 @@ let passed = 0
 let failed = 0
 let problems = []
 
+// other runs may share the archive: hold its shared "user" lock for the whole run (archive.sh stop-if-unused
+// then leaves it running for them, and they leave it running for us); start it under its exclusive lock
+const lockDir = (() => {
+  const dir = process.env.ARCHIVE_LOCK_DIR ?? '/run/lock'
+  try {
+    accessSync(dir, constants.W_OK)
+    return dir
+  } catch {
+    return process.env.TMPDIR ?? '/tmp'
+  }
+})()
+const archivePort = new URL(ARCHIVE_URL).port || '80'
+const userLock = spawn('flock', ['-o', '-s', `${lockDir}/eso-archive-${archivePort}.users`, 'tail', `--pid=${process.pid}`, '-f', '/dev/null'], { stdio: 'ignore' })
+userLock.on('error', () => {})
 const wasUp = await archiveUp()
 if (!wasUp && run('bash', ['scripts/archive/archive.sh', 'start']) !== 0) problems.push('the local archive did not start')
 
@@ -74,7 +88,9 @@ else {
   } else problems.push('playwright wrote no report')
 }
 
-if (!wasUp && !process.env.KEEP_ARCHIVE) run('bash', ['scripts/archive/archive.sh', 'stop'])
+userLock.kill()
+await new Promise((resolve) => (userLock.exitCode !== null || userLock.signalCode !== null ? resolve() : userLock.once('exit', resolve)))
+if (!wasUp && !process.env.KEEP_ARCHIVE) run('bash', ['scripts/archive/archive.sh', 'stop-if-unused'])
 
 for (const p of problems) console.log(`problem: ${p}`)
 failed += problems.length

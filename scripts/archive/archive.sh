@@ -5,7 +5,13 @@
 #   bash scripts/archive/archive.sh start|stop|status|verify|restart|rebuild
 #
 # Env: ARCHIVE_PORT (default 18080), ARCHIVE_CORS (origin regex),
-#      ESOTEAM_PW (password of test user esoteam, default s3cret)
+#      ESOTEAM_PW (password of test user esoteam, default s3cret),
+#      ARCHIVE_LOCK_DIR (default /run/lock)
+#
+# Several runs may share the machine (two test runs, a test run and a developer): start, stop,
+# restart and rebuild take an exclusive lock, so a second `start` waits and then finds the archive
+# running. A test run holds a shared "user" lock while it uses the archive (see `hold`), and
+# `stop-if-unused` stops only when no other run holds one.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,6 +29,11 @@ PKGS_DACHS="gavodachs2-server python3-astropy python3-numpy"
 PGSPHERE_SQL=/usr/share/postgresql/$PGVER/extension/pg_sphere--1.2.0.sql
 export DEBIAN_FRONTEND=noninteractive
 APT="apt-get -o DPkg::Lock::Timeout=900 -y --no-install-recommends"
+
+LOCK_DIR=${ARCHIVE_LOCK_DIR:-/run/lock}
+[ -d "$LOCK_DIR" ] && [ -w "$LOCK_DIR" ] || LOCK_DIR=${TMPDIR:-/tmp}
+LOCK=$LOCK_DIR/eso-archive-$PORT.lock        # held (exclusive) while starting or stopping
+USERS=$LOCK_DIR/eso-archive-$PORT.users      # held (shared) by every run that uses the archive
 
 T0=$(date +%s.%N)
 log() { printf '[archive %6.1fs] %s\n' "$(awk "BEGIN{print $(date +%s.%N) - $T0}")" "$*" >&2; }
@@ -176,6 +187,15 @@ start_dachs() {
   answers || die "DaCHS does not answer on $BASE/tap/capabilities (see $GAVO_ROOT/logs/)"
 }
 
+# Serialises start/stop/rebuild between processes: the second one waits (up to 30 min) for the first.
+take_lock() {
+  exec 9>>"$LOCK"
+  if ! flock -n 9; then
+    log "another archive.sh is starting or stopping the archive; waiting for it"
+    flock -w 1800 9 || die "waited 30 min for $LOCK; is an archive.sh stuck? (see: fuser $LOCK)"
+  fi
+}
+
 cmd_start() {
   require_root_debian
   install_packages
@@ -200,13 +220,22 @@ cmd_status() {
   echo "not answering on $BASE"; return 1
 }
 
+# Stops only when no other run holds the shared user lock.
+cmd_stop_if_unused() {
+  exec 8>>"$USERS"
+  if flock -n -x 8; then cmd_stop; else echo "still in use by another run; left running"; fi
+}
+
 case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  restart) cmd_stop; cmd_start ;;
+  start) take_lock; cmd_start ;;
+  stop) take_lock; cmd_stop ;;
+  stop-if-unused) take_lock; cmd_stop_if_unused ;;
+  # runs a command while holding the shared user lock: `archive.sh hold -- npx playwright test`
+  hold) shift; [ "${1:-}" = -- ] && shift; exec flock -s "$USERS" "$@" ;;
+  restart) take_lock; cmd_stop; cmd_start ;;
   status) cmd_status ;;
   verify) ARCHIVE_URL=$BASE exec bash "$HERE/verify.sh" ;;
-  rebuild) rm -f "$STAMP"; cmd_start ;;
-  install-only) require_root_debian; install_packages ;;
-  *) echo "usage: $0 start|stop|status|verify|restart|rebuild" >&2; exit 2 ;;
+  rebuild) take_lock; rm -f "$STAMP"; cmd_start ;;
+  install-only) take_lock; require_root_debian; install_packages ;;
+  *) echo "usage: $0 start|stop|stop-if-unused|hold -- CMD|status|verify|restart|rebuild" >&2; exit 2 ;;
 esac

@@ -43,6 +43,7 @@ export function App({ config }: { config: RuntimeConfig }) {
   return (
     <RuntimeContext.Provider value={runtime}>
       <Header config={config} theme={theme} onToggleTheme={toggleTheme} onProfile={(id) => setParams({ profile: id, service: undefined })} />
+      <JobNotifier />
       <main>
         <ErrorBoundary resetKey={view}>
           {view === 'adql' && <AdqlView key={runtime.profile.id} dark={theme === 'dark'} />}
@@ -60,7 +61,6 @@ export function App({ config }: { config: RuntimeConfig }) {
           </aside>
         )}
       </main>
-      <JobNotifier />
     </RuntimeContext.Provider>
   )
 }

@@ -14,6 +14,7 @@ import {
   ValidationModule,
   ModuleRegistry,
   themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
+import { isNumericScalar } from '../protocols/table'
 import type { Table } from '../protocols/votable'
 import { formatCell, rowsAsTsv } from './cellFormat'
 
@@ -94,14 +95,12 @@ class HeaderLabel {
   }
 }
 
-const isNumeric = (f: Table['fields'][number]) => ['double', 'float', 'int', 'long', 'short', 'unsignedByte'].includes(f.datatype) && !f.arraysize
-
 /**
  * Numbers are right-aligned in tabular figures. By the columns' ids in one stylesheet, not AG Grid's rightAligned
  * column type: that needs the cell style module, which evaluates class rules for every cell drawn while scrolling.
  */
 function numericColumnsCss(scope: string, table: Table): string {
-  const sel = table.fields.flatMap((f, c) => (isNumeric(f) ? [`[data-grid-scope="${scope}"] .ag-cell[col-id="c${c}"]`] : []))
+  const sel = table.fields.flatMap((f, c) => (isNumericScalar(f) ? [`[data-grid-scope="${scope}"] .ag-cell[col-id="c${c}"]`] : []))
   return sel.length ? `${sel.join(',\n')} { text-align: right; font-variant-numeric: tabular-nums; }` : ''
 }
 
@@ -157,7 +156,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? LinkCell : undefined,
         cellRendererParams: { onLinkClick: linkClick },
         filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
-        headerClass: isNumeric(f) ? 'ag-right-aligned-header' : undefined,
+        headerClass: isNumericScalar(f) ? 'ag-right-aligned-header' : undefined,
         resizable: true,
         sortable: true,
         width: Math.min(320, Math.max(110, (f.unit ? f.name.length + f.unit.length + 3 : f.name.length) * 8 + 48)),

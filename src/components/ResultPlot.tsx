@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react'
 import type { Table } from '../protocols/votable'
-import { columnValues, plottableColumns } from './plot/columns'
+import { columnValues, plotColumns } from '../protocols/table'
 import { decimateMinMax, sortByX } from './plot/decimate'
 import { XYPlot } from './plot/XYPlot'
 
 /** Plot of any two numeric or time columns of a result; large results are decimated rather than freezing. */
 export function ResultPlot({ table, dark }: { table: Table; dark?: boolean }) {
-  const cols = useMemo(() => plottableColumns(table), [table])
+  const cols = useMemo(() => plotColumns(table), [table])
   const [xi, setXi] = useState(() => (cols.find((c) => c.time) ?? cols[0])?.index ?? -1)
   const [yi, setYi] = useState(() => cols.find((c) => c.index !== xi && !c.time)?.index ?? -1)
   const [mode, setMode] = useState<'points' | 'line'>('points')

@@ -3,11 +3,11 @@ import { savedText, workerFailureText } from './streamedDownload'
 
 describe('savedText', () => {
   it('says a streamed file is being written, with its size when known', () => {
-    expect(savedText({ name: 'cube.fits', size: 2_500_000_000, streamed: true })).toBe('Saving cube.fits (2.50 GB): your browser writes it to disk as it arrives')
+    expect(savedText({ name: 'cube.fits', size: 2_500_000_000, streamed: true })).toBe('Saving cube.fits (2.3 GiB): your browser writes it to disk as it arrives')
     expect(savedText({ name: 'cube.fits', streamed: true })).toBe('Saving cube.fits: your browser writes it to disk as it arrives')
   })
   it('says a file saved from memory is downloaded', () => {
-    expect(savedText({ name: 'a.fits', size: 40320, streamed: false })).toBe('Downloaded a.fits (40.3 kB)')
+    expect(savedText({ name: 'a.fits', size: 40320, streamed: false })).toBe('Downloaded a.fits (39 KiB)')
   })
 })
 

@@ -9,7 +9,7 @@
  */
 import type { CredentialPolicy, HttpClient } from '../protocols/http'
 import { authFailureMessage } from '../protocols/auth'
-import { formatBytes } from '../protocols/download'
+import { formatBytes } from '../protocols/table'
 import { attachmentDisposition, filenameOf, knownSize } from './downloadHeaders'
 import { saveBlob } from './saveFile'
 

@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react'
 import { createCredentialPolicy, type Credentials } from '../protocols/auth'
 import type { CredentialPolicy } from '../protocols/http'
 import type { Profile } from '../config/types'
+import { loadCustomTaps } from './addedTaps'
 
 export type LoginMethod = 'password' | 'oidc'
 
@@ -124,6 +125,7 @@ export function credentialsFor(profileId: string): Credentials {
     bearer: a.session?.profileId === profileId ? a.session.bearer : undefined,
     basic: a.basic?.profileId === profileId ? a.basic.header : undefined,
     authorisedQuery: a.authorisedQuery,
+    addedTapServices: loadCustomTaps(),
   }
 }
 

@@ -3,6 +3,7 @@
  * an http(s) DataLink URL (ObsCore access_url, dbo.raw datalink_url), a publisher DID (ivo://…) or a dp_id.
  * Shared by the views that open the panel and by the panel itself (features do not import each other).
  */
+import { dataLinkTarget } from '../protocols/table'
 import type { Table } from '../protocols/votable'
 
 /** The URL parameter that opens the DataLink panel over any view (the /datalink view takes `id`). */
@@ -21,24 +22,14 @@ export function parseDataLinkTarget(value: string | null | undefined): DataLinkT
   return { dpId: v }
 }
 
-const col = (table: Table, name: string): number => table.fields.findIndex((f) => f.name.toLowerCase() === name)
-const cell = (table: Table, row: number, c: number): string | undefined => {
-  if (c < 0) return undefined
-  const v = table.value(row, c)
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined
-}
-
 /**
- * The DataLink target of a result row: a DataLink access_url (ObsCore access_format says datalink),
- * dbo.raw's datalink_url, the publisher DID, or the dp_id — in that order. Undefined when the row has none.
+ * The DataLink target of a result row as the URL parameter writes it: a DataLink access_url (ObsCore
+ * access_format says datalink), dbo.raw's datalink_url, the publisher DID, or the dp_id — in that order.
+ * Undefined when the row has none.
  */
 export function dataLinkTargetOfRow(table: Table, row: number): string | undefined {
-  const access = cell(table, row, col(table, 'access_url'))
-  const format = cell(table, row, col(table, 'access_format')) ?? ''
-  if (access && /content=datalink/i.test(format) && /^https?:\/\//i.test(access)) return access
-  const dl = cell(table, row, col(table, 'datalink_url'))
-  if (dl && /^https?:\/\//i.test(dl)) return dl
-  return cell(table, row, col(table, 'obs_publisher_did')) ?? cell(table, row, col(table, 'dp_id'))
+  const t = dataLinkTarget(table, row)
+  return t === undefined ? undefined : 'url' in t ? t.url : 'id' in t ? t.id : t.dpId
 }
 
 /** True when a link clicked in a row is that row's DataLink URL (so the panel, not a tab, should open). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decimateMinMax, sortByX } from './decimate'
-import { isoToUnixSeconds } from './columns'
+import { isoToUnixSeconds } from '../../protocols/table'
 
 describe('plot decimation', () => {
   it('sorts by x and drops points that cannot be drawn', () => {

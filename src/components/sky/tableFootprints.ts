@@ -1,30 +1,7 @@
-/** Finds the sky columns of a result table (ObsCore names first, then UCDs) and reads them for SkyView. */
+/** Reads a result table's sky columns (found by protocols/table) into the arrays SkyView draws. */
+import { columnLabels, skyColumns } from '../../protocols/table'
 import type { Table } from '../../protocols/votable'
 import type { FootprintInput } from './footprints'
-
-function findColumn(table: Table, names: string[], ucds: RegExp[]): number {
-  const byName = table.fields.findIndex((f) => names.includes(f.name.toLowerCase()))
-  if (byName >= 0) return byName
-  for (const u of ucds) {
-    const i = table.fields.findIndex((f) => f.ucd !== undefined && u.test(f.ucd))
-    if (i >= 0) return i
-  }
-  return -1
-}
-
-export interface SkyColumns {
-  region: number
-  ra: number
-  dec: number
-}
-
-export function skyColumns(table: Table): SkyColumns {
-  return {
-    region: findColumn(table, ['s_region'], [/^pos\.outline/i]),
-    ra: findColumn(table, ['s_ra', 'ra', 'raj2000'], [/^pos\.eq\.ra;meta\.main$/i, /^pos\.eq\.ra(;|$)/i]),
-    dec: findColumn(table, ['s_dec', 'dec', 'decj2000'], [/^pos\.eq\.dec;meta\.main$/i, /^pos\.eq\.dec(;|$)/i]),
-  }
-}
 
 /** The table's footprints (s_region) with positions as fallback; undefined when it has neither. */
 export function footprintsOfTable(table: Table): FootprintInput | undefined {
@@ -46,12 +23,7 @@ export function footprintsOfTable(table: Table): FootprintInput | undefined {
   return { regions, ra, dec }
 }
 
-/** Text labels of one column per row, for colouring (e.g. obs_collection). */
+/** Text labels of one column per row, for colouring (e.g. obs_collection); the first of `names` the table has. */
 export function labelsOf(table: Table, names: string[]): (string | null)[] | undefined {
-  const c = table.fields.findIndex((f) => names.includes(f.name.toLowerCase()))
-  if (c < 0) return undefined
-  return Array.from({ length: table.rowCount }, (_, i) => {
-    const v = table.value(i, c)
-    return v === null || v === undefined ? null : String(v)
-  })
+  return columnLabels(table, { names })
 }

@@ -17,6 +17,7 @@ import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
 import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
 import { validateAdql } from '../../adql'
+import { openingQuery, readDraft, type SavedDraft } from './draft'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
@@ -31,7 +32,10 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const serviceKey = params.get('service') ?? choices[0]?.key ?? ''
   const service = choices.find((c) => c.key === serviceKey) ?? choices[0]
   const draftKey = `adql-draft:${rt.profile.id}:${serviceKey}`
-  const [query, setQuery] = useState(() => params.get('q') ?? loadJson<string>(draftKey, DEFAULT_QUERY))
+  const urlQ = params.get('q')
+  const [opening] = useState(() => openingQuery(urlQ, readDraft(loadJson<unknown>(draftKey, undefined)), DEFAULT_QUERY))
+  const [query, setQuery] = useState(opening.query)
+  const [setAside, setSetAside] = useState(opening.setAside)
   const [maxrec, setMaxrec] = useState(params.get('maxrec') ?? '')
   const [mode, setMode] = useState<RunMode>(params.get('mode') === 'async' ? 'async' : 'sync')
   const [history, setHistory] = useState<HistoryEntry[]>(loadHistory)
@@ -50,7 +54,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
     return () => clearTimeout(t)
   }, [run.isPending, mode])
 
-  useEffect(() => saveJson(draftKey, query), [draftKey, query])
+  useEffect(() => saveJson(draftKey, { text: query, fromQ: urlQ, aside: setAside } satisfies SavedDraft), [draftKey, query, urlQ, setAside])
 
   const maxrecInvalid = maxrec.trim() !== '' && !(Number.isInteger(Number(maxrec)) && Number(maxrec) >= 0)
   const submit = (anyway = false) => {
@@ -93,6 +97,23 @@ export function AdqlView({ dark }: { dark: boolean }) {
               />
             )}
           </div>
+          {setAside !== undefined && (
+            <div className="banner info" role="status">
+              This link opened its own query; the text you were working on is kept.{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  setQuery(setAside)
+                  setSetAside(undefined)
+                }}
+              >
+                Restore my draft
+              </button>{' '}
+              <button type="button" onClick={() => setSetAside(undefined)}>
+                Keep the link's query
+              </button>
+            </div>
+          )}
           <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} />
           {blocked && syntaxErrors.length > 0 && (
             <div className="banner error" role="alert">

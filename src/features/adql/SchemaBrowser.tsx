@@ -30,6 +30,16 @@ export function SchemaBrowser({ serviceUrl, onStartQuery, onInsert }: Props) {
       <input type="search" aria-label="Filter tables and columns" placeholder="Filter tables and columns" value={filter} onChange={(e) => setFilter(e.target.value)} />
       {schema.isPending && <p className="muted">Loading tables…</p>}
       {schema.error && <ErrorNotice error={schema.error} />}
+      {!!schema.data?.problems.length && (
+        <div className="banner warning" role="status">
+          <strong>This service's table list is incomplete</strong>
+          <ul>
+            {schema.data.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {groups.map(([name, tables]) => (
         <details key={name} open={!!f || groups.length === 1}>
           <summary className="schema-name">{name || '(no schema)'}</summary>

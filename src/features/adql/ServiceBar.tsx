@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useCapabilities } from '../../state/tapMetadata'
-import { addCustomTap, type TapChoice } from './services'
+import { addCustomTap } from '../../state/addedTaps'
+import type { TapChoice } from './services'
 
 interface Props {
   choices: TapChoice[]

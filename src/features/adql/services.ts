@@ -1,7 +1,6 @@
 import type { EndpointName } from '../../config/types'
 import type { AppRuntime } from '../../state/runtime'
-import { loadJson, saveJson } from '../../state/persist'
-import { normaliseServiceUrl } from '../../config/parse'
+import { loadCustomTaps } from '../../state/addedTaps'
 
 export interface TapChoice {
   /** `tap_obs`, `tap_cat`, or the URL of a user-added service. */
@@ -15,18 +14,6 @@ const TAP_ENDPOINTS: { name: EndpointName; label: string }[] = [
   { name: 'tap_cat', label: 'tap_cat — catalogues' },
 ]
 
-export function loadCustomTaps(): string[] {
-  return loadJson<string[]>('custom-taps', [])
-}
-
-/** Adds a TAP service by URL; throws a ConfigError with a readable message for a bad URL. */
-export function addCustomTap(raw: string): string {
-  const url = normaliseServiceUrl(raw, 'TAP service URL')
-  const list = loadCustomTaps()
-  if (!list.includes(url)) saveJson('custom-taps', [...list, url])
-  return url
-}
-
 export function tapChoices(rt: AppRuntime): TapChoice[] {
   const own = TAP_ENDPOINTS.flatMap(({ name, label }) => {
     const url = rt.endpoint(name)
@@ -34,3 +21,4 @@ export function tapChoices(rt: AppRuntime): TapChoice[] {
   })
   return [...own, ...loadCustomTaps().map((url) => ({ key: url, label: url, url }))]
 }
+

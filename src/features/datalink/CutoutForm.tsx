@@ -14,7 +14,7 @@ import { cutoutOf, initialEntries, widgetsOf, type FieldEntry, type FieldProblem
 import { isSameOrigin, saveResponse, saveServiceUrl } from './download'
 import { axes, primaryHduBytes } from './fitsHeader'
 import { fetchFitsHeader, headerDescriptor } from './FitsHeaderView'
-import { formatBytes } from './groups'
+import { formatBytes } from '../../protocols/table'
 
 // positions to 1e-6° (a few mas), radii to 4 significant digits: what a drawn region can mean
 const fmt = (n: number) => String(Number(n.toFixed(6)))

@@ -8,7 +8,8 @@ import { descriptorFor, fetchLinks, isDataLinkDocument, type DataLinkResult, typ
 import { CalSelectorLinks, ProgenitorCalibrations } from './Calibrations'
 import { FitsHeaderView, offersHeader } from './FitsHeaderView'
 import { isSameOrigin } from './download'
-import { formatBytes, linkedDpId, sectionsOf, type LinkEntry } from './groups'
+import { formatBytes } from '../../protocols/table'
+import { linkedDpId, sectionsOf, type LinkEntry } from './groups'
 
 /** Deeper sub-DataLinks are offered as links of their own rather than nested further. */
 const MAX_DEPTH = 4
@@ -68,7 +69,8 @@ function Entry({ entry, result, depth, actions }: { entry: LinkEntry; result: Da
   const dpId = group === 'progenitor' ? linkedDpId(row) : undefined
   const calselector = rt.endpoint('calselector')
   const toggle = (what: typeof open) => setOpen((o) => (o === what ? null : what))
-  const size = formatBytes(row.contentLength)
+  // a link without a known length shows no size
+  const size = (row.contentLength ?? -1) >= 0 ? formatBytes(row.contentLength) : ''
   const subTree = (r: DataLinkResult) => <LinkTree result={r} depth={depth + 1} actions={actions} />
 
   if (group === 'error') {

@@ -5,6 +5,7 @@
  */
 import type { InputParam, ServiceDescriptor } from '../../protocols/datalink'
 import { checkSodaCutout, fromMetres, toMetres, type SodaCutout, type SodaPos, type WavelengthUnit } from '../../protocols/soda'
+import { isNumericField } from '../../protocols/table'
 
 export type WidgetKind = 'fixed' | 'circle' | 'polygon' | 'pos' | 'band' | 'time' | 'pol' | 'interval' | 'choice' | 'number' | 'text'
 
@@ -13,7 +14,6 @@ export interface Widget {
   param: InputParam
 }
 
-const NUMERIC = new Set(['short', 'int', 'long', 'float', 'double', 'unsignedByte'])
 export const POL_STATES = ['I', 'Q', 'U', 'V', 'RR', 'LL', 'RL', 'LR', 'XX', 'YY', 'XY', 'YX', 'POLI', 'POLA']
 export const BAND_UNITS: WavelengthUnit[] = ['nm', 'um', 'Angstrom', 'm']
 /** how many of each unit make a degree */
@@ -34,8 +34,8 @@ export function widgetFor(p: InputParam): Widget {
   else if (name === 'TIME' || (ucd.startsWith('time') && xtype === 'interval')) kind = 'time'
   else if (name === 'POL') kind = 'pol'
   else if (p.options?.length) kind = 'choice'
-  else if (xtype === 'interval' && NUMERIC.has(p.datatype)) kind = 'interval'
-  else if (NUMERIC.has(p.datatype) && !p.arraysize && !xtype) kind = 'number'
+  else if (xtype === 'interval' && isNumericField(p)) kind = 'interval'
+  else if (isNumericField(p) && !p.arraysize && !xtype) kind = 'number'
   return { kind, param: p }
 }
 

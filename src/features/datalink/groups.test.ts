@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parseLinks } from '../../protocols/datalink'
 import { parseVOTable } from '../../protocols/votable'
 import { readHeaderText, primaryHduBytes, axes } from './fitsHeader'
-import { calSelectorStyleOf, formatBytes, linkedDpId, sectionsOf } from './groups'
+import { calSelectorStyleOf, linkedDpId, sectionsOf } from './groups'
 
 const links = (path: string) => parseLinks(parseVOTable(readFileSync(new URL(path, import.meta.url))))
 
@@ -26,9 +26,6 @@ describe('sections of a DataLink document', () => {
 })
 
 describe('helpers', () => {
-  it('formats sizes', () => {
-    expect([formatBytes(144), formatBytes(5760), formatBytes(167040), formatBytes(8458560), formatBytes(undefined), formatBytes(-1)]).toEqual(['144 B', '5.6 KiB', '163 KiB', '8.1 MiB', '', ''])
-  })
   it('finds the dp_id of a linked raw frame in the description or the file name', () => {
     expect(linkedDpId({ description: 'File used to generate the requested file (processing provenance): FORS2.2021-05-04T05:10:01.000' })).toBe('FORS2.2021-05-04T05:10:01.000')
     expect(linkedDpId({ accessUrl: 'http://h/eso/q/files/static/raw/MUSE.2020-02-15T03_49_32.000.fits' })).toBe('MUSE.2020-02-15T03:49:32.000')

@@ -48,17 +48,6 @@ export function sectionsOf(rows: readonly DataLinkRow[], descriptors: readonly S
   return ORDER.filter((id) => by.has(id)).map((id) => ({ id, title: SECTION_TITLES[id], entries: by.get(id)! }))
 }
 
-/** Bytes as people read them; ESO's round placeholders (1000000, 500000) are still shown, marked as approximate by the caller. */
-export function formatBytes(n: number | undefined): string {
-  if (n === undefined || !Number.isFinite(n) || n < 0) return ''
-  if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB', 'TiB']
-  let v = n / 1024
-  let i = 0
-  while (v >= 1024 && i < units.length - 1) (v /= 1024), i++
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`
-}
-
 // ESO raw/product ids: INSTRUMENT.YYYY-MM-DDThh:mm:ss.sss (file names write ':' as '_')
 const DP_ID = /\b([A-Z][A-Z0-9_]*\.\d{4}-\d\d-\d\dT\d\d[:_]\d\d[:_]\d\d(?:\.\d+)?)/
 

@@ -5,13 +5,12 @@ import { navigate } from '../../state/route'
 import { deleteJob, listJobs, setDestruction, type UwsJobRef } from '../../protocols/uws'
 import { HttpError } from '../../protocols/http'
 import { normaliseServiceUrl } from '../../config/parse'
+import { formatUtc } from '../../protocols/time'
 import { abortStoredJob, adoptJob, applyUws, isActive, jobElapsed, profileTapServices, removeJob, useJobs, useNow, type StoredJob } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 
-function fmt(t?: string): string {
-  return t ? new Date(t).toLocaleString() : '—'
-}
+const fmt = (t?: string) => formatUtc(t)
 
 const TAP_ENDPOINTS = ['tap_obs', 'tap_cat'] as const
 

@@ -1,17 +1,9 @@
 /** Selected rows kept in the URL by product id, so that a shared link selects the same observations. */
+import { idColumn } from '../../protocols/table'
 import type { Table } from '../../protocols/votable'
 
-const ID_COLUMNS = ['obs_publisher_did', 'dp_id', 'obs_id', 'id']
 /** Longer selections are not put in the URL. */
 export const MAX_URL_SELECTION = 50
-
-export function idColumn(table: Table): number {
-  for (const name of ID_COLUMNS) {
-    const i = table.fields.findIndex((f) => f.name.toLowerCase() === name)
-    if (i >= 0) return i
-  }
-  return table.fields.findIndex((f) => /meta\.id;meta\.main/i.test(f.ucd ?? ''))
-}
 
 export function rowsOfIds(table: Table, ids: readonly string[]): number[] {
   const c = idColumn(table)

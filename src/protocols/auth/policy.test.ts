@@ -28,6 +28,17 @@ describe('credential policy', () => {
     expect(ask(policy({ bearer: 'T', authorisedQuery: true }), 'https://archive.eso.org/tap_obs/async/123/results/result')).toBe('Bearer T')
   })
 
+  it('treats a TAP service the user added on a Bearer origin like tap_obs: the token only with the switch on', () => {
+    const added = ['https://archive.eso.org/tap_other']
+    expect(ask(policy({ bearer: 'T', addedTapServices: added }), 'https://archive.eso.org/tap_other/sync')).toBeUndefined()
+    expect(ask(policy({ bearer: 'T', addedTapServices: added }), 'https://archive.eso.org/tap_other/async/7')).toBeUndefined()
+    expect(ask(policy({ bearer: 'T', addedTapServices: added, authorisedQuery: true }), 'https://archive.eso.org/tap_other/sync')).toBe('Bearer T')
+    // a service added on a foreign host never gets it
+    expect(ask(policy({ bearer: 'T', addedTapServices: ['https://evil.example/tap'], authorisedQuery: true }), 'https://evil.example/tap/sync')).toBeUndefined()
+    // other archive URLs (DataLink…) still do while logged in
+    expect(ask(policy({ bearer: 'T', addedTapServices: added }), 'https://archive.eso.org/datalink/links?ID=x')).toBe('Bearer T')
+  })
+
   it('never sends anything to tap_cat, even with the switch on', () => {
     expect(ask(policy({ bearer: 'T', authorisedQuery: true, basic: 'Basic x' }), 'https://archive.eso.org/tap_cat/sync')).toBeUndefined()
   })

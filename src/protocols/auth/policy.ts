@@ -7,8 +7,10 @@ export interface Credentials {
   bearer?: string
   /** `Basic …` header value. */
   basic?: string
-  /** The user turned on "authorised query" for tap_obs. */
+  /** The user turned on "authorised query" for tap_obs (and TAP services the user added). */
   authorisedQuery: boolean
+  /** Base URLs of TAP services the user added by URL: they follow tap_obs's rule. */
+  addedTapServices?: readonly string[]
 }
 
 type Endpoints = Partial<Record<EndpointName, string>>
@@ -20,14 +22,14 @@ function under(url: URL, base: string | undefined): boolean {
 }
 
 /**
- * Bearer: to tap_obs only with "authorised query" on; tap_cat never; any other URL on a Bearer origin
- * (DataLink, calSelector, SODA, file downloads) while logged in. Basic: only to Basic origins, never to TAP.
- * No credential ever leaves its configured origins.
+ * Bearer: to tap_obs, and to TAP services the user added on a Bearer origin, only with "authorised query" on;
+ * tap_cat never; any other URL on a Bearer origin (DataLink, calSelector, SODA, file downloads) while logged in.
+ * Basic: only to Basic origins, never to TAP. No credential ever leaves its configured origins.
  */
 export function createCredentialPolicy(auth: AuthSettings, endpoints: Endpoints, current: () => Credentials): CredentialPolicy {
   return (url) => {
     const c = current()
-    const tapObs = under(url, endpoints.tap_obs)
+    const tapObs = under(url, endpoints.tap_obs) || (c.addedTapServices ?? []).some((base) => under(url, base))
     const tapCat = under(url, endpoints.tap_cat) && !tapObs
     if (tapCat) return undefined
     if (c.bearer && auth.bearerOrigins.includes(url.origin)) {

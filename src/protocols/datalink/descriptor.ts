@@ -5,6 +5,7 @@
  */
 import { FormatError } from '../errors'
 import type { Param, Resource, Table, Value, VOTableDocument } from '../votable'
+import { findColumn, isNumericField } from '../table'
 
 export type ServiceKind = 'soda-sync' | 'soda-async' | 'datalink' | 'other'
 
@@ -53,11 +54,9 @@ function parseNumbers(raw: string | undefined): number[] | undefined {
   return nums.every((n) => !Number.isNaN(n)) ? nums : undefined
 }
 
-const NUMERIC = new Set(['short', 'int', 'long', 'float', 'double', 'unsignedByte'])
-
 // ESO writes CIRCLE value="0 0 0" as a placeholder, not a request for a zero-size cutout (pyvo skips it too)
 function isPlaceholder(p: Param): boolean {
-  if (!NUMERIC.has(p.datatype)) return false
+  if (!isNumericField(p)) return false
   const nums = parseNumbers(p.rawValue)
   return nums !== undefined && nums.length > 1 && nums.every((n) => n === 0)
 }
@@ -76,7 +75,7 @@ export function inputParam(p: Param): InputParam {
     const v = p[k]?.trim()
     if (v) out[k] = v
   }
-  if (NUMERIC.has(p.datatype)) {
+  if (isNumericField(p)) {
     const min = parseNumbers(p.values?.min)
     const max = parseNumbers(p.values?.max)
     if (min) out.min = min
@@ -92,7 +91,7 @@ export function inputParam(p: Param): InputParam {
 }
 
 function paramValue(params: Param[], name: string): string | undefined {
-  const p = params.find((x) => x.name.toLowerCase() === name.toLowerCase())
+  const p = params[findColumn(params, { name })]
   const v = p?.rawValue.trim()
   return v ? v : undefined
 }

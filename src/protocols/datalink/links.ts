@@ -52,6 +52,11 @@ function findLinksTable(doc: VOTableDocument): Table | undefined {
 }
 
 /** The rows of a DataLink table. Columns are found by their standard names (case-insensitive). */
+/** ESO's DataLink gives previews a content_length of exactly 1000000 whatever their size: that says nothing. */
+function isPlaceholderLength(n: number, semantics: string): boolean {
+  return n === 1_000_000 && /#preview/.test(semantics)
+}
+
 export function readLinkRows(table: Table): DataLinkRow[] {
   const index = new Map(table.fields.map((f, i) => [f.name.toLowerCase(), i] as const))
   const cols = Object.entries(COLUMNS).map(([key, name]) => [key, index.get(name)] as const).filter((e): e is readonly [string, number] => e[1] !== undefined)
@@ -66,7 +71,7 @@ export function readLinkRows(table: Table): DataLinkRow[] {
     if (lengthCol !== undefined) {
       const v = table.value(r, lengthCol)
       const n = typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN
-      if (Number.isFinite(n) && n >= 0) row.contentLength = n
+      if (Number.isFinite(n) && n >= 0 && !isPlaceholderLength(n, String(row.semantics))) row.contentLength = n
     }
     rows.push(row as unknown as DataLinkRow)
   }

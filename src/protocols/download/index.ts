@@ -2,6 +2,6 @@
 export { downloadTargets, type DownloadTarget } from './targets'
 export { resolveFiles, mapLimited, type ResolvedFile, type Unresolved, type Resolution, type ResolveOptions } from './resolve'
 export {
-  downloadScript, shellQuote, pythonQuote, oneLineUrl, safeFileName, fileNameFor, uniqueNames, totalSize, formatBytes,
+  downloadScript, shellQuote, pythonQuote, oneLineUrl, safeFileName, fileNameFor, uniqueNames, totalSize,
   type ScriptFlavour, type ScriptFile, type ScriptOptions,
 } from './script'

@@ -21,7 +21,8 @@ function client(delayMs = 0) {
       const t = setTimeout(resolve, delayMs)
       init?.signal?.addEventListener('abort', () => (clearTimeout(t), reject(init.signal!.reason)), { once: true })
     }).finally(() => state.inFlight--)
-    const id = decodeURIComponent(url).replace(/^.*ID\?/, '')
+    if (url.includes('/dataPortal/file/')) return new Response('SIMPLE  =                    T', { headers: { 'Content-Type': 'application/fits', 'Content-Length': '30' } })
+    const id = decodeURIComponent(url).replace(/^.*ID\?/, '').replace(/^.*\/links\//, '')
     return new Response(links(id, !id.endsWith('nolength')), { headers: { 'Content-Type': 'application/x-votable+xml;content=datalink' } })
   }) as typeof fetch
   return { http: new HttpClient({ proxy: new ProxyMap([], 'http://app.test'), fetchImpl, defaultRetries: 0 }), state }
@@ -42,6 +43,23 @@ describe('resolveFiles', () => {
       ['ADP.2.nolength', 'https://dataportal.eso.org/dataPortal/file/ADP.2.nolength', 7000],
       ['ADP.3', 'https://dataportal.eso.org/dataPortal/file/ADP.3', 3],
     ])
+  })
+
+  it('tells a DataLink link from a file by what the service answers, when the row does not say (no access_format)', async () => {
+    const { http, state } = client()
+    const targets: DownloadTarget[] = [
+      // ObsCore access_url pointing at DataLink, but the result has no access_format column
+      { row: 0, label: 'ADP.7', file: { url: 'https://archive.eso.org/datalink/links/ADP.7' }, estimatedSize: 5000 },
+      { row: 1, label: 'ADP.8', file: { url: 'https://dataportal.eso.org/dataPortal/file/ADP.8' } },
+    ]
+    const r = await resolveFiles(http, targets)
+    expect(r.unresolved).toEqual([])
+    expect(r.files.map((f) => [f.label, f.url, f.size, f.contentType])).toEqual([
+      ['ADP.7', 'https://dataportal.eso.org/dataPortal/file/ADP.7', 5000, 'application/fits'],
+      ['ADP.8', 'https://dataportal.eso.org/dataPortal/file/ADP.8', 30, 'application/fits'],
+    ])
+    // the DataLink document was asked once, not saved as the file
+    expect(state.urls.filter((u) => u.endsWith('/links/ADP.7'))).toHaveLength(1)
   })
 
   it('never has more DataLink requests running than the limit, and reports progress for each row', async () => {

@@ -1,7 +1,33 @@
 /** Resolves download targets to files: each DataLink document is fetched (a few at a time) and its `#this` links kept. */
 import type { HttpClient } from '../http'
-import { classifySemantics, fetchLinks, linkErrors, type FetchLinksOptions } from '../datalink'
+import { classifySemantics, fetchLinks, linkErrors, parseLinksBody, type DataLinkResult, type FetchLinksOptions } from '../datalink'
 import type { DownloadTarget } from './targets'
+
+/** A DataLink document is small; a VOTable larger than this is taken as a product, not read to find out. */
+const DATALINK_PROBE_LIMIT = 4 << 20
+
+/**
+ * What a link without a declared format really is, by what the service answers: a DataLink VOTable (its `#this`
+ * rows are the files) or a file (its content type and size from the headers). ObsCore's access_format is optional.
+ */
+export async function probeLink(http: HttpClient, url: string, signal?: AbortSignal): Promise<{ links: DataLinkResult } | { contentType?: string; size?: number }> {
+  const res = await http.request(url, { signal })
+  const contentType = res.headers.get('Content-Type') ?? undefined
+  const length = Number(res.headers.get('Content-Length') ?? NaN)
+  const size = Number.isFinite(length) && length >= 0 ? length : undefined
+  const maybeVOTable = /votable|xml/i.test(contentType ?? '') && (size === undefined || size <= DATALINK_PROBE_LIMIT)
+  if (!maybeVOTable) {
+    await res.body?.cancel().catch(() => {})
+    return { contentType, size }
+  }
+  const body = await res.arrayBuffer()
+  try {
+    return { links: parseLinksBody(body, url) }
+  } catch {
+    // a VOTable or XML file that is not DataLink: a product like any other
+    return { contentType, size: size ?? body.byteLength }
+  }
+}
 
 export interface ResolvedFile {
   row: number
@@ -51,9 +77,14 @@ export async function resolveFiles(http: HttpClient, targets: readonly DownloadT
   let done = 0
   const results = await mapLimited(targets, opts.concurrency ?? 4, async (t): Promise<ResolvedFile[] | Unresolved> => {
     try {
-      if (t.file) return [{ row: t.row, label: t.label, ...t.file }]
-      if (!t.datalink) return { row: t.row, label: t.label, reason: 'the row has no access_url, datalink_url or dp_id' }
-      const links = await fetchLinks(http, t.datalink, { baseUrl: opts.baseUrl, idTemplate: opts.idTemplate, signal: opts.signal, timeoutMs: opts.timeoutMs })
+      let links: DataLinkResult
+      if (t.file && t.file.contentType) return [{ row: t.row, label: t.label, ...t.file }]
+      if (t.file) {
+        const probed = await probeLink(http, t.file.url, opts.signal)
+        if (!('links' in probed)) return [{ row: t.row, label: t.label, ...t.file, ...(probed.contentType ? { contentType: probed.contentType } : {}), size: t.file.size ?? probed.size }]
+        links = probed.links
+      } else if (!t.datalink) return { row: t.row, label: t.label, reason: 'the row has no access_url, datalink_url or dp_id' }
+      else links = await fetchLinks(http, t.datalink, { baseUrl: opts.baseUrl, idTemplate: opts.idTemplate, signal: opts.signal, timeoutMs: opts.timeoutMs })
       const files = links.rows
         .filter((r) => r.accessUrl && classifySemantics(r, links.descriptors) === 'this')
         .map((r): ResolvedFile => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { downloadScript, fileNameFor, formatBytes, oneLineUrl, safeFileName, shellQuote, totalSize, uniqueNames, type ScriptFlavour } from './index'
+import { downloadScript, fileNameFor, oneLineUrl, safeFileName, shellQuote, totalSize, uniqueNames, type ScriptFlavour } from './index'
 
 const run = promisify(execFile)
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'
@@ -45,11 +45,11 @@ describe('quoting', () => {
 describe('size estimate', () => {
   it('adds the known sizes and counts the unknown ones', () => {
     expect(totalSize([{ size: 40320 }, { size: 31680 }, {}])).toEqual({ bytes: 72000, unknown: 1 })
-    expect(formatBytes(999)).toBe('999 B')
-    expect(formatBytes(72000)).toBe('72.0 kB')
-    expect(formatBytes(1.5e9)).toBe('1.50 GB')
     const script = downloadScript([{ url: 'http://h/a', size: 2e6 }, { url: 'http://h/b' }], { flavour: 'curl', authOrigins: [] })
-    expect(script).toContain('# Downloads 2 files, about 2.00 MB (1 of unknown size not counted).')
+    expect(script).toContain('# Downloads 2 files, about 1.9 MiB (1 of unknown size not counted).')
+    // each file's line says its size in the same binary units
+    expect(script).toContain(`run 1 'http://h/a' 'a' '1.9 MiB'`)
+    expect(script).toContain(`run 2 'http://h/b' 'b' 'size unknown'`)
   })
 })
 
@@ -67,6 +67,9 @@ describe.each<ScriptFlavour>(['curl', 'wget', 'python'])('%s script', (flavour) 
       seen.push({ origin: 'archive', path, auth })
       if (path.startsWith('/redirect')) return res.writeHead(302, { Location: `${other.origin}/landed` }).end()
       if (path.startsWith('/missing')) return res.writeHead(404).end('no such file')
+      // a DataLink document where a file was expected (ObsCore access_url without access_format)
+      if (path.startsWith('/datalink')) return res.writeHead(200, { 'Content-Type': 'application/x-votable+xml;content=datalink' }).end('<?xml version="1.0"?>\n<VOTABLE version="1.4"><RESOURCE type="results"/></VOTABLE>')
+      if (path.startsWith('/login')) return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!DOCTYPE html><html><body>Please log in</body></html>')
       res.writeHead(200, { 'Content-Type': 'application/fits' }).end(`archive ${path}`)
     })
   })
@@ -138,10 +141,28 @@ describe.each<ScriptFlavour>(['curl', 'wget', 'python'])('%s script', (flavour) 
     const r = await execute(generate([{ url: `${archive.origin}/files/a.fits` }, { url: `${archive.origin}/missing/x.fits` }]))
     expect(r.code).not.toBe(0)
     expect(r.stderr).toContain(`${archive.origin}/missing/x.fits`)
-    expect(r.stderr).toMatch(/1 of 2 downloads failed/)
+    expect(r.stderr).toMatch(/1 of 2 files were not downloaded/)
     expect(existsSync(join(r.dir, 'a.fits'))).toBe(true)
     expect(existsSync(join(r.dir, 'x.fits'))).toBe(false)
     expect(seen.every((s) => s.auth === undefined)).toBe(true)
+  })
+
+  it('does not call a DataLink list, an HTML page or a cut-off file a download, and says which failed', async () => {
+    const r = await execute(
+      generate([
+        { url: `${archive.origin}/files/good.fits`, size: 20 },
+        { url: `${archive.origin}/datalink/ADP.1`, name: 'ADP.1' },
+        { url: `${archive.origin}/login/ADP.2`, name: 'ADP.2' },
+        { url: `${archive.origin}/files/short.fits`, size: 50_000 },
+      ]),
+    )
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).not.toContain('All 4 files downloaded')
+    expect(r.stderr).toContain('3 of 4 files were not downloaded')
+    expect(r.stderr).toMatch(/FAILED ADP\.1: received a VOTable \(a DataLink list or an error message\), not the file/)
+    expect(r.stderr).toMatch(/FAILED ADP\.2: received an HTML page, not the file/)
+    expect(r.stderr).toMatch(/FAILED short\.fits: received 25 bytes, about 50000 were announced/)
+    expect(readdirSync(r.dir).sort()).toEqual([flavour === 'python' ? 'download.py' : 'download.sh', 'good.fits'])
   })
 })
 

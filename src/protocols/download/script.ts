@@ -3,6 +3,7 @@
  * written into a script: a token comes from an environment variable (sent only to the archive's own
  * origins) or credentials from ~/.netrc. Every URL and file name is quoted so that it stays data.
  */
+import { formatBytes } from '../table'
 
 export type ScriptFlavour = 'curl' | 'wget' | 'python'
 
@@ -89,16 +90,6 @@ export function totalSize(files: readonly Pick<ScriptFile, 'size'>[]): { bytes: 
   return { bytes, unknown }
 }
 
-/** Bytes in SI units, e.g. `239 kB`, `1.5 GB`. */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n} B`
-  const units = ['kB', 'MB', 'GB', 'TB', 'PB']
-  let v = n
-  let i = -1
-  while (v >= 1000 && i < units.length - 1) (v /= 1000), i++
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[i]}`
-}
-
 function origins(list: readonly string[]): string[] {
   const out = new Set<string>()
   for (const o of list) {
@@ -164,6 +155,7 @@ function bashScript(list: Entry[], header: string[], auth: string[], tokenVar: s
     `PARALLEL="\${PARALLEL:-${parallel}}"`,
     `TOTAL=${list.length}`,
     `command -v ${tool} >/dev/null || { echo "This script needs ${tool}" >&2; exit 1; }`,
+    `tool_name=${tool}`,
     'failed="$(mktemp)"',
     ...(tool === 'wget'
       ? [
@@ -181,25 +173,40 @@ function bashScript(list: Entry[], header: string[], auth: string[], tokenVar: s
     '  return 1',
     '}',
     '',
+    '# what was received must be the file: not a DataLink or error VOTable, an HTML page, or far smaller than announced',
+    'check_received() {',
+    '  local part="$1" expected="$2" got head',
+    '  got="$(wc -c <"$part" | tr -d " ")"',
+    '  head="$(head -c 1024 -- "$part" | tr -d \'\\000\')"',
+    '  case "$head" in',
+    '    *"<VOTABLE"*) echo "received a VOTable (a DataLink list or an error message), not the file"; return ;;',
+    '    *"<!DOCTYPE html"*|*"<html"*|*"<HTML"*) echo "received an HTML page, not the file"; return ;;',
+    '  esac',
+    '  if [ -n "$expected" ] && [ "$got" -lt $(( expected / 2 )) ]; then echo "received $got bytes, about $expected were announced"; fi',
+    '}',
+    '',
     'fetch() {',
-    '  local n="$1" url="$2" file="$3" size="$4" token=""',
+    '  local n="$1" url="$2" file="$3" size="$4" bytes="$5" token=""',
     '  if [ -n "${DRY_RUN:-}" ]; then printf \'%s\\t%s\\n\' "$url" "$file"; return 0; fi',
     '  if [ -s "$file" ]; then echo "[$n/$TOTAL] $file is already here"; return 0; fi',
     `  if [ -n "\${${tokenVar}:-}" ] && archive_origin "$url"; then token="\$${tokenVar}"; fi`,
     ...get,
     '  local status=$?',
-    '  if [ "$status" -eq 0 ]; then mv -f -- "$file.part" "$file"; echo "[$n/$TOTAL] $file ($size)"; else rm -f -- "$file.part"; echo "[$n/$TOTAL] FAILED ($status) $url" >&2; return 1; fi',
+    '  if [ "$status" -ne 0 ]; then rm -f -- "$file.part"; echo "[$n/$TOTAL] FAILED $file: $tool_name exit $status <- $url" >&2; return 1; fi',
+    '  local wrong; wrong="$(check_received "$file.part" "$bytes")"',
+    '  if [ -n "$wrong" ]; then rm -f -- "$file.part"; echo "[$n/$TOTAL] FAILED $file: $wrong <- $url" >&2; return 1; fi',
+    '  mv -f -- "$file.part" "$file"; echo "[$n/$TOTAL] $file ($size)"',
     '}',
     '',
     'run() {',
     '  if [ -n "${DRY_RUN:-}" ]; then fetch "$@"; return; fi',
     '  while [ "$(jobs -rp | wc -l)" -ge "$PARALLEL" ]; do sleep 0.2; done',
-    '  { fetch "$@" || printf \'%s\\n\' "$2" >>"$failed"; } &',
+    '  { fetch "$@" || printf \'  %s <- %s\\n\' "$3" "$2" >>"$failed"; } &',
     '}',
     '',
-    ...list.map((e, i) => `run ${i + 1} ${shellQuote(e.url)} ${shellQuote(e.name)} ${shellQuote(e.size !== undefined ? formatBytes(e.size) : 'size unknown')}`),
+    ...list.map((e, i) => `run ${i + 1} ${shellQuote(e.url)} ${shellQuote(e.name)} ${shellQuote(e.size !== undefined ? formatBytes(e.size) : 'size unknown')} ${e.size !== undefined && Number.isFinite(e.size) ? String(Math.round(e.size)) : "''"}`),
     'wait',
-    'if [ -s "$failed" ]; then echo "$(wc -l <"$failed") of $TOTAL downloads failed:" >&2; cat "$failed" >&2; exit 1; fi',
+    'if [ -s "$failed" ]; then echo "$(wc -l <"$failed") of $TOTAL files were not downloaded (run the script again to retry them):" >&2; cat "$failed" >&2; exit 1; fi',
     '[ -n "${DRY_RUN:-}" ] || echo "All $TOTAL files downloaded."',
     '',
   ]
@@ -231,6 +238,19 @@ function pythonScript(list: Entry[], header: string[], auth: string[], tokenVar:
     '        return "Basic " + base64.b64encode(f"{found[0]}:{found[2]}".encode()).decode()',
     '    return None',
     '',
+    '# what was received must be the file: not a DataLink or error VOTable, an HTML page, or far smaller than announced',
+    'def check_received(part, expected):',
+    '    got = os.path.getsize(part)',
+    '    with open(part, "rb") as f:',
+    '        head = f.read(1024)',
+    '    if b"<VOTABLE" in head:',
+    '        return "received a VOTable (a DataLink list or an error message), not the file"',
+    '    if b"<!doctype html" in head.lower() or b"<html" in head.lower():',
+    '        return "received an HTML page, not the file"',
+    '    if expected is not None and got < expected // 2:',
+    '        return f"received {got} bytes, about {int(expected)} were announced"',
+    '    return None',
+    '',
     'def fetch(n, url, name, size):',
     '    if os.path.exists(name) and os.path.getsize(name) > 0:',
     '        return f"[{n}/{len(FILES)}] {name} is already here"',
@@ -245,6 +265,10 @@ function pythonScript(list: Entry[], header: string[], auth: string[], tokenVar:
     '            if not chunk:',
     '                break',
     '            out.write(chunk)',
+    '    wrong = check_received(name + ".part", size)',
+    '    if wrong:',
+    '        os.remove(name + ".part")',
+    '        raise RuntimeError(wrong)',
     '    os.replace(name + ".part", name)',
     '    return f"[{n}/{len(FILES)}] {name}"',
     '',
@@ -255,15 +279,17 @@ function pythonScript(list: Entry[], header: string[], auth: string[], tokenVar:
     '        return 0',
     '    failed = []',
     '    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, PARALLEL)) as pool:',
-    '        jobs = {pool.submit(fetch, n, url, name, size): url for n, (url, name, size) in enumerate(FILES, 1)}',
+    '        jobs = {pool.submit(fetch, n, url, name, size): (url, name) for n, (url, name, size) in enumerate(FILES, 1)}',
     '        for job in concurrent.futures.as_completed(jobs):',
     '            try:',
     '                print(job.result(), flush=True)',
     '            except Exception as e:',
     '                failed.append(jobs[job])',
-    '                print(f"FAILED {jobs[job]}: {e}", file=sys.stderr, flush=True)',
+    '                print(f"FAILED {jobs[job][1]}: {e} <- {jobs[job][0]}", file=sys.stderr, flush=True)',
     '    if failed:',
-    '        print(f"{len(failed)} of {len(FILES)} downloads failed", file=sys.stderr)',
+    '        print(f"{len(failed)} of {len(FILES)} files were not downloaded (run the script again to retry them):", file=sys.stderr)',
+    '        for url, name in failed:',
+    '            print(f"  {name} <- {url}", file=sys.stderr)',
     '        return 1',
     '    print(f"All {len(FILES)} files downloaded.")',
     '    return 0',

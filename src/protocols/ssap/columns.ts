@@ -2,6 +2,7 @@
  * Key columns of an SSAP result, found by name (ESO's dbo.ssa names: access_url, dp_id, TARGETNAME,
  * em_min, SNR, SPECRP, positionJ2000 …) or else by utype/UCD (DaCHS's ssa_* columns, accref, accsize).
  */
+import { BYTES_PER_UNIT, cellText, findColumn } from '../table'
 import type { Field, Table, Value } from '../votable'
 
 export interface SpectrumRecord {
@@ -68,40 +69,20 @@ const SPECS: Record<Key, Spec> = {
 /** Column index per key (absent when the table has no such column). */
 export type SpectrumColumns = Partial<Record<Key, number>>
 
-const stripNs = (u: string) => u.replace(/^[a-z]+:/i, '').toLowerCase()
-
-function find(fields: Field[], spec: Spec): number | undefined {
-  for (const n of spec.names ?? []) {
-    const i = fields.findIndex((f) => f.name === n)
-    if (i >= 0) return i
-  }
-  for (const n of spec.names ?? []) {
-    const i = fields.findIndex((f) => f.name.toLowerCase() === n.toLowerCase())
-    if (i >= 0) return i
-  }
-  for (const u of spec.utypes ?? []) {
-    const i = fields.findIndex((f) => f.utype !== undefined && stripNs(f.utype) === u.toLowerCase())
-    if (i >= 0) return i
-  }
-  for (const u of spec.ucds ?? []) {
-    const i = fields.findIndex((f) => f.ucd?.toLowerCase() === u.toLowerCase())
-    if (i >= 0) return i
-  }
-  return undefined
-}
+// ESO's dbo.ssa names first, then DaCHS's utypes, then UCDs
+const find = (fields: Field[], spec: Spec): number => findColumn(fields, [{ names: spec.names }, { utype: spec.utypes }, { ucd: spec.ucds }])
 
 /** Finds the key columns of an SSAP result table. */
 export function spectrumColumns(table: Table): SpectrumColumns {
   const out: SpectrumColumns = {}
   for (const key of Object.keys(SPECS) as Key[]) {
     const i = find(table.fields, SPECS[key])
-    if (i !== undefined) out[key] = i
+    if (i >= 0) out[key] = i
   }
   return out
 }
 
 const WAVELENGTH_TO_M: Record<string, number> = { m: 1, nm: 1e-9, um: 1e-6, angstrom: 1e-10, a: 1e-10, '0.1nm': 1e-10 }
-const SIZE_TO_BYTES: Record<string, number> = { byte: 1, b: 1, kbyte: 1000, kb: 1000, mbyte: 1e6 }
 
 function asNumber(v: Value): number | undefined {
   if (typeof v === 'number') return Number.isNaN(v) ? undefined : v
@@ -111,12 +92,6 @@ function asNumber(v: Value): number | undefined {
     return Number.isNaN(n) ? undefined : n
   }
   return undefined
-}
-
-function asText(v: Value): string | undefined {
-  if (v === null || v === undefined) return undefined
-  const s = String(v).trim()
-  return s === '' ? undefined : s
 }
 
 /** The shortest decimal that reads back as the same float32: DaCHS's float 5.5e-7 arrives as 5.49999981558e-7. */
@@ -133,7 +108,7 @@ export function shortestFloat32(n: number): number {
 /** One row as a SpectrumRecord; wavelengths converted to metres and sizes to bytes by the column units. */
 export function spectrumRecord(table: Table, row: number, cols: SpectrumColumns = spectrumColumns(table)): SpectrumRecord {
   const rec: SpectrumRecord = {}
-  const num = (key: Key, scale: Record<string, number> | undefined = undefined): number | undefined => {
+  const num = (key: Key, scale: Readonly<Record<string, number>> | undefined = undefined): number | undefined => {
     const c = cols[key]
     if (c === undefined) return undefined
     let n = asNumber(table.value(row, c))
@@ -145,7 +120,7 @@ export function spectrumRecord(table: Table, row: number, cols: SpectrumColumns 
   }
   for (const key of ['dpId', 'publisherDid', 'title', 'targetName', 'accessUrl', 'datalinkUrl', 'format', 'instrument', 'collection'] as const) {
     const c = cols[key]
-    const v = c === undefined ? undefined : asText(table.value(row, c))
+    const v = c === undefined ? undefined : cellText(table, row, c)
     if (v !== undefined) rec[key] = v
   }
   const set = <K extends keyof SpectrumRecord>(k: K, v: SpectrumRecord[K] | undefined) => {
@@ -169,7 +144,7 @@ export function spectrumRecord(table: Table, row: number, cols: SpectrumColumns 
   set('tMax', num('tMax'))
   set('tMid', num('tMid'))
   set('exposureTime', num('exposureTime'))
-  const size = num('size', SIZE_TO_BYTES)
+  const size = num('size', BYTES_PER_UNIT)
   if (size !== undefined && size >= 0) rec.size = size
   return rec
 }

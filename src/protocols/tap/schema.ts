@@ -39,6 +39,8 @@ export interface TapSchema {
   schemas: { name: string; description?: string }[]
   tables: TapTable[]
   keys: TapForeignKey[]
+  /** What the service's TAP_SCHEMA lacks, in words (e.g. a required column); what depends on it is left out. */
+  problems: string[]
 }
 
 /** Reads a result table into records keyed by lower-case column name (TAP_SCHEMA column case varies by service). */
@@ -56,19 +58,52 @@ export function records(table: Table): Record<string, unknown>[] {
 const str = (v: unknown): string | undefined => (v === null || v === undefined || v === '' ? undefined : String(v))
 const flag = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 'true' || v === 1n
 
+/** The records of one TAP_SCHEMA table and the columns it has (lower case). */
+interface SchemaRows {
+  rows: Record<string, unknown>[]
+  has: Set<string>
+}
+
 /**
- * The whole TAP_SCHEMA in four queries (MAXREC high enough for large services; the hard limit applies).
- * Columns that older services lack (arraysize, xtype) are asked for with `*`.
+ * Keeps only the records that have every required column, and says once which columns the table lacks
+ * (a service whose TAP_SCHEMA misses a column must not give tables named "undefined").
+ */
+function usable(t: SchemaRows, table: string, required: string[], problems: string[], dropped: string): Record<string, unknown>[] {
+  const missing = required.filter((c) => !t.has.has(c))
+  if (missing.length) {
+    problems.push(`TAP_SCHEMA.${table} has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}: ${dropped}`)
+    return []
+  }
+  return t.rows.filter((r) => required.every((c) => r[c] !== null && r[c] !== undefined && r[c] !== ''))
+}
+
+/**
+ * The whole TAP_SCHEMA in five queries (MAXREC high enough for large services; the hard limit applies).
+ * Columns that older services lack (arraysize, xtype) are asked for with `*`. Keys are optional: a service
+ * without TAP_SCHEMA.keys (or with a broken one) still gives its tables, with the problem said.
  */
 export async function fetchTapSchema(http: HttpClient, serviceUrl: string, signal?: AbortSignal): Promise<TapSchema> {
-  const q = (query: string) => runSync(http, serviceUrl, { query, maxrec: 1_000_000 }, signal).then((r) => records(r.table))
-  const [schemas, tables, columns, keys, keyColumns] = await Promise.all([
-    q('SELECT * FROM TAP_SCHEMA.schemas'),
+  const q = (query: string): Promise<SchemaRows> =>
+    runSync(http, serviceUrl, { query, maxrec: 1_000_000 }, signal).then((r) => ({ rows: records(r.table), has: new Set(r.table.fields.map((f) => f.name.toLowerCase())) }))
+  const problems: string[] = []
+  const optional = (query: string, table: string): Promise<SchemaRows> =>
+    q(query).catch((e: unknown) => {
+      if (signal?.aborted) throw e
+      problems.push(`TAP_SCHEMA.${table} could not be read (${e instanceof Error ? e.message : String(e)}): no foreign keys shown`)
+      return { rows: [], has: new Set<string>() }
+    })
+  const [schemaRows, tableRows, columnRows, keyRows, keyColumnRows] = await Promise.all([
+    optional('SELECT * FROM TAP_SCHEMA.schemas', 'schemas'),
     q('SELECT * FROM TAP_SCHEMA.tables'),
     q('SELECT * FROM TAP_SCHEMA.columns'),
-    q('SELECT * FROM TAP_SCHEMA.keys'),
-    q('SELECT * FROM TAP_SCHEMA.key_columns'),
+    optional('SELECT * FROM TAP_SCHEMA.keys', 'keys'),
+    optional('SELECT * FROM TAP_SCHEMA.key_columns', 'key_columns'),
   ])
+  const schemas = usable(schemaRows, 'schemas', ['schema_name'], problems, 'schema descriptions are not shown')
+  const tables = usable(tableRows, 'tables', ['table_name'], problems, 'no tables can be listed')
+  const columns = usable(columnRows, 'columns', ['table_name', 'column_name'], problems, 'no columns can be listed')
+  const keys = keyRows.rows.length ? usable(keyRows, 'keys', ['key_id', 'from_table', 'target_table'], problems, 'no foreign keys shown') : []
+  const keyColumns = keyColumnRows.rows.length ? usable(keyColumnRows, 'key_columns', ['key_id', 'from_column', 'target_column'], problems, 'foreign keys shown without their columns') : []
   const byTable = new Map<string, TapColumn[]>()
   for (const c of columns) {
     const t = String(c.table_name)
@@ -96,7 +131,7 @@ export async function fetchTapSchema(http: HttpClient, serviceUrl: string, signa
   return {
     schemas: schemas.map((s) => ({ name: String(s.schema_name), description: str(s.description) })),
     tables: tables.map((t) => ({
-      schema: String(t.schema_name ?? ''),
+      schema: str(t.schema_name) ?? String(t.table_name).split('.')[0]!,
       name: String(t.table_name),
       type: str(t.table_type),
       description: str(t.description),
@@ -110,5 +145,6 @@ export async function fetchTapSchema(http: HttpClient, serviceUrl: string, signa
       description: str(k.description),
       columns: cols.get(String(k.key_id)) ?? [],
     })),
+    problems,
   }
 }

@@ -29,6 +29,8 @@ export class ArrayColumn implements ColumnBuilder {
   private readonly per: number
   private warnedCount = false
   private warnedBad = false
+  /** VALUES/@null of a float or double array: elements equal to it are nulls, stored as NaN (as astropy masks them) */
+  private readonly nullFloat: number | undefined
 
   constructor(private readonly spec: ColumnSpec, private readonly warn: Warn) {
     this.dt = spec.dt
@@ -38,6 +40,15 @@ export class ArrayColumn implements ColumnBuilder {
     this.isFloat = this.complex || spec.dt === DT_FLOAT || spec.dt === DT_DOUBLE
     this.per = this.complex ? 2 : 1
     this.data = newArray(spec.dt, 256)
+    const nv = spec.nullValue?.trim() ? Number(spec.nullValue) : NaN
+    this.nullFloat = (spec.dt === DT_FLOAT || spec.dt === DT_DOUBLE) && !Number.isNaN(nv) ? (spec.dt === DT_FLOAT ? Math.fround(nv) : nv) : undefined
+  }
+
+  private maskNullElements(start: number): void {
+    const nv = this.nullFloat
+    if (nv === undefined) return
+    const d = this.data
+    for (let k = start; k < this.m; k++) if (d[k] === nv) d[k] = NaN
   }
 
   private endCell(isNull: boolean): void {
@@ -86,6 +97,7 @@ export class ArrayColumn implements ColumnBuilder {
       while (i < b && (s.charCodeAt(i) === 44 || isWs(s.charCodeAt(i)))) i++
     }
     this.fixCount(start)
+    this.maskNullElements(start)
     this.endCell(false)
   }
 
@@ -183,7 +195,9 @@ export class ArrayColumn implements ColumnBuilder {
       default:
         for (let p = off; p < end; p++) d[m++] = boolByte(u8[p])
     }
+    const start = this.m
     this.m = m
+    this.maskNullElements(start)
     this.endCell(false)
     return end
   }

@@ -40,8 +40,8 @@ function scalarMatch(e: J, v: Value, f: Field, rep: Repairs = NONE): boolean {
   if (e === null) {
     if (v === null || v === '') return true
     if (typeof v === 'number' && Number.isNaN(v)) return true
-    // astropy masks integers equal to VALUES/@null
-    if (typeof v === 'number' && f.nullValue !== undefined && Number(f.nullValue) === v) return true
+    // astropy masks integer array elements equal to VALUES/@null (we keep the number; floats must be NaN)
+    if (typeof v === 'number' && INTS.has(dt) && f.nullValue !== undefined && Number(f.nullValue) === v) return true
     if (typeof v === 'number' && (dt === 'boolean')) return false
     return false
   }

@@ -1,7 +1,6 @@
-/** Which result columns can be plotted, and their values as numbers (timestamps as Unix seconds). */
-import type { Field, Table } from '../../protocols/votable'
-
-const NUMERIC = new Set(['double', 'float', 'int', 'long', 'short', 'unsignedByte'])
+/** Which columns of a result can be plotted, and their values as numbers (timestamps as Unix seconds). */
+import type { Table } from '../votable'
+import { isNumericScalar, isTimeField } from './columns'
 
 export interface PlottableColumn {
   index: number
@@ -11,14 +10,11 @@ export interface PlottableColumn {
   time: boolean
 }
 
-function isTimestamp(f: Field): boolean {
-  return (f.datatype === 'char' || f.datatype === 'unicodeChar') && (f.xtype === 'timestamp' || /^time\.(epoch|start|end)/.test(f.ucd ?? '') || /date/i.test(f.name))
-}
-
-export function plottableColumns(table: Table): PlottableColumn[] {
+/** The numeric scalar and timestamp columns, in table order. */
+export function plotColumns(table: Pick<Table, 'fields'>): PlottableColumn[] {
   return table.fields.flatMap((f, index): PlottableColumn[] => {
-    if (NUMERIC.has(f.datatype) && (!f.arraysize || f.arraysize === '1')) return [{ index, name: f.name, unit: f.unit, time: false }]
-    if (isTimestamp(f)) return [{ index, name: f.name, unit: undefined, time: true }]
+    if (isNumericScalar(f)) return [{ index, name: f.name, unit: f.unit, time: false }]
+    if (isTimeField(f)) return [{ index, name: f.name, unit: undefined, time: true }]
     return []
   })
 }
@@ -31,6 +27,7 @@ export function isoToUnixSeconds(s: string): number {
   return Date.parse(withZone) / 1000
 }
 
+/** A plottable column's values; NaN where a cell is empty. */
 export function columnValues(table: Table, col: PlottableColumn): Float64Array {
   const out = new Float64Array(table.rowCount)
   for (let r = 0; r < table.rowCount; r++) {
