@@ -107,7 +107,7 @@ describe('the DAL reader', () => {
     expect(e.kind).toBe('query-rejected')
     expect(e.status).toBe(400)
     expect(e.serviceMessage).toBe('Field query: no such table ivoa.nope, line 2, col 15')
-    expect(e.message).toContain('no such table ivoa.nope')
+    expect(e.message).toBe('Field query: no such table ivoa.nope, line 2, col 15')
     expect(e.position).toEqual({ line: 2, column: 15 })
   })
 
@@ -251,7 +251,7 @@ describe('error bodies and positions', () => {
     expect(toDalError(new TypeError('Failed to fetch'), 'u', 'The query').kind).toBe('network')
     expect(toDalError(new DOMException('stop', 'AbortError'), 'u', 'The query').kind).toBe('aborted')
     const refused = toDalError(new HttpError('http', 'h answered 422', 'u', 422, "UsageError: 'abc' is not valid", 'text/plain'), 'u', 'The cutout')
-    expect([refused.kind, refused.message]).toEqual(['query-rejected', "The cutout failed (HTTP 422): UsageError: 'abc' is not valid"])
+    expect([refused.kind, refused.message, refused.status]).toEqual(['query-rejected', "UsageError: 'abc' is not valid", 422])
   })
 
   it('notAVOTable turns a VOTable error body into query-rejected', () => {

@@ -152,7 +152,8 @@ export function toDalError(e: unknown, url: string, what: string): DalError {
   if (e.kind === 'needs-login' || e.kind === 'forbidden') return new ServiceError(`${what} failed (HTTP ${status}): ${e.message}`, url, { ...options, kind: e.kind })
   if (e.kind === 'busy') return new ServiceError(`${what} failed: ${e.message}`, url, { ...options, kind: 'busy' })
   const refused = fromVOTable !== undefined || ((status === 400 || status === 422) && said !== undefined)
-  if (refused) return new QueryError(`${what} failed (HTTP ${status}): ${said}`, url, { ...options, position: errorPosition(said) })
+  // a QueryError's message is the service's own text (the notice titles it 'rejected the query')
+  if (refused) return new QueryError(said!, url, { ...options, position: errorPosition(said) })
   const excerpt = said ?? (markupToText(e.body ?? '').slice(0, 300) || undefined)
   return new ServiceError(`${what} failed (HTTP ${status})${excerpt ? `: ${excerpt}` : ''}`, url, { ...options, kind: 'http', serviceMessage: excerpt })
 }
