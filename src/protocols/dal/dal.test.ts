@@ -8,8 +8,9 @@ import { parseInWorker, parseVOTable, parseVOTableStream } from '../votable'
 import { QueryError } from '../errors'
 import {
   DalError, abortError, dalResult, errorPosition, isAbortError, notAVOTable, partialReason, readDalResponse, resultTable,
-  serviceErrorMessage, toDalError, type VOTableReader,
+  serviceErrorMessage, toDalError, readInWorker, votableErrorMessage, markupToText, encodeQueryValue, type VOTableReader,
 } from './index'
+import { startsLikeVOTable } from './messages'
 
 const TAP = 'http://archive.test/tap'
 const FIELDS = '<FIELD name="id" datatype="int"/><FIELD name="name" datatype="char" arraysize="*"/>'
@@ -256,5 +257,25 @@ describe('error bodies and positions', () => {
 
   it('notAVOTable turns a VOTable error body into query-rejected', () => {
     expect(notAVOTable(errorDoc('nope'), 'text/plain', { what: 'x', url: 'u' }).kind).toBe('query-rejected')
+  })
+})
+
+describe('small helpers', () => {
+  it('readInWorker reads a body (on this thread where there is no Worker)', async () => {
+    const doc = await readInWorker(new Response(votable(3)))
+    expect(doc.tables[0]!.rowCount).toBe(3)
+  })
+  it('votableErrorMessage answers only for a VOTable error document', () => {
+    expect(votableErrorMessage(errorDoc('x'))).toBe('x')
+    expect(votableErrorMessage('x', 'text/plain')).toBeUndefined()
+    expect(votableErrorMessage(votable(1))).toBeUndefined()
+  })
+  it('markupToText and startsLikeVOTable', () => {
+    expect(markupToText('<p>a&nbsp;<script>x()</script><b>b</b> &#65;</p>')).toBe('a b A')
+    expect(startsLikeVOTable('<?xml version="1.0"?>\n<!-- c -->\n<VOTABLE>')).toBe(true)
+    expect(startsLikeVOTable('<html>')).toBe(false)
+  })
+  it('encodeQueryValue keeps an IVOA identifier readable', () => {
+    expect(encodeQueryValue('ivo://eso.org/ID?ADP.1 &x')).toBe('ivo://eso.org/ID?ADP.1%20%26x')
   })
 })
