@@ -1,34 +1,24 @@
 /** The only component that touches AG Grid: shows a VOTable table, column-stored, with units and descriptions. */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { AgGridReact } from 'ag-grid-react'
-import {
-  ClientSideRowModelModule,
-  ClientSideRowModelApiModule,
-  TextFilterModule,
-  NumberFilterModule,
-  RowSelectionModule,
-  RowApiModule,
-  ScrollApiModule,
-  RenderApiModule,
-  RowStyleModule,
-  ValidationModule,
-  ModuleRegistry,
-  themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
+import * as grid from 'ag-grid-community'
+import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
 import { isNumericScalar } from '../protocols/table'
 import type { Table } from '../protocols/votable'
 import { formatCell, rowsAsTsv } from './cellFormat'
 
+// only the features used here, each named once
 ModuleRegistry.registerModules([
-  ClientSideRowModelModule,
-  ClientSideRowModelApiModule,
-  TextFilterModule,
-  NumberFilterModule,
-  RowSelectionModule,
-  RowApiModule,
-  ScrollApiModule,
-  RenderApiModule,
-  RowStyleModule,
-  ...(import.meta.env.DEV ? [ValidationModule] : []),
+  grid.ClientSideRowModelModule,
+  grid.ClientSideRowModelApiModule,
+  grid.TextFilterModule,
+  grid.NumberFilterModule,
+  grid.RowSelectionModule,
+  grid.RowApiModule,
+  grid.ScrollApiModule,
+  grid.RenderApiModule,
+  grid.RowStyleModule,
+  ...(import.meta.env.DEV ? [grid.ValidationModule] : []),
 ])
 
 const lightTheme = themeQuartz
@@ -108,6 +98,15 @@ function numericColumnsCss(scope: string, table: Table): string {
 const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: true, checkboxes: false, headerCheckbox: false } as const
 const rowId = (p: { data: { i: number } }) => String(p.data.i)
 
+/** The first of some rows in the order shown (sorted, filtered), to scroll to. */
+function firstDisplayed(g: GridApi<{ i: number }>, rows: ReadonlySet<number>) {
+  for (let k = 0, n = g.getDisplayedRowCount(); k < n; k++) {
+    const node = g.getDisplayedRowAtIndex(k)
+    if (node?.data && rows.has(node.data.i)) return node
+  }
+  return undefined
+}
+
 interface Props {
   table: Table
   /** Rows to show (default all): a table still arriving shows the rows received so far. */
@@ -164,7 +163,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
       })),
     [table, hidden],
   )
-  // follow selections made elsewhere (the sky) without remounting: keeps scroll position and sort
+  // follow selections made elsewhere (the sky) without remounting, so sort, filters and columns stay; scroll to the first shown
   const applyingSelection = useRef(false)
   useEffect(() => {
     const g = api.current
@@ -182,9 +181,8 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
     if (nodes.length) g.setNodesSelected({ nodes, newValue: true })
     if (unselect.length) g.setNodesSelected({ nodes: unselect, newValue: false })
     applyingSelection.current = false
-    const first = Math.min(...selected)
-    const node = Number.isFinite(first) ? g.getRowNode(String(first)) : undefined
-    if (node) g.ensureNodeVisible(node, 'middle')
+    const first = firstDisplayed(g, want)
+    if (first) g.ensureNodeVisible(first, 'middle')
   }, [selected])
   // restyle only the rows whose highlight changed; the rule object stays the same across renders (a new object is a changed grid option)
   const highlightedRef = useRef(highlighted)

@@ -25,8 +25,8 @@ export interface SkyViewProps {
   footprints: FootprintInput | undefined
   /** Ways to colour the footprints; the legend lets the user pick one. */
   colourBy?: readonly ColourOption[]
-  /** Selected rows (indexes into footprints). */
-  selected: readonly number[]
+  /** Selected rows (indexes into footprints); none when absent. */
+  selected?: readonly number[]
   /** Row hovered in the grid, highlighted here. */
   hovered?: number
   onHover?: (row: number) => void
@@ -47,9 +47,11 @@ export interface SkyViewProps {
   polygon?: readonly (readonly [number, number])[] | null
 }
 
+const NO_ROWS: readonly number[] = []
+
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: SkyEngine } | { status: 'failed'; message: string }
 
-export function SkyView({ footprints, colourBy = [], selected, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon }: SkyViewProps) {
+export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon }: SkyViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const [state, setState] = useState<EngineState>({ status: 'loading' })
   const [store, setStore] = useState<{ input: FootprintInput; store: FootprintStore; ms: number } | undefined>()

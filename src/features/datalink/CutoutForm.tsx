@@ -9,6 +9,7 @@ import { SkyView, type SkyCone } from '../../components/sky/SkyView'
 import type { ServiceDescriptor } from '../../protocols/datalink'
 import { buildSodaRequest, fetchCutout, footprint } from '../../protocols/soda'
 import type { DataLinkRegion } from '../../state/datalinkTarget'
+import { useStableValue } from '../../state/stable'
 import { CutoutField } from './CutoutFields'
 import { cutoutOf, initialEntries, widgetsOf, type FieldEntry, type FieldProblem, type FormEntries } from './cutoutModel'
 import { isSameOrigin, saveResponse, saveServiceUrl } from './download'
@@ -45,13 +46,10 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
   const region0 = footprintRegion(descriptor)
   const footprints = useMemo(() => (region0 ? { regions: [region0] } : undefined), [region0])
   const fp = footprint(descriptor)
-  const centre = useMemo(() => (fp ? { ra: fp.ra, dec: fp.dec, fov: Math.max(fp.radius * 4, 0.01) } : undefined), [fp?.ra, fp?.dec, fp?.radius]) // eslint-disable-line react-hooks/exhaustive-deps
+  const centre = useStableValue(fp ? { ra: fp.ra, dec: fp.dec, fov: Math.max(fp.radius * 4, 0.01) } : undefined)
   const circle = cutout.circle ?? (cutout.pos?.shape === 'circle' ? cutout.pos : undefined)
-  const coneKey = circle ? `${circle.ra} ${circle.dec} ${circle.radius}` : ''
-  const cone = useMemo<SkyCone | null>(() => (circle ? { ra: circle.ra, dec: circle.dec, radius: circle.radius } : null), [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
-  const polyKey = JSON.stringify(cutout.polygon ?? null)
-  const polygon = useMemo(() => cutout.polygon ?? null, [polyKey]) // eslint-disable-line react-hooks/exhaustive-deps
-  const selected = useMemo<number[]>(() => [], [])
+  const cone = useStableValue<SkyCone | null>(circle ? { ra: circle.ra, dec: circle.dec, radius: circle.radius } : null)
+  const polygon = useStableValue(cutout.polygon ?? null)
 
   const onDrawCircle = circleWidget && ((c: SkyCone) => set(circleWidget.param.name, { parts: [fmt(c.ra), fmt(c.dec), fmtRadius(c.radius)], unit: 'deg' }))
   const onDrawPolygon = polygonWidget && ((v: [number, number][]) => set(polygonWidget.param.name, { text: v.map(([a, b]) => `${fmt(a)} ${fmt(b)}`).join(', ') }))
@@ -146,7 +144,6 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
           <div className="dl-cutout-sky">
             <SkyView
               footprints={footprints}
-              selected={selected}
               centre={centre}
               cone={cone}
               polygon={polygon}
