@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import type { AppRuntime } from '../../state/runtime'
-import { HttpError } from '../../protocols/http'
+import { abortError } from '../../protocols/dal'
 import { runSync, submitAsync, type TapResult, type VOTableReader } from '../../protocols/tap'
 import { parseInWorker, type Table } from '../../protocols/votable'
 import { cheapFirstRows, queryShape, type QueryShape } from '../../adql'
@@ -80,7 +80,7 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
     )
     const early = await Promise.race([first, after(MAIN_FALLBACK_MS)])
     // cancelled meanwhile: the first screen's request ended with the run, and says so
-    if (signal.aborted) throw early && 'error' in early ? early.error : new HttpError('aborted', 'Request cancelled', req.serviceUrl)
+    if (signal.aborted) throw early && 'error' in early ? early.error : abortError(signal, req.serviceUrl)
     if (early && 'result' in early) {
       if (!early.result.overflow) return early.result
       showPreview(early.result, run)

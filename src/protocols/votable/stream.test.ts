@@ -129,7 +129,7 @@ describe('truncated input', () => {
     await expect(parseVOTableStream(body)).rejects.toThrow('reset')
   })
 
-  it('aborting rejects with the signal reason', async () => {
+  it('aborting rejects with the one abort shape (kind aborted), the signal reason as its cause', async () => {
     const ac = new AbortController()
     const body = new ReadableStream<Uint8Array>({
       pull(c) {
@@ -137,7 +137,7 @@ describe('truncated input', () => {
         ac.abort(new Error('user cancelled'))
       },
     })
-    await expect(parseVOTableStream(body, { signal: ac.signal })).rejects.toThrow('user cancelled')
+    await expect(parseVOTableStream(body, { signal: ac.signal })).rejects.toMatchObject({ kind: 'aborted', cause: new Error('user cancelled') })
   })
 })
 
