@@ -130,6 +130,11 @@ export function statusKind(status: number): HttpErrorKind {
   return status === 401 ? 'needs-login' : status === 403 ? 'forbidden' : status === 429 || status === 503 ? 'busy' : 'http'
 }
 
+/** Our proxy's reasons for not reaching an origin (X-Proxy-Error), in words. */
+const PROXY_WORDS: Record<string, string> = { dns: 'DNS lookup failed', refused: 'connection refused', timeout: 'no answer in time', tls: 'secure connection failed', reset: 'connection reset' }
+/** Proxy failures a retry in the next seconds will not cure: the request is not repeated. */
+const PROXY_FINAL = new Set(['dns', 'refused', 'tls'])
+
 /** The door's error for an HTTP error status: its kind from the status (and our proxy's X-Proxy-Error), in words. */
 async function statusError(res: Response, serviceUrl: URL): Promise<HttpError> {
   const text = await readErrorBody(res)
@@ -142,7 +147,7 @@ async function statusError(res: Response, serviceUrl: URL): Promise<HttpError> {
   const kind: HttpErrorKind = proxyError ? 'proxy-unreachable' : statusKind(res.status)
   const answered = `${host} answered ${res.status} ${res.statusText}`.trim()
   const message =
-    kind === 'proxy-unreachable' ? `Cannot reach ${host}: ${proxyError}` :
+    kind === 'proxy-unreachable' ? `Cannot reach ${host} (${PROXY_WORDS[proxyError!] ?? said ?? proxyError})` :
     authFailureMessage(res.status, challenge, host) ??
     (kind === 'busy' ? `${host} is busy (HTTP ${res.status})${retryAfterMs !== undefined ? `; it asks to try again in ${Math.ceil(retryAfterMs / 1000)} s` : ''}` : answered) +
       (said ? `: ${said}` : '')
@@ -255,7 +260,7 @@ export class HttpClient {
       const outcome = await this.attempt(requestUrl, serviceUrl, init, signal, timeoutMs)
       const retryable =
         attempt < retries &&
-        (outcome instanceof DalError ? outcome.kind === 'network' || outcome.kind === 'timeout' : RETRY_STATUSES.has(outcome.status))
+        (outcome instanceof DalError ? outcome.kind === 'network' || outcome.kind === 'timeout' : RETRY_STATUSES.has(outcome.status) && !PROXY_FINAL.has(outcome.headers.get('X-Proxy-Error') ?? ''))
       if (retryable) {
         const hinted = outcome instanceof Response ? parseRetryAfter(outcome.headers.get('Retry-After')) : undefined
         if (outcome instanceof Response) await outcome.body?.cancel().catch(() => {})

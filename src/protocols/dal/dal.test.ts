@@ -19,8 +19,8 @@ const head = (status = 'OK') => `<?xml version="1.0"?><VOTABLE version="1.4"><RE
 const votable = (rows: number, trailer = '') => `${head()}${Array.from({ length: rows }, (_, i) => row(i + 1)).join('')}</TABLEDATA></DATA></TABLE>${trailer}</RESOURCE></VOTABLE>`
 const errorDoc = (message: string) => `<?xml version="1.0"?><VOTABLE version="1.4"><RESOURCE type="results"><INFO name="QUERY_STATUS" value="ERROR">${message}</INFO></RESOURCE></VOTABLE>`
 
-function door(answer: () => Response): HttpClient {
-  return new HttpClient({ proxy: new ProxyMap([], 'http://app.test'), fetchImpl: (async () => answer()) as typeof fetch, defaultRetries: 0 })
+function door(answer: () => Response, retries = 0): HttpClient {
+  return new HttpClient({ proxy: new ProxyMap([], 'http://app.test'), fetchImpl: (async () => answer()) as typeof fetch, defaultRetries: retries, retryBaseDelayMs: 1, retryMaxDelayMs: 2 })
 }
 
 /** A body that sends `parts` and then breaks off (or ends, with `end`). */
@@ -74,11 +74,22 @@ describe('the door gives each HTTP failure its kind', () => {
   })
 
   it('our proxy saying it could not reach the origin is proxy-unreachable', async () => {
-    const http = door(() => new Response('', { status: 502, headers: { 'X-Proxy-Error': 'connect ECONNREFUSED 10.0.0.1:443' } }))
+    let asked = 0
+    const http = door(() => (asked++, new Response('The proxy cannot reach archive.eso.org (DNS lookup failed).', { status: 502, headers: { 'X-Proxy-Error': 'dns' } })), 2)
     const e = await failure(http.request('https://archive.eso.org/tap_obs/sync'))
     expect(e.kind).toBe('proxy-unreachable')
-    expect(e.message).toBe('Cannot reach archive.eso.org: connect ECONNREFUSED 10.0.0.1:443')
+    expect(e.message).toBe('Cannot reach archive.eso.org (DNS lookup failed)')
     expect(toDalError(e, e.url!, 'The TAP query')).toBe(e)
+    // a host that does not resolve will not resolve a second later: asked once, not retried
+    expect(asked).toBe(1)
+  })
+
+  it('a proxy timeout is retried like any 502, and said in words', async () => {
+    let asked = 0
+    const http = door(() => (asked++, new Response('', { status: 502, headers: { 'X-Proxy-Error': 'timeout' } })), 2)
+    const e = await failure(http.request('https://archive.eso.org/tap_obs/sync'))
+    expect(e.message).toBe('Cannot reach archive.eso.org (no answer in time)')
+    expect(asked).toBe(3)
   })
 
   it('any other status is http, with the status and an excerpt of the body', async () => {
