@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test'
 import { test, expect, runAdql, expectEditorText } from './fixtures'
 
-const FAULTS = `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18130}`
+const FAULTS = `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18140}`
 const QUERY = 'SELECT obs_id, target_name, s_ra, s_dec FROM ivoa.obscore'
 
 /** Opens the ADQL view on the fault service in the given mode, added by URL as a user adds any TAP service. */
@@ -18,6 +18,7 @@ async function onFaultyService(page: Page, mode: string): Promise<void> {
 async function stillUsable(page: Page, query = QUERY): Promise<void> {
   await expectEditorText(page, query)
   await page.getByRole('combobox', { name: 'TAP service' }).selectOption('tap_obs')
+  await page.getByRole('radio', { name: 'sync' }).check()
   await runAdql(page, 'SELECT TOP 2 obs_id FROM ivoa.ObsCore')
   await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('2 rows')
 }

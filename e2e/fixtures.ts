@@ -96,7 +96,7 @@ export async function fillAdql(page: Page, query: string): Promise<void> {
 
 export async function runAdql(page: Page, query: string): Promise<void> {
   await fillAdql(page, query)
-  await page.getByRole('button', { name: 'Run' }).click()
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
 }
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))

@@ -1,10 +1,10 @@
 /** The ADQL editor: CodeMirror 6 over the project's ADQL grammar, with live validation, schema-aware completion and hover. */
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
-import { EditorState, Compartment } from '@codemirror/state'
+import { EditorState, Compartment, type Extension } from '@codemirror/state'
 import { EditorView, keymap, hoverTooltip, lineNumbers, placeholder, drawSelection, highlightActiveLine } from '@codemirror/view'
 import { defaultKeymap, history, historyKeymap, toggleComment, indentWithTab } from '@codemirror/commands'
 import { autocompletion, completionKeymap, closeBrackets, type CompletionContext } from '@codemirror/autocomplete'
-import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint'
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
 import { LRLanguage, LanguageSupport, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language'
 import { adqlCompletions, adqlHover, analyseQuery, formatAdql, parser, type CompletionSchema, type UdfSpec } from '../../adql'
 
@@ -63,6 +63,7 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
   const latest = useRef({ onChange, onRun, schema, udfs, onValidation, serviceError })
   latest.current = { onChange, onRun, schema, udfs, onValidation, serviceError }
   const lintCompartment = useRef(new Compartment())
+  const makeLint = useRef<() => Extension>(() => [])
 
   useEffect(() => {
     const adqlLint = () =>
@@ -87,6 +88,7 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
         },
         { delay: 250 },
       )
+    makeLint.current = adqlLint
     const complete = (ctx: CompletionContext) => {
       const r = adqlCompletions(ctx.state.doc.toString(), ctx.pos, latest.current.schema, ctx.explicit)
       return r && { from: r.from, options: r.options.map((o) => ({ ...o, type: o.type === 'column' ? 'property' : o.type === 'table' ? 'class' : o.type === 'schema' ? 'namespace' : o.type })), validFor: /^[\w]*$/ }
@@ -150,9 +152,9 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
     // the editor is built once; value changes from outside are applied below
   }, [])
 
-  // a new answer from the service: show (or drop) its mark now, not at the next keystroke
+  // a new answer from the service: show (or drop) its mark now, not at the next keystroke (a fresh linter runs at once)
   useEffect(() => {
-    if (view.current) forceLinting(view.current)
+    view.current?.dispatch({ effects: lintCompartment.current.reconfigure(makeLint.current()) })
   }, [serviceError])
 
   // apply outside changes (examples, schema browser, history) without losing the undo history
