@@ -3,7 +3,7 @@ import type { RuntimeConfig } from '../../config/types'
 import { useRuntime } from '../../state/runtime'
 import { dismissExpired, logout, useAuth } from '../../state/auth'
 import { LoginForm } from './LoginForm'
-import { completeRedirect, forgetOidc } from './oidc'
+import { completeRedirect, forgetOidc } from './redirect'
 import { downloadThroughDoor, isCredentialedFileLink } from './downloads'
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
