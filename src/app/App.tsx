@@ -35,7 +35,9 @@ export function App({ config }: { config: RuntimeConfig }) {
     })
   }, [config])
 
-  useEffect(() => prefetchAllOnIdle(), [])
+  // the view the page opened with goes first; the rest follows on idle
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => prefetchAllOnIdle(view), [])
 
   return (
     <RuntimeContext.Provider value={runtime}>

@@ -1,37 +1,6 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import { lazyPart } from '../components/lazyPart'
+import { prefetchParts } from '../components/lazyParts'
 import type { ViewId } from '../state/route'
-
-// React's own bound for what lazy() may hold
-type AnyComponent = ComponentType<any>
-
-interface LazyPart<C extends AnyComponent> {
-  Component: LazyExoticComponent<C>
-  /** Starts fetching the chunk (once; again after a failure). */
-  prefetch: () => void
-}
-
-/**
- * A component of its own chunk. Once the chunk is in, the component renders at once (a thenable that answers
- * synchronously), so a prefetched view never shows its fallback, not even for a frame.
- */
-function lazyPart<C extends AnyComponent>(load: () => Promise<C>): LazyPart<C> {
-  let loaded: C | undefined
-  let pending: Promise<C> | undefined
-  const fetchChunk = () =>
-    (pending ??= load().then(
-      (c) => (loaded = c),
-      (e: unknown) => {
-        pending = undefined
-        throw e
-      },
-    ))
-  const Component = lazy<C>(() => {
-    const c = loaded
-    if (c) return { then: (resolve: (m: { default: C }) => void) => resolve({ default: c }) } as Promise<{ default: C }>
-    return fetchChunk().then((c) => ({ default: c }))
-  })
-  return { Component, prefetch: () => void fetchChunk().catch(() => undefined) }
-}
 
 const parts = {
   adql: lazyPart(() => import('../features/adql/AdqlView').then((m) => m.AdqlView)),
@@ -58,18 +27,40 @@ export const VIEW_NAMES: Record<ViewId, string> = {
   datalink: 'the DataLink view',
 }
 
-/** Fetches a view's chunk ahead, e.g. when its nav link is pointed at or focused. */
-export const prefetchView = (id: ViewId): void => parts[id].prefetch()
+/** Views that open with a sky view. */
+const WITH_SKY: readonly ViewId[] = ['search', 'spectra']
 
-/** Fetches every view and the DataLink panel once the browser is idle, so a switch does not wait on the network. */
-export function prefetchAllOnIdle(): () => void {
+/** Fetches a view's chunk ahead (and Aladin Lite where the view opens with a sky), e.g. when its nav link is pointed at or focused. */
+export function prefetchView(id: ViewId): void {
+  parts[id].prefetch()
+  if (WITH_SKY.includes(id)) import('../components/sky/engine').then((m) => m.loadAladin()).catch(() => undefined)
+}
+
+/**
+ * Once the first view's chunk is in and the browser is idle, fetches every view, the DataLink panel, the grid and
+ * the plots, so that a switch or a first result does not wait on the network. Returns a cancel function.
+ */
+export function prefetchAllOnIdle(first: ViewId): () => void {
+  let cancel = () => {}
+  let cancelled = false
   const run = () => {
     for (const p of [...Object.values(parts), panel]) p.prefetch()
+    prefetchParts()
   }
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 5000 })
-    return () => cancelIdleCallback(handle)
+  const whenIdle = () => {
+    if (cancelled) return
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(run, { timeout: 5000 })
+      cancel = () => cancelIdleCallback(handle)
+    } else {
+      const t = setTimeout(run, 1000)
+      cancel = () => clearTimeout(t)
+    }
   }
-  const t = setTimeout(run, 2000)
-  return () => clearTimeout(t)
+  // the first view's own chunk gets the bandwidth first
+  parts[first].load().then(whenIdle, whenIdle)
+  return () => {
+    cancelled = true
+    cancel()
+  }
 }
