@@ -9,7 +9,7 @@ import { loadJson, saveJson } from '../state/persist'
 import { useTheme } from './theme'
 import { startJobPoller } from '../state/jobPoller'
 import type { HttpClient } from '../protocols/http'
-import { AdqlView, DataLinkPanel, DataLinkView, JobsView, SearchView, SpectraView, VIEW_NAMES, prefetchAllOnIdle } from './views'
+import { AdqlView, DataLinkPanel, DataLinkView, JobsView, SearchView, SpectraView, VIEW_NAMES } from './views'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM } from '../state/datalinkTarget'
 
 export function App({ config }: { config: RuntimeConfig }) {
@@ -34,10 +34,6 @@ export function App({ config }: { config: RuntimeConfig }) {
       return clients.get(id)
     })
   }, [config])
-
-  // the view the page opened with goes first; the rest follows on idle
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => prefetchAllOnIdle(view), [])
 
   return (
     <RuntimeContext.Provider value={runtime}>

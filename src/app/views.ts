@@ -1,6 +1,7 @@
 import { lazyPart } from '../components/lazyPart'
-import { prefetchParts } from '../components/lazyParts'
+import { partLoads } from '../components/lazyParts'
 import type { ViewId } from '../state/route'
+import { loadQueryEditor } from '../features/adql/editorPart'
 
 const parts = {
   adql: lazyPart(() => import('../features/adql/AdqlView').then((m) => m.AdqlView)),
@@ -20,7 +21,7 @@ export const DataLinkPanel = panel.Component
 
 /** What the fallback says while a view's chunk loads (never a label a view itself shows). */
 export const VIEW_NAMES: Record<ViewId, string> = {
-  adql: 'the ADQL editor',
+  adql: 'the ADQL view',
   search: 'the search form',
   spectra: 'the spectra search',
   jobs: 'the job list',
@@ -30,37 +31,33 @@ export const VIEW_NAMES: Record<ViewId, string> = {
 /** Views that open with a sky view. */
 const WITH_SKY: readonly ViewId[] = ['search', 'spectra']
 
-/** Fetches a view's chunk ahead (and Aladin Lite where the view opens with a sky), e.g. when its nav link is pointed at or focused. */
+/** A view's chunk and what it shows at once (the editor, the sky): loaded together, not one after the other. */
+function loadView(id: ViewId): Promise<unknown> {
+  const loads = [parts[id].load()]
+  if (id === 'adql') loads.push(loadQueryEditor())
+  if (WITH_SKY.includes(id)) loads.push(import('../components/sky/engine').then((m) => m.loadAladin()))
+  return Promise.all(loads)
+}
+
+/** Fetches a view's chunks ahead, e.g. when its nav link is pointed at or focused. */
 export function prefetchView(id: ViewId): void {
-  parts[id].prefetch()
-  if (WITH_SKY.includes(id)) import('../components/sky/engine').then((m) => m.loadAladin()).catch(() => undefined)
+  loadView(id).catch(() => undefined)
 }
 
 /**
- * Once the first view's chunk is in and the browser is idle, fetches every view, the DataLink panel, the grid and
- * the plots, so that a switch or a first result does not wait on the network. Returns a cancel function.
+ * Fetches the first view's chunks at once (alongside config.json), then the rest one chunk per idle moment: the grid and the plots (a first result
+ * needs them), the other views and the DataLink panel, so that a switch does not wait on the network. One at a
+ * time, so that their start-up work never holds the page for long.
  */
-export function prefetchAllOnIdle(first: ViewId): () => void {
-  let cancel = () => {}
-  let cancelled = false
-  const run = () => {
-    for (const p of [...Object.values(parts), panel]) p.prefetch()
-    prefetchParts()
+export function prefetchViews(first: ViewId): void {
+  const queue: (() => Promise<unknown>)[] = [...partLoads, ...Object.values(parts).map((p) => p.load), panel.load, loadQueryEditor]
+  const next = () => {
+    const load = queue.shift()
+    if (!load) return
+    const step = () => void load().then(next, next)
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 5000 })
+    else setTimeout(step, 200)
   }
-  const whenIdle = () => {
-    if (cancelled) return
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(run, { timeout: 5000 })
-      cancel = () => cancelIdleCallback(handle)
-    } else {
-      const t = setTimeout(run, 1000)
-      cancel = () => clearTimeout(t)
-    }
-  }
-  // the first view's own chunk gets the bandwidth first
-  parts[first].load().then(whenIdle, whenIdle)
-  return () => {
-    cancelled = true
-    cancel()
-  }
+  // the first view's own chunks get the bandwidth first
+  loadView(first).then(next, next)
 }

@@ -5,10 +5,8 @@ type AnyComponent = ComponentType<any>
 
 export interface LazyPart<C extends AnyComponent> {
   Component: LazyExoticComponent<C>
-  /** Fetches the chunk (once; again after a failure). */
+  /** Fetches the chunk (once; again after a failure), on first render or ahead of need. */
   load: () => Promise<unknown>
-  /** The same, ahead of need: a failure is left to the render, which shows it. */
-  prefetch: () => void
 }
 
 /**
@@ -31,6 +29,6 @@ export function lazyPart<C extends AnyComponent>(load: () => Promise<C>): LazyPa
     if (c) return { then: (resolve: (m: { default: C }) => void) => resolve({ default: c }) } as Promise<{ default: C }>
     return fetchChunk().then((c) => ({ default: c }))
   })
-  return { Component, load: fetchChunk, prefetch: () => void fetchChunk().catch(() => undefined) }
+  return { Component, load: fetchChunk }
 }
 

@@ -31,7 +31,5 @@ export function SpectrumPlot(props: ComponentProps<typeof spectrumPlot.Component
   return deferred('the spectrum plot', <spectrumPlot.Component {...props} />, props.height ?? 420)
 }
 
-/** Fetches the grid and the plots ahead (on idle), so a first result does not wait on the network. */
-export function prefetchParts(): void {
-  for (const p of [grid, xyPlot, spectrumPlot]) p.prefetch()
-}
+/** Fetch the grid and the plots ahead (on idle), so that a first result does not wait on the network. */
+export const partLoads: readonly (() => Promise<unknown>)[] = [grid.load, xyPlot.load, spectrumPlot.load]
