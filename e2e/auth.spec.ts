@@ -8,6 +8,8 @@ test('ESO token login: the authorised query shows the private rows that an anony
 
   await passwordLogin(page, 'esoteam', 's3cret')
   await expect(page.getByTestId('login-who')).toContainText('Logged in as ESO Team until')
+  // the time of day in UTC, 24-hour, said to be UTC (8-hour tokens: today's date or the whole date)
+  await expect(page.getByTestId('login-who')).toContainText(/until (\d{4}-\d\d-\d\d )?\d\d:\d\d UTC/)
   // logged in, but the switch is off: tap_obs gets no token, same records
   await page.getByRole('button', { name: 'Run' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('0 rows')

@@ -245,3 +245,16 @@ test('a spectrum (DataLink redirected to the spectra service): BAND and FORMAT f
   expect(readFileSync((await download.path())!, 'utf8')).toMatch(/^# accref = /)
   await expect(form.getByRole('status')).toContainText(/Saved .+\.csv/)
 })
+
+test('a raw-frame ID typed into the DataLink view shows its links (the local archive serves raw frames from another DataLink)', async ({ page }) => {
+  await page.goto('/datalink?profile=local')
+  await page.getByRole('textbox', { name: 'Product id, publisher DID or DataLink URL' }).fill('FORS2.2021-05-03T22:48:00.000')
+  await page.getByRole('button', { name: 'Show links' }).click()
+  const panel = page.getByTestId('datalink-panel')
+  await expect(panel.getByRole('heading', { name: 'DataLink of FORS2.2021-05-03T22:48:00.000' })).toBeVisible()
+  await expect(panel).not.toContainText('No product with this ID')
+  await expect(panel).toContainText('The file itself (1)')
+  await expect(panel.getByRole('link', { name: 'Download' }).first()).toBeVisible()
+  // the request shown is the one that answered: the raw frames' DataLink
+  await expect(panel.getByTitle('The DataLink request')).toContainText('/rawdl/dlmeta')
+})

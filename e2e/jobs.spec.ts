@@ -30,6 +30,7 @@ test.describe('async jobs', () => {
     const row = page.getByTestId('job-row').filter({ hasText: 'SELECT TOP 6 obs_id' })
     await expect(row).toContainText('COMPLETED')
     await expect(row.getByTestId('job-elapsed')).toHaveText(/^\d+ s$/)
+    await expect(row.getByTestId('job-destruction')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/)
     await row.getByRole('button', { name: 'Open results' }).click()
     await expect(page).toHaveURL(/\/adql\?.*job=/)
     await expect(page.getByTestId('result-grid').locator('.ag-row')).toHaveCount(6)

@@ -23,6 +23,9 @@ function looksLikeCoordinates(text: string): boolean {
   return /^[\d+\-.]/.test(text.trim()) || /^(l|ra|gal|icrs|j2000|fk5|G\d)/i.test(text.trim()) && /\d/.test(text)
 }
 
+/** How long typing must pause before a typed target is resolved. */
+export const TARGET_DEBOUNCE_MS = 400
+
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value)
   useEffect(() => {
@@ -58,4 +61,20 @@ export function useTarget(rt: AppRuntime, text: string): TargetState {
   if (name.error) return { status: 'error', message: name.error.message }
   const r = name.data!
   return { status: 'ok', position: { ra: r.ra, dec: r.dec, source: `${r.resolver}: ${r.name}` } }
+}
+
+/**
+ * The text to resolve for a target being typed: the debounced text while typing, but the submitted one at once
+ * when the draft is back to it (a link, a drawn circle, back/forward), so that no stale name shows meanwhile.
+ */
+export const draftTargetText = (draft: string, committed: string, debounced: string): string => (draft === committed ? committed : debounced)
+
+export const positionOf = (t: TargetState): TargetPosition | undefined => (t.status === 'ok' ? t.position : undefined)
+
+/** The position of the target being typed (debounced) and of the target submitted. */
+export function useFormTargets(rt: AppRuntime, draft: string, committed: string): { draftTarget: TargetState; target: TargetState } {
+  const debounced = useDebounced(draft, TARGET_DEBOUNCE_MS)
+  const draftTarget = useTarget(rt, draftTargetText(draft, committed, debounced))
+  const target = useTarget(rt, committed)
+  return { draftTarget, target }
 }

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react'
 import type { RuntimeConfig } from '../../config/types'
 import { useRuntime } from '../../state/runtime'
+import { formatUtc, formatUtcShort } from '../../protocols/time'
 import { dismissExpired, logout, useAuth } from '../../state/auth'
 import { LoginForm } from './LoginForm'
 import { completeRedirect, forgetOidc } from './redirect'
 import { downloadThroughDoor, isCredentialedFileLink } from './downloads'
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
-const day = (ms: number) => new Date(ms).toLocaleDateString('en-CA')
 
 /** The header's login slot: who is logged in and until when, login/logout, the re-login prompt, credentialed downloads. */
 export function LoginControl({ config }: { config: RuntimeConfig }) {
@@ -56,10 +55,10 @@ export function LoginControl({ config }: { config: RuntimeConfig }) {
         </button>
       ) : session || basic ? (
         <>
-          <span className="login-who" data-testid="login-who" title={session ? `Token valid until ${day(session.expiresAt)} ${time(session.expiresAt)} (10 minutes before it expires)` : 'HTTP Basic, for file downloads and SODA'}>
+          <span className="login-who" data-testid="login-who" title={session ? `Token valid until ${formatUtc(session.expiresAt, { seconds: false })} (10 minutes before it expires)` : 'HTTP Basic, for file downloads and SODA'}>
             {session ? (
               <>
-                Logged in as <strong>{session.displayName}</strong> until {time(session.expiresAt)}
+                Logged in as <strong>{session.displayName}</strong> until {formatUtcShort(session.expiresAt)}
               </>
             ) : (
               <>

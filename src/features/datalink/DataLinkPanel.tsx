@@ -3,8 +3,9 @@ import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { dpIdOf, fetchLinks, linksUrl, type DataLinkResult, type ServiceDescriptor } from '../../protocols/datalink'
+import { dpIdOf, linksUrl, type DataLinkResult, type ServiceDescriptor } from '../../protocols/datalink'
 import { parseDataLinkRegion, parseDataLinkTarget } from '../../state/datalinkTarget'
+import { fetchProductLinks } from '../../state/productLinks'
 import { CutoutForm } from './CutoutForm'
 import { LinkTree } from './LinkTree'
 
@@ -29,15 +30,16 @@ export function DataLinkPanel({ target, region, onClose }: { target: string; reg
   const baseUrl = rt.endpoint('datalink')
   const q = useQuery({
     queryKey: ['datalink', rt.profile.id, target],
-    queryFn: ({ signal }) => fetchLinks(rt.http, spec!, { baseUrl, idTemplate: rt.profile.idTemplate, signal }),
+    queryFn: ({ signal }) => fetchProductLinks(rt, spec!, signal),
     enabled: !!spec,
     staleTime: 10 * 60_000,
   })
   const [cutout, setCutout] = useState<{ descriptor: ServiceDescriptor; name: string } | undefined>()
   const name = productName(target, q.data)
-  let requestUrl = ''
+  // the URL that answered (a raw frame may come from another DataLink service than the one asked first)
+  let requestUrl = q.data?.url ?? ''
   try {
-    requestUrl = spec ? linksUrl(spec, { baseUrl, idTemplate: rt.profile.idTemplate }) : ''
+    requestUrl ||= spec ? linksUrl(spec, { baseUrl, idTemplate: rt.profile.idTemplate }) : ''
   } catch {
     requestUrl = ''
   }

@@ -1,6 +1,6 @@
 /** The search form: target and cone, then ObsCore (or raw/catalogue) constraints; plain controlled fields. */
-import { formatPosition } from '../../protocols/coords'
-import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type CatalogueColumns, type SearchForm, type WavelengthUnit } from './adql'
+import { AppForm, Field, ResolvedPosition, TargetField } from '../../components/FormField'
+import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type CatalogueColumns, type SearchForm, type WavelengthUnit } from './searchQuery'
 import type { TargetState } from '../../state/target'
 
 interface Props {
@@ -11,22 +11,6 @@ interface Props {
   built: BuiltQuery
   catalogues?: CatalogueColumns[]
   busy: boolean
-}
-
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <label className="search-field">
-      <span className="search-label">{label}</span>
-      {children}
-      {error ? (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      ) : hint ? (
-        <span className="muted small-print">{hint}</span>
-      ) : null}
-    </label>
-  )
 }
 
 /** Shows what a date/MJD field means in the other system. */
@@ -46,14 +30,7 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
   const obscore = form.kind === 'obscore'
   const raw = form.kind === 'raw'
   return (
-    <form
-      className="search-form panel"
-      aria-label="Search form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        onSubmit()
-      }}
-    >
+    <AppForm className="search-form panel" label="Search form" onSubmit={onSubmit}>
       <fieldset className="mode search-kind" aria-label="What to search">
         {(['obscore', 'raw', 'catalogue'] as const).map((k) => (
           <label key={k}>
@@ -63,9 +40,7 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
         ))}
       </fieldset>
       <div className="search-row">
-        <Field label="Target" error={target.status === 'error' ? target.message : built.errors.position}>
-          <input aria-label="Target" className="search-target" placeholder="NGC 6397 · 265.175 -53.674 · 17:40:42 -53:40:27 · l=338.2 b=-12" value={form.target} onChange={(e) => set('target', e.target.value)} />
-        </Field>
+        <TargetField value={form.target} onChange={(t) => set('target', t)} target={target} error={built.errors.position} placeholder="NGC 6397 · 265.175 -53.674 · 17:40:42 -53:40:27 · l=338.2 b=-12" />
         {text('radius', 'Radius', { className: 'narrow', hint: 'bare numbers are arcmin' })}
         {obscore && (
           <fieldset className="mode search-spatial" aria-label="Spatial match">
@@ -87,14 +62,7 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
             </span>
           </Field>
         )}
-        <span className="search-resolved" role="status" aria-label="Resolved position">
-          {target.status === 'resolving' && 'Resolving…'}
-          {target.status === 'ok' && (
-            <>
-              {formatPosition(target.position.ra, target.position.dec, { decimals: 5 })} ({formatPosition(target.position.ra, target.position.dec, { format: 'sexagesimal', decimals: 2 })}) · {target.position.source}
-            </>
-          )}
-        </span>
+        <ResolvedPosition target={target} sexagesimal />
       </div>
       {form.kind === 'catalogue' ? (
         <div className="search-row">
@@ -163,6 +131,6 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
           Search
         </button>
       </div>
-    </form>
+    </AppForm>
   )
 }

@@ -2,23 +2,25 @@
  * Search by position, wavelength and time: the form writes the URL (shareable, back/forward), the
  * URL drives the query, and the results show in the grid and on the sky side by side, linked.
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { useRuntime } from '../../state/runtime'
-import { useSurvey } from '../../state/survey'
-import { navigate, useRoute, useSetParams } from '../../state/route'
+import { navigate } from '../../state/route'
+import { useUrlForm } from '../../state/useUrlForm'
+import { useServiceQuery } from '../../state/serviceQuery'
+import { useStableValue } from '../../state/stable'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
-import { ResultGrid } from '../../components/lazyParts'
-import { SkyView, type ColourOption, type SkyCone } from '../../components/sky/SkyView'
+import { ResultsWithSky } from '../../components/ResultsWithSky'
+import { useGridSkyLink } from '../../components/gridSkyLink'
+import type { ColourOption, SkyCone } from '../../components/sky/SkyView'
 import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
 import { runSync } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
-import { buildAdql, circleToForm, countAdql, formFromParams, formToParams, polygonToForm, type SearchForm } from './adql'
+import { buildAdql, circleToForm, countAdql, polygonToForm, SEARCH_URL_FORM, type SearchForm } from './searchQuery'
 import { SearchFormPanel } from './SearchFormPanel'
 import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
-import { useDebounced, useTarget } from '../../state/target'
+import { positionOf, useFormTargets } from '../../state/target'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion, opensDataLink } from '../../state/datalinkTarget'
 
 const DEFAULT_MAXREC = 5000
@@ -27,25 +29,13 @@ const MAX_MAXREC = 100_000
 
 export function SearchView({ dark = false }: { dark?: boolean }) {
   const rt = useRuntime()
-  const survey = useSurvey()
-  const { params } = useRoute()
-  const setParams = useSetParams()
-  const committed = useMemo(() => formFromParams(params), [params])
-  const committedKey = JSON.stringify(formToParams(committed))
-  const [draft, setDraft] = useState<SearchForm>(committed)
-  // back/forward and shared links replace what is being edited
-  useEffect(() => setDraft(committed), [committedKey]) // eslint-disable-line react-hooks/exhaustive-deps
-
-  // typing is debounced; a target that arrives from the URL (a link, a drawn circle) shows at once
-  const debouncedTarget = useDebounced(draft.target, 400)
-  const draftTarget = useTarget(rt, draft.target === committed.target ? committed.target : debouncedTarget)
-  const target = useTarget(rt, committed.target)
+  const { committed, draft, setDraft, go, submit, params, setParams } = useUrlForm(SEARCH_URL_FORM)
+  const { draftTarget, target } = useFormTargets(rt, draft.target, committed.target)
   const catalogues = useCatalogues(rt, draft.kind === 'catalogue' || committed.kind === 'catalogue')
   const columnsOf = (f: SearchForm) => catalogues.data?.find((c) => c.table === f.table)
-  const draftBuilt = buildAdql(draft, draftTarget.status === 'ok' ? draftTarget.position : undefined, columnsOf(draft))
-  const built = buildAdql(committed, target.status === 'ok' ? target.position : undefined, columnsOf(committed))
+  const draftBuilt = buildAdql(draft, positionOf(draftTarget), columnsOf(draft))
+  const built = buildAdql(committed, positionOf(target), columnsOf(committed))
 
-  const go = params.get('go') === '1'
   const maxrec = Number(params.get('maxrec')) > 0 ? Number(params.get('maxrec')) : DEFAULT_MAXREC
   const serviceUrl = rt.endpoint(committed.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
   // a drawn polygon replaces the target cone, so the target need not resolve
@@ -53,89 +43,37 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   const ready = go && !!serviceUrl && targetReady && Object.keys(built.errors).length === 0
   // a cheap count first, so that the size of what is fetched (and any truncation) is known up front
   const counting = countAdql(built.adql)
-  const count = useQuery({
-    queryKey: ['search-count', serviceUrl, counting],
-    queryFn: async ({ signal }) => {
-      const { table } = await runSync(rt.http, serviceUrl!, { query: counting }, signal)
-      const n = Number(table.rowCount ? table.value(0, 0) : NaN)
-      return Number.isFinite(n) ? n : undefined
-    },
-    enabled: ready,
-    staleTime: 5 * 60_000,
-    retry: false,
-  })
+  const count = useServiceQuery(['search-count', serviceUrl, counting], async (signal) => {
+    const { table } = await runSync(rt.http, serviceUrl!, { query: counting }, signal)
+    const n = Number(table.rowCount ? table.value(0, 0) : NaN)
+    return Number.isFinite(n) ? n : undefined
+  }, ready)
   const matching = ready && count.isSuccess ? count.data : undefined
-  const result = useQuery({
-    queryKey: ['search', serviceUrl, built.adql, maxrec],
-    queryFn: ({ signal }) => runSync(rt.http, serviceUrl!, { query: built.adql, maxrec }, signal),
-    // a failed count does not stop the search itself
-    enabled: ready && (count.isSuccess || count.isError),
-    staleTime: 5 * 60_000,
-    retry: false,
-  })
+  // a failed count does not stop the search itself
+  const result = useServiceQuery(['search', serviceUrl, built.adql, maxrec], (signal) => runSync(rt.http, serviceUrl!, { query: built.adql, maxrec }, signal), ready && (count.isSuccess || count.isError))
   const table = ready ? result.data?.table : undefined
 
   // selection: rows here, product ids in the URL
-  const [selected, setSelected] = useState<number[]>([])
-  const [gridKey, setGridKey] = useState(0)
-  const [hovered, setHovered] = useState(-1)
-  const [focus, setFocus] = useState<{ row: number; seq: number }>()
   const selIds = params.get('sel')
-  useEffect(() => {
-    setSelected(table ? rowsOfIds(table, decodeIds(selIds)) : [])
-    setGridKey((k) => k + 1)
-    setHovered(-1)
-  }, [table]) // eslint-disable-line react-hooks/exhaustive-deps
-  const selectedRef = useRef(selected)
-  selectedRef.current = selected
-  const commitSelection = (rows: number[]) => {
-    setSelected(rows)
-    const ids = table && idsOfRows(table, rows)
-    setParams({ sel: ids?.length ? encodeIds(ids) : undefined }, true)
-  }
-  const onGridSelection = (rows: number[]) => {
-    const before = selectedRef.current
-    if (rows.length === before.length && rows.every((r, i) => r === before[i])) return
-    const added = rows.filter((r) => !before.includes(r))
-    commitSelection(rows)
-    if (added.length) setFocus((f) => ({ row: added[added.length - 1]!, seq: (f?.seq ?? 0) + 1 }))
-  }
-  const onSkySelection = (rows: number[]) => {
-    commitSelection(rows)
-    // ResultGrid reads `selected` when it mounts
-    setGridKey((k) => k + 1)
-  }
+  const link = useGridSkyLink(table, {
+    initial: (t) => rowsOfIds(t, decodeIds(selIds)),
+    onChange: (rows) => {
+      const ids = table && idsOfRows(table, rows)
+      setParams({ sel: ids?.length ? encodeIds(ids) : undefined }, true)
+    },
+  })
+  const selected = link.selected
 
   const footprints = useMemo(() => (table ? footprintsOfTable(table) : undefined), [table])
-  const colourBy = useMemo<ColourOption[]>(() => {
-    if (!table) return []
-    const options: [string, string[]][] = [
-      ['collection', ['obs_collection']],
-      ['instrument', ['instrument_name', 'instrument']],
-      ['product type', ['dataproduct_type', 'dp_cat']],
-    ]
-    return options.flatMap(([name, cols]) => {
-      const labels = labelsOf(table, cols)
-      return labels ? [{ name, labels }] : []
-    })
-  }, [table])
+  const colourBy = useMemo(() => colourOptionsOf(table), [table])
   const cone = built.cone && go ? built.cone : draftBuilt.cone
   const polygon = built.polygon && go ? built.polygon : draftBuilt.polygon
-  const coneKey = cone ? `${cone.ra},${cone.dec},${cone.radius}` : polygon ? JSON.stringify(polygon) : ''
-  const centre = useMemo(() => (cone ? { ra: cone.ra, dec: cone.dec, fov: Math.max(cone.radius * 3, 0.15) } : polygon ? polygonView(polygon) : undefined), [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
-  const skyPolygon = useMemo(() => polygon ?? null, [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
-  const skyCone = useMemo(() => (cone && cone.radius > 0 ? cone : null), [coneKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const centre = useStableValue(cone ? { ra: cone.ra, dec: cone.dec, fov: Math.max(cone.radius * 3, 0.15) } : polygon ? polygonView(polygon) : undefined)
+  const skyPolygon = useStableValue(polygon ?? null)
+  const skyCone = useStableValue(cone && cone.radius > 0 ? cone : null)
 
-  const onDrawPolygon = (vertices: [number, number][]) => {
-    const next = polygonToForm(draft, vertices)
-    setDraft(next)
-    setParams({ ...formToParams(next), go: '1', sel: undefined })
-  }
-  const onDrawCircle = (c: SkyCone) => {
-    const next = circleToForm(draft, c)
-    setDraft(next)
-    setParams({ ...formToParams(next), go: '1', sel: undefined })
-  }
+  const onDrawPolygon = (vertices: [number, number][]) => submit(polygonToForm(draft, vertices), { sel: undefined })
+  const onDrawCircle = (c: SkyCone) => submit(circleToForm(draft, c), { sel: undefined })
   const dataLinkTarget = table && selected.length === 1 ? dataLinkTargetOfRow(table, selected[0]!) : undefined
   // the cutout form starts from the search region
   const searchRegion = () => {
@@ -148,22 +86,16 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   const overflow = !!table && !!result.data?.overflow && (matching === undefined || matching > table.rowCount)
   const raiseTo = matching !== undefined ? Math.min(matching, MAX_MAXREC) : maxrec
 
-  const submit = () => {
+  const search = () => {
     if (Object.keys(draftBuilt.errors).length) return
-    setParams({ ...formToParams(draft), go: '1', sel: undefined })
+    submit(draft, { sel: undefined })
   }
-  const hoverText = table && hovered >= 0 && hovered < table.rowCount ? describeRow(table, hovered) : ''
+  const hoverText = table && link.hovered >= 0 && link.hovered < table.rowCount ? describeRow(table, link.hovered) : ''
 
   return (
     <section className="view search-view" aria-label="Search">
-      <SearchFormPanel form={draft} onChange={setDraft} onSubmit={submit} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} busy={result.isFetching} />
-      <details className="search-adql panel" open>
-        <summary>ADQL sent to {draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'}</summary>
-        <pre data-testid="search-adql" aria-label="ADQL query preview">{draftBuilt.adql}</pre>
-        <button type="button" onClick={() => navigate('adql', { q: draftBuilt.adql, profile: rt.profile.id })}>
-          Open in ADQL editor
-        </button>
-      </details>
+      <SearchFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} busy={result.isFetching} />
+      <AdqlPreview adql={draftBuilt.adql} service={draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'} profileId={rt.profile.id} />
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="search-status">
           {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${table.rowCount} rows${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
@@ -195,50 +127,41 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
         </div>
       )}
       {result.error && <ErrorNotice error={result.error} />}
-      <div className="search-split">
-        <div className="search-results">
-          {table ? (
-            <ResultGrid
-              key={gridKey}
-              table={table}
-              dark={dark}
-              height={520}
-              selected={selected}
-              onSelectionChange={onGridSelection}
-              onRowHover={(row) => setHovered(row ?? -1)}
-              highlighted={hovered >= 0 ? hovered : undefined}
-              onLinkClick={(href, row) => opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
-              toolbar={<BulkDownload table={table} rows={selected} />}
-            />
-          ) : (
-            <p className="muted">{go ? '' : 'Results appear here and on the sky.'}</p>
-          )}
-        </div>
-        <div className="search-sky-column">
-        {survey.unreachable && (
-          <p className="banner warning search-survey-note" role="status">
-            The sky survey {survey.unreachable} cannot be reached; footprints are drawn on a plain background.
-          </p>
-        )}
-        <SkyView
-          footprints={footprints}
-          colourBy={colourBy}
-          selected={selected}
-          hovered={hovered}
-          onHover={setHovered}
-          onSelect={onSkySelection}
-          focus={focus}
-          cone={skyCone}
-          centre={centre}
-          hips={survey.hips}
-          height={520}
-          onDrawCircle={onDrawCircle}
-          onDrawPolygon={onDrawPolygon}
-          polygon={skyPolygon}
-        />
-        </div>
-      </div>
+      <ResultsWithSky link={link} dark={dark} height={520} empty={go ? '' : 'Results appear here and on the sky.'}
+        toolbar={(t) => <BulkDownload table={t} rows={selected} />}
+        onLinkClick={(href, row) => !!table && opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
+        sky={{ footprints, colourBy, focus: link.focus, cone: skyCone, centre, onDrawCircle, onDrawPolygon, polygon: skyPolygon }}
+        drawn="footprints"
+      />
     </section>
+  )
+}
+
+const COLOUR_COLUMNS: [string, string[]][] = [
+  ['collection', ['obs_collection']],
+  ['instrument', ['instrument_name', 'instrument']],
+  ['product type', ['dataproduct_type', 'dp_cat']],
+]
+
+/** What the footprints can be coloured by: the columns of the table that label rows (collection, instrument, product type). */
+function colourOptionsOf(table: Table | undefined): ColourOption[] {
+  if (!table) return []
+  return COLOUR_COLUMNS.flatMap(([name, cols]) => {
+    const labels = labelsOf(table, cols)
+    return labels ? [{ name, labels }] : []
+  })
+}
+
+/** The query the form sends, with a way to take it to the ADQL editor. */
+function AdqlPreview({ adql, service, profileId }: { adql: string; service: string; profileId: string }) {
+  return (
+    <details className="search-adql panel" open>
+      <summary>ADQL sent to {service}</summary>
+      <pre data-testid="search-adql" aria-label="ADQL query preview">{adql}</pre>
+      <button type="button" onClick={() => navigate('adql', { q: adql, profile: profileId })}>
+        Open in ADQL editor
+      </button>
+    </details>
   )
 }
 

@@ -1,6 +1,5 @@
 /** The spectral search form (SSAP queryData): target and size, wavelength band, time range, MAXREC. */
-import type { ReactNode } from 'react'
-import { formatPosition } from '../../protocols/coords'
+import { AppForm, Field, ResolvedPosition, TargetField } from '../../components/FormField'
 import type { TargetState } from '../../state/target'
 import { BAND_UNITS, BAND_UNIT_LABEL, type BandUnit, type BuiltSsap, type SpectraForm } from './form'
 
@@ -13,45 +12,19 @@ interface Props {
   busy: boolean
 }
 
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <label className="search-field">
-      <span className="search-label">{label}</span>
-      {children}
-      {error ? <span className="field-error" role="alert">{error}</span> : hint ? <span className="muted small-print">{hint}</span> : null}
-    </label>
-  )
-}
-
 export function SpectraFormPanel({ form, onChange, onSubmit, target, built, busy }: Props) {
   const set = <K extends keyof SpectraForm>(k: K, v: SpectraForm[K]) => onChange({ ...form, [k]: v })
-  const input = (k: Exclude<keyof SpectraForm, 'bandUnit'>, label: string, className: string, placeholder?: string) => (
+  const input = (k: Exclude<keyof SpectraForm, 'bandUnit' | 'target'>, label: string, className: string, placeholder?: string) => (
     <input aria-label={label} className={className} placeholder={placeholder} value={form[k]} onChange={(e) => set(k, e.target.value)} aria-invalid={!!built.errors[k]} />
   )
   return (
-    <form
-      className="search-form spectra-form panel"
-      aria-label="Spectral search form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        onSubmit()
-      }}
-    >
+    <AppForm className="search-form spectra-form panel" label="Spectral search form" onSubmit={onSubmit}>
       <div className="search-row">
-        <Field label="Target" error={target.status === 'error' ? target.message : undefined}>
-          {input('target', 'Target', 'search-target', 'HD 10700 · 265.176 -53.674 · 01:44:04 -15:56:15')}
-        </Field>
+        <TargetField value={form.target} onChange={(t) => set('target', t)} target={target} placeholder="HD 10700 · 265.176 -53.674 · 01:44:04 -15:56:15" />
         <Field label="Diameter" error={built.errors.size} hint="bare numbers are arcmin">
           {input('size', 'Diameter', 'narrow')}
         </Field>
-        <span className="search-resolved" role="status" aria-label="Resolved position">
-          {target.status === 'resolving' && 'Resolving…'}
-          {target.status === 'ok' && (
-            <>
-              {formatPosition(target.position.ra, target.position.dec, { decimals: 5 })} · {target.position.source}
-            </>
-          )}
-        </span>
+        <ResolvedPosition target={target} />
       </div>
       <div className="search-row">
         <Field label="Wavelength" error={built.errors.bandMin ?? built.errors.bandMax} hint="sent to SSAP as BAND in metres">
@@ -77,6 +50,6 @@ export function SpectraFormPanel({ form, onChange, onSubmit, target, built, busy
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy}>Search spectra</button>
       </div>
-    </form>
+    </AppForm>
   )
 }

@@ -2,19 +2,20 @@
  * Spectral search (SSAP): the form writes the URL, the URL drives the query; results in the grid and
  * as markers on the sky, linked; selected spectra are plotted and overlaid, and listed in the URL too.
  */
-import { useEffect, useMemo, useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { useRuntime } from '../../state/runtime'
-import { useRoute, useSetParams } from '../../state/route'
+import { useUrlForm } from '../../state/useUrlForm'
+import { useServiceQuery } from '../../state/serviceQuery'
+import { useStableValue } from '../../state/stable'
 import { BulkDownload } from '../../components/BulkDownload'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { ResultGrid } from '../../components/lazyParts'
-import { SkyView } from '../../components/sky/SkyView'
+import { ResultsWithSky } from '../../components/ResultsWithSky'
+import { useGridSkyLink } from '../../components/gridSkyLink'
 import { ssapQuery, type SpectrumRecord } from '../../protocols/ssap'
-import { useSurvey } from '../../state/survey'
-import { useDebounced, useTarget } from '../../state/target'
+import { readInWorker } from '../../protocols/dal'
+import { positionOf, useFormTargets } from '../../state/target'
 import { DATALINK_PARAM } from '../../state/datalinkTarget'
-import { buildSsapQuery, formFromParams, formToParams, type SpectraForm } from './form'
+import { buildSsapQuery, SPECTRA_URL_FORM } from './form'
 import { SpectraFormPanel } from './SpectraFormPanel'
 import { SpectrumViewer, type PlottedSpectrum } from './SpectrumViewer'
 
@@ -25,50 +26,29 @@ const splitIds = (s: string | null) => (s ? s.split('|').filter(Boolean) : [])
 
 export function SpectraView({ dark = false }: { dark?: boolean }) {
   const rt = useRuntime()
-  const survey = useSurvey()
-  const { params } = useRoute()
-  const setParams = useSetParams()
-  const committed = useMemo(() => formFromParams(params), [params])
-  const committedKey = JSON.stringify(formToParams(committed))
-  const [draft, setDraft] = useState<SpectraForm>(committed)
-  useEffect(() => setDraft(committed), [committedKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const { committed, draft, setDraft, go, submit, params, setParams } = useUrlForm(SPECTRA_URL_FORM)
+  const { draftTarget, target } = useFormTargets(rt, draft.target, committed.target)
+  const draftBuilt = buildSsapQuery(draft, positionOf(draftTarget))
+  const built = buildSsapQuery(committed, positionOf(target))
 
-  const debouncedTarget = useDebounced(draft.target, 400)
-  const draftTarget = useTarget(rt, draft.target === committed.target ? committed.target : debouncedTarget)
-  const target = useTarget(rt, committed.target)
-  const draftBuilt = buildSsapQuery(draft, draftTarget.status === 'ok' ? draftTarget.position : undefined)
-  const built = buildSsapQuery(committed, target.status === 'ok' ? target.position : undefined)
-
-  const go = params.get('go') === '1'
   const ssapUrl = rt.endpoint('ssap')
   const ready = go && !!ssapUrl && !!built.query
-  const result = useQuery({
-    queryKey: ['ssap', ssapUrl, built.query],
-    queryFn: ({ signal }) => ssapQuery(rt.http, ssapUrl!, built.query!, { signal }),
-    enabled: ready,
-    staleTime: 5 * 60_000,
-    retry: false,
-  })
+  const result = useServiceQuery(['ssap', ssapUrl, built.query], (signal) => ssapQuery(rt.http, ssapUrl!, built.query!, { signal, read: readInWorker }), ready)
   const data = ready ? result.data : undefined
   const table = data?.table
 
   // selection by row; the plotted spectra by id in the URL
-  const [selected, setSelected] = useState<number[]>([])
-  const [gridKey, setGridKey] = useState(0)
-  const [hovered, setHovered] = useState(-1)
-  useEffect(() => {
-    setSelected([])
-    setHovered(-1)
-    setGridKey((k) => k + 1)
-  }, [table])
-  const plotIds = splitIds(params.get('plot'))
+  const link = useGridSkyLink(table)
+  const selected = link.selected
+  const plotParam = params.get('plot')
+  const plotIds = useMemo(() => splitIds(plotParam), [plotParam])
   const plotted = useMemo<PlottedSpectrum[]>(() => {
     if (!data) return []
     return plotIds.flatMap((id) => {
       const rec = data.spectra.find((r) => idOf(r) === id)
       return rec ? [{ id, label: labelOf(rec), record: rec }] : []
     })
-  }, [data, params.get('plot')]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [data, plotIds])
   const missing = data ? plotIds.filter((id) => !plotted.some((p) => p.id === id)) : []
   const setPlot = (ids: string[]) => setParams({ plot: ids.length ? [...new Set(ids)].join('|') : undefined })
   // the DataLink panel (progenitors, README, spectral cutout) of one selected spectrum, by its publisher DID
@@ -85,13 +65,12 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
   }, [data])
   const position = (go ? built.query?.pos : undefined) ?? draftBuilt.query?.pos
   const sizeDeg = (go ? built.query?.size : undefined) ?? draftBuilt.query?.size
-  const posKey = position ? `${position.ra},${position.dec},${sizeDeg}` : ''
-  const centre = useMemo(() => (position ? { ra: position.ra, dec: position.dec, fov: Math.max((sizeDeg ?? 0.03) * 3, 0.05) } : undefined), [posKey]) // eslint-disable-line react-hooks/exhaustive-deps
-  const cone = useMemo(() => (position && sizeDeg ? { ra: position.ra, dec: position.dec, radius: sizeDeg / 2 } : null), [posKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const centre = useStableValue(position ? { ra: position.ra, dec: position.dec, fov: Math.max((sizeDeg ?? 0.03) * 3, 0.05) } : undefined)
+  const cone = useStableValue(position && sizeDeg ? { ra: position.ra, dec: position.dec, radius: sizeDeg / 2 } : null)
 
-  const submit = () => {
+  const search = () => {
     if (Object.keys(draftBuilt.errors).length) return
-    setParams({ ...formToParams(draft), go: '1' })
+    submit(draft)
   }
   const status = !go
     ? 'Fill in the form and press Search spectra'
@@ -107,57 +86,26 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
 
   return (
     <section className="view spectra-view" aria-label="Spectra">
-      <SpectraFormPanel form={draft} onChange={setDraft} onSubmit={submit} target={draftTarget} built={draftBuilt} busy={result.isFetching} />
+      <SpectraFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} busy={result.isFetching} />
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="spectra-status">{status}</span>
       </div>
       {result.error && ready && <ErrorNotice error={result.error} />}
-      <div className="search-split">
-        <div className="search-results">
-          {table ? (
-            <ResultGrid
-              key={gridKey}
-              table={table}
-              dark={dark}
-              height={300}
-              selected={selected}
-              onSelectionChange={setSelected}
-              onRowHover={(row) => setHovered(row ?? -1)}
-              highlighted={hovered >= 0 ? hovered : undefined}
-              toolbar={
-                <>
-                  <button type="button" className="primary" disabled={selected.length === 0} onClick={plotSelected}>
-                    Plot selected
-                  </button>
-                  <button type="button" disabled={!dataLinkId} title={dataLinkId ? `DataLink of ${dataLinkId}` : 'Select one spectrum to see its DataLink'} onClick={() => setParams({ [DATALINK_PARAM]: dataLinkId })}>
-                    Open DataLink
-                  </button>
-                  <BulkDownload table={table} rows={selected} />
-                </>
-              }
-            />
-          ) : (
-            <p className="muted">{go ? '' : 'Spectra appear here and on the sky.'}</p>
-          )}
-        </div>
-        <div className="search-sky-column">
-          {survey.unreachable && <p className="banner warning" role="status">The sky survey {survey.unreachable} cannot be reached; positions are drawn on a plain background.</p>}
-          <SkyView
-            footprints={footprints}
-            selected={selected}
-            hovered={hovered}
-            onHover={setHovered}
-            onSelect={(rows) => {
-              setSelected(rows)
-              setGridKey((k) => k + 1)
-            }}
-            cone={cone}
-            centre={centre}
-            hips={survey.hips}
-            height={300}
-          />
-        </div>
-      </div>
+      <ResultsWithSky link={link} dark={dark} height={300} empty={go ? '' : 'Spectra appear here and on the sky.'}
+        toolbar={(t) => (
+          <>
+            <button type="button" className="primary" disabled={selected.length === 0} onClick={plotSelected}>
+              Plot selected
+            </button>
+            <button type="button" disabled={!dataLinkId} title={dataLinkId ? `DataLink of ${dataLinkId}` : 'Select one spectrum to see its DataLink'} onClick={() => setParams({ [DATALINK_PARAM]: dataLinkId })}>
+              Open DataLink
+            </button>
+            <BulkDownload table={t} rows={selected} />
+          </>
+        )}
+        sky={{ footprints, cone, centre }}
+        drawn="positions"
+      />
       <section className="panel spectrum-section" aria-label="Spectrum viewer">
         <h3>Spectra plotted</h3>
         {missing.length > 0 && (

@@ -1,6 +1,7 @@
 /** The spectral search form: as typed, in the URL, and as an SSAP queryData request (BAND in metres). */
 import { parseRadius } from '../../protocols/coords'
 import type { SsapQuery } from '../../protocols/ssap'
+import { readUrlForm, writeUrlForm, type UrlFormSpec } from '../../state/urlForm'
 
 export type BandUnit = 'nm' | 'angstrom' | 'um' | 'm'
 export const BAND_UNITS: readonly BandUnit[] = ['nm', 'angstrom', 'um', 'm']
@@ -23,28 +24,19 @@ export interface SpectraForm {
 
 export const DEFAULT_FORM: SpectraForm = { target: '', size: '2', bandMin: '', bandMax: '', bandUnit: 'nm', timeStart: '', timeEnd: '', maxrec: '200' }
 
-// URL parameter per field
-const PARAM: Record<keyof SpectraForm, string> = { target: 'target', size: 'size', bandMin: 'wmin', bandMax: 'wmax', bandUnit: 'wunit', timeStart: 'tmin', timeEnd: 'tmax', maxrec: 'maxrec' }
-
-export function formFromParams(p: URLSearchParams): SpectraForm {
-  const f = { ...DEFAULT_FORM }
-  for (const key of Object.keys(PARAM) as (keyof SpectraForm)[]) {
-    const v = p.get(PARAM[key])
-    if (v === null) continue
-    if (key === 'bandUnit') f.bandUnit = (BAND_UNITS as readonly string[]).includes(v) ? (v as BandUnit) : DEFAULT_FORM.bandUnit
-    else f[key] = v
-  }
-  return f
+/** The form in the URL; the size is kept even at its default, so that a shared link does not change when the default does. */
+export const SPECTRA_URL_FORM: UrlFormSpec<SpectraForm> = {
+  defaults: DEFAULT_FORM,
+  param: { bandMin: 'wmin', bandMax: 'wmax', bandUnit: 'wunit', timeStart: 'tmin', timeEnd: 'tmax' },
+  choices: { bandUnit: BAND_UNITS },
+  keep: ['size'],
+  trim: true,
 }
+
+export const formFromParams = (p: URLSearchParams): SpectraForm => readUrlForm(SPECTRA_URL_FORM, p)
 
 /** URL parameters of a form; defaults are left out so that links stay short. */
-export function formToParams(f: SpectraForm): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {}
-  for (const key of Object.keys(PARAM) as (keyof SpectraForm)[]) out[PARAM[key]] = f[key].trim() === '' || f[key] === DEFAULT_FORM[key] ? undefined : f[key].trim()
-  // the size is kept even at its default, so that a shared link does not change when the default does
-  out.size = f.size.trim() || undefined
-  return out
-}
+export const formToParams = (f: SpectraForm): Record<string, string | undefined> => writeUrlForm(SPECTRA_URL_FORM, f)
 
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?Z?$/
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/

@@ -42,6 +42,12 @@ describe('DataLink rows (ESO captured response, eso-links.xml)', () => {
     expect(cutout.contentLength).toBeUndefined()
   })
 
+  it("takes ESO's placeholder content_length of previews (exactly 1000000) as unknown", () => {
+    const previews = esoLinks().rows.filter((r) => r.semantics === '#preview')
+    expect(previews.length).toBeGreaterThanOrEqual(2)
+    for (const p of previews) expect(p.contentLength).toBeUndefined()
+  })
+
   it('classifies every row, the progenitor link to a sub-DataLink as progenitor-list', () => {
     const { rows, descriptors } = esoLinks()
     expect(rows.map((r) => classifySemantics(r, descriptors))).toEqual([

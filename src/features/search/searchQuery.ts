@@ -3,6 +3,8 @@
  * query a user sees is exactly the query that runs (and is unit-tested).
  */
 
+import { readUrlForm, writeUrlForm, type UrlFormSpec } from '../../state/urlForm'
+
 export type SearchKind = 'obscore' | 'raw' | 'catalogue'
 export type SpatialMode = 'intersects' | 'contains'
 export type WavelengthUnit = 'nm' | 'um' | 'angstrom' | 'm'
@@ -57,29 +59,17 @@ export const EMPTY_FORM: SearchForm = {
   polygon: '',
 }
 
-const KEYS = Object.keys(EMPTY_FORM) as (keyof SearchForm)[]
+/** The form in the URL: one parameter per field, by its name; choices outside their lists read as the default. */
+export const SEARCH_URL_FORM: UrlFormSpec<SearchForm> = {
+  defaults: EMPTY_FORM,
+  choices: { kind: ['obscore', 'raw', 'catalogue'], spatial: ['intersects', 'contains'], wlunit: ['nm', 'um', 'angstrom', 'm'] },
+}
 
 /** The form from URL parameters (missing ones take their defaults). */
-export function formFromParams(p: URLSearchParams): SearchForm {
-  const f = { ...EMPTY_FORM } as Record<keyof SearchForm, string>
-  for (const k of KEYS) {
-    const v = p.get(k)
-    if (v !== null) f[k] = v
-  }
-  const form = f as SearchForm
-  if (!['obscore', 'raw', 'catalogue'].includes(form.kind)) form.kind = 'obscore'
-  if (!['intersects', 'contains'].includes(form.spatial)) form.spatial = 'intersects'
-  if (!['nm', 'um', 'angstrom', 'm'].includes(form.wlunit)) form.wlunit = 'nm'
-  return form
-}
+export const formFromParams = (p: URLSearchParams): SearchForm => readUrlForm(SEARCH_URL_FORM, p)
 
 /** URL parameters for a form: only those that differ from the defaults, so links stay short. */
-export function formToParams(form: SearchForm): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {}
-  for (const k of KEYS) out[k] = form[k] !== EMPTY_FORM[k] && form[k].trim() !== '' ? form[k] : undefined
-  if (form.radius !== EMPTY_FORM.radius) out.radius = form.radius.trim() === '' ? undefined : form.radius
-  return out
-}
+export const formToParams = (form: SearchForm): Record<string, string | undefined> => writeUrlForm(SEARCH_URL_FORM, form)
 
 export const WAVELENGTH_TO_M: Record<WavelengthUnit, number> = { nm: 1e-9, um: 1e-6, angstrom: 1e-10, m: 1 }
 export const WAVELENGTH_LABEL: Record<WavelengthUnit, string> = { nm: 'nm', um: 'µm', angstrom: 'Å', m: 'm' }

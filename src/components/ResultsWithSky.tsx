@@ -1,0 +1,44 @@
+/** Results beside the sky, linked: the grid on the left, the sky on the profile's survey on the right. */
+import type { ReactNode } from 'react'
+import type { Table } from '../protocols/votable'
+import { useSurvey } from '../state/survey'
+import type { GridSkyLink } from './gridSkyLink'
+import { ResultGrid } from './lazyParts'
+import { SkyView, type SkyViewProps } from './sky/SkyView'
+
+interface Props {
+  /** The table, and the selection and hovered row both sides share (useGridSkyLink). */
+  link: GridSkyLink
+  dark: boolean
+  /** Of the grid and of the sky. */
+  height: number
+  /** Shown instead of the grid while there is no table. */
+  empty: string
+  /** Buttons for the grid's toolbar. */
+  toolbar?: (table: Table) => ReactNode
+  onLinkClick?: (href: string, row: number) => boolean
+  /** Everything the sky shows but the selection and the hovered row. */
+  sky: Omit<SkyViewProps, 'hips' | 'height' | keyof GridSkyLink['sky']>
+  /** What the sky shows, for the note when the survey cannot be reached: "footprints", "positions". */
+  drawn: string
+}
+
+export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick, sky, drawn }: Props) {
+  const survey = useSurvey()
+  const table = link.table
+  return (
+    <div className="search-split">
+      <div className="search-results">
+        {table ? <ResultGrid key={link.gridKey} table={table} dark={dark} height={height} {...link.grid} onLinkClick={onLinkClick} toolbar={toolbar?.(table)} /> : <p className="muted">{empty}</p>}
+      </div>
+      <div className="search-sky-column">
+        {survey.unreachable && (
+          <p className="banner warning search-survey-note" role="status">
+            The sky survey {survey.unreachable} cannot be reached; {drawn} are drawn on a plain background.
+          </p>
+        )}
+        <SkyView {...sky} {...link.sky} hips={survey.hips} height={height} />
+      </div>
+    </div>
+  )
+}
