@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 
-// React's own bound for what lazy() may hold
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own bound for what it may hold
 type AnyComponent = ComponentType<any>
 
 export interface LazyPart<C extends AnyComponent> {
