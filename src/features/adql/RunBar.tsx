@@ -3,6 +3,7 @@ import type { UseMutationResult } from '@tanstack/react-query'
 import type { TapResult } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
 import { ResultGrid } from '../../components/lazyParts'
+import { rowCountText } from '../../components/PartialNotice'
 import { JobResultPanel, ResultView } from './ResultPanel'
 import { isTapResult, type PartialRows, type RunMode, type RunRequest } from './useAdqlRun'
 
@@ -78,7 +79,7 @@ export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel
               : 'Running…'
             : 'Submitting job…'
           : isTapResult(run.data) && !jobUrl
-            ? `${run.data.table.rowCount} rows`
+            ? rowCountText(run.data.table.rowCount, run.data.partial)
             : ''}
       </span>
     </div>
@@ -86,7 +87,7 @@ export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel
 }
 
 /** The job's panel, the rows arriving from a sync run, or its result. */
-export function RunOutput({ run, partial, jobUrl, dark }: { run: Run; partial: PartialRows | null; jobUrl: string | undefined; dark: boolean }) {
+export function RunOutput({ run, partial, jobUrl, dark, onRerun }: { run: Run; partial: PartialRows | null; jobUrl: string | undefined; dark: boolean; onRerun?: (mode: RunMode) => void }) {
   return jobUrl ? (
     <JobResultPanel jobUrl={jobUrl} dark={dark} />
   ) : run.isPending && run.variables?.mode === 'sync' ? (
@@ -101,6 +102,6 @@ export function RunOutput({ run, partial, jobUrl, dark }: { run: Run; partial: P
       <ResultGrid table={partial?.table ?? NO_ROWS} rows={partial?.rows} dark={dark} />
     </>
   ) : (
-    isTapResult(run.data) && <ResultView result={run.data} dark={dark} />
+    isTapResult(run.data) && <ResultView result={run.data} dark={dark} onRerun={onRerun} />
   )
 }
