@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App } from './app/App'
 import { loadRuntimeConfig } from './app/bootstrap'
+import { prefetchViews } from './app/views'
+import { currentView } from './state/route'
 import './styles.css'
 
 const queryClient = new QueryClient({
@@ -10,6 +12,9 @@ const queryClient = new QueryClient({
 })
 
 const root = createRoot(document.getElementById('root')!)
+
+// the code of the view the URL names comes while config.json does; the other views follow on idle
+prefetchViews(currentView())
 
 loadRuntimeConfig()
   .then((config) =>

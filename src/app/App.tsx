@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { Suspense, useEffect, useMemo } from 'react'
 import type { RuntimeConfig } from '../config/types'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Header } from './Header'
@@ -10,12 +10,7 @@ import { loadJson, saveJson } from '../state/persist'
 import { useTheme } from './theme'
 import { startJobPoller } from '../state/jobPoller'
 import type { HttpClient } from '../protocols/http'
-import { AdqlView } from '../features/adql/AdqlView'
-import { SearchView } from '../features/search/SearchView'
-import { SpectraView } from '../features/spectra/SpectraView'
-import { JobsView } from '../features/jobs/JobsView'
-import { DataLinkView } from '../features/datalink/DataLinkView'
-import { DataLinkPanel } from '../features/datalink/DataLinkPanel'
+import { AdqlView, DataLinkPanel, DataLinkView, JobsView, SearchView, SpectraView, VIEW_NAMES } from './views'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM } from '../state/datalinkTarget'
 
 export function App({ config }: { config: RuntimeConfig }) {
@@ -48,21 +43,34 @@ export function App({ config }: { config: RuntimeConfig }) {
       <JobNotifier />
       <main>
         <ErrorBoundary resetKey={view}>
-          {view === 'adql' && <AdqlView key={runtime.profile.id} dark={theme === 'dark'} />}
-          {view === 'search' && <SearchView dark={theme === 'dark'} />}
-          {view === 'spectra' && <SpectraView dark={theme === 'dark'} />}
-          {view === 'jobs' && <JobsView />}
-          {view === 'datalink' && <DataLinkView />}
+          <Suspense fallback={<Loading what={VIEW_NAMES[view]} />}>
+            {view === 'adql' && <AdqlView key={runtime.profile.id} dark={theme === 'dark'} />}
+            {view === 'search' && <SearchView dark={theme === 'dark'} />}
+            {view === 'spectra' && <SpectraView dark={theme === 'dark'} />}
+            {view === 'jobs' && <JobsView />}
+            {view === 'datalink' && <DataLinkView />}
+          </Suspense>
         </ErrorBoundary>
         {/* the DataLink panel opens over the view it was asked from, which stays as it was */}
         {view !== 'datalink' && params.get(DATALINK_PARAM) && (
           <aside className="datalink-drawer" aria-label="DataLink panel">
             <ErrorBoundary resetKey={params.get(DATALINK_PARAM)!}>
-              <DataLinkPanel key={params.get(DATALINK_PARAM)!} target={params.get(DATALINK_PARAM)!} region={params.get(DATALINK_REGION_PARAM)} onClose={() => setParams({ [DATALINK_PARAM]: undefined, [DATALINK_REGION_PARAM]: undefined })} />
+              <Suspense fallback={<Loading what="the DataLink panel" />}>
+                <DataLinkPanel key={params.get(DATALINK_PARAM)!} target={params.get(DATALINK_PARAM)!} region={params.get(DATALINK_REGION_PARAM)} onClose={() => setParams({ [DATALINK_PARAM]: undefined, [DATALINK_REGION_PARAM]: undefined })} />
+              </Suspense>
             </ErrorBoundary>
           </aside>
         )}
       </main>
     </RuntimeContext.Provider>
+  )
+}
+
+/** Shown while a view's code arrives (only on a cold cache: the chunks are fetched ahead on idle). */
+function Loading({ what }: { what: string }) {
+  return (
+    <p className="muted view-loading" role="status">
+      Loading {what}…
+    </p>
   )
 }

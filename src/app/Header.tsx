@@ -3,6 +3,7 @@ import type { Theme } from './theme'
 import { VIEWS, navigate, useRoute, type ViewId } from '../state/route'
 import { useRuntime } from '../state/runtime'
 import { LoginControl } from '../features/auth/LoginControl'
+import { prefetchView } from './views'
 
 interface Props {
   config: RuntimeConfig
@@ -26,6 +27,8 @@ export function Header({ config, theme, onToggleTheme, onProfile }: Props) {
             key={v.id}
             href={v.path}
             aria-current={v.id === view ? 'page' : undefined}
+            onMouseEnter={() => prefetchView(v.id)}
+            onFocus={() => prefetchView(v.id)}
             onClick={(e) => {
               e.preventDefault()
               navigate(v.id as ViewId, { profile: params.get('profile') ?? undefined })

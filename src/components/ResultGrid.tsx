@@ -5,7 +5,7 @@ import * as grid from 'ag-grid-community'
 import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
 import { isNumericScalar } from '../protocols/table'
 import type { Table } from '../protocols/votable'
-import { formatCell, rowsAsTsv } from './cellFormat'
+import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -23,17 +23,6 @@ ModuleRegistry.registerModules([
 
 const lightTheme = themeQuartz
 const darkTheme = themeQuartz.withPart(colorSchemeDark)
-
-/** Only http(s) URLs become links; anything else (javascript:, data:) stays text. */
-export function safeHref(v: unknown): string | undefined {
-  if (typeof v !== 'string' || !/^https?:\/\//i.test(v)) return undefined
-  try {
-    const u = new URL(v)
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /** A plain-DOM cell renderer (much cheaper than a React cell while scrolling); text only, never HTML from the service. */
 class LinkCell {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { Table } from '../protocols/votable'
 import { useSurvey } from '../state/survey'
 import type { GridSkyLink } from './gridSkyLink'
-import { ResultGrid } from './ResultGrid'
+import { ResultGrid } from './lazyParts'
 import { SkyView, type SkyViewProps } from './sky/SkyView'
 
 interface Props {

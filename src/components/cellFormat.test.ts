@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCell, rowsAsTsv } from './cellFormat'
+import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { parseVOTable } from '../protocols/votable'
 
 describe('formatCell', () => {
@@ -25,5 +25,16 @@ describe('rowsAsTsv', () => {
       <DATA><TABLEDATA><TR><TD>a</TD><TD>1.5</TD><TD>x	y</TD></TR><TR><TD>b</TD><TD></TD><TD>z</TD></TR><TR><TD>c</TD><TD>3</TD><TD>w</TD></TR></TABLEDATA></DATA>
     </TABLE></RESOURCE></VOTABLE>`)
     expect(rowsAsTsv(doc.tables[0]!, [0, 1], [0, 2, 1])).toBe('id\tnote\tra\na\tx y\t1.5\nb\tz\t\n')
+  })
+})
+
+describe('safeHref', () => {
+  it('keeps http(s) URLs and nothing else', () => {
+    expect(safeHref('https://archive.eso.org/datalink/links?ID=x')).toBe('https://archive.eso.org/datalink/links?ID=x')
+    expect(safeHref('HTTP://example.org')).toBe('http://example.org/')
+    expect(safeHref('javascript:alert(1)')).toBeUndefined()
+    expect(safeHref('data:text/html,x')).toBeUndefined()
+    expect(safeHref(42)).toBeUndefined()
+    expect(safeHref('http://')).toBeUndefined()
   })
 })

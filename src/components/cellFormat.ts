@@ -25,3 +25,13 @@ export function rowsAsTsv(table: Table, rows: readonly number[], columns: readon
   return lines.join('\n') + '\n'
 }
 
+/** Only http(s) URLs become links; anything else (javascript:, data:) stays text. */
+export function safeHref(v: unknown): string | undefined {
+  if (typeof v !== 'string' || !/^https?:\/\//i.test(v)) return undefined
+  try {
+    const u = new URL(v)
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined
+  } catch {
+    return undefined
+  }
+}

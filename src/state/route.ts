@@ -34,6 +34,9 @@ function subscribe(l: () => void) {
   return () => listeners.delete(l)
 }
 
+/** The view the URL names now (outside React, e.g. to fetch its code before the first render). */
+export const currentView = (): ViewId => current.view
+
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => current)
 }

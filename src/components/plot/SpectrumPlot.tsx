@@ -6,21 +6,12 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { shiftDragPan, stepX, wheelZoom } from './interaction'
-import { alignSpectra, prettyUnit, type PlotSpectrum } from './spectrumData'
-
-export const SPECTRUM_COLOURS = ['#0b5cad', '#d1495b', '#2a9d8f', '#e9a03b', '#6a4c93', '#5c946e']
-export const SPECTRUM_COLOURS_DARK = ['#7fb8ff', '#ff8a9a', '#5fd3c3', '#ffc46b', '#b79cf0', '#9fd8a8']
+import { alignSpectra, prettyUnit, spectrumColour, type PlotSpectrum } from './spectrumData'
 
 interface Props {
   spectra: readonly PlotSpectrum[]
   height?: number
   dark?: boolean
-}
-
-/** Colour of the k-th spectrum of a plot. */
-export function spectrumColour(k: number, dark = false): string {
-  const list = dark ? SPECTRUM_COLOURS_DARK : SPECTRUM_COLOURS
-  return list[k % list.length]!
 }
 
 function withAlpha(hex: string, alpha: number): string {

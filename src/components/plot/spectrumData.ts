@@ -126,3 +126,12 @@ export function alignSpectra(spectra: readonly PlotSpectrum[]): AlignedSpectra {
   const fluxUnits = new Set(spectra.map((s) => s.fluxUnit ?? ''))
   return { data, wavelengthUnit: unit, unconverted, mixedFluxUnits: fluxUnits.size > 1 }
 }
+
+export const SPECTRUM_COLOURS = ['#0b5cad', '#d1495b', '#2a9d8f', '#e9a03b', '#6a4c93', '#5c946e']
+export const SPECTRUM_COLOURS_DARK = ['#7fb8ff', '#ff8a9a', '#5fd3c3', '#ffc46b', '#b79cf0', '#9fd8a8']
+
+/** Colour of the k-th spectrum of a plot. */
+export function spectrumColour(k: number, dark = false): string {
+  const list = dark ? SPECTRUM_COLOURS_DARK : SPECTRUM_COLOURS
+  return list[k % list.length]!
+}

@@ -9,6 +9,10 @@ import { FootprintHitTester } from './hitTest'
 import { fitProjection, type ViewProjection } from './projection'
 import { FootprintRenderer, type DrawStats } from './renderer'
 
+let aladinChunk: Promise<typeof import('aladin-lite')> | undefined
+/** Fetches Aladin Lite's own chunk once (again after a failure); also called ahead of need, e.g. on hover of a nav link. */
+export const loadAladin = () => (aladinChunk ??= import('aladin-lite').catch((e: unknown) => ((aladinChunk = undefined), Promise.reject(e))))
+
 export interface SkyEngineOptions {
   /** HiPS id or URL; null draws on a plain background (offline, tests). */
   hips: string | null
@@ -69,7 +73,7 @@ export class SkyEngine {
 
   /** Loads Aladin Lite (its own chunk) and creates the view inside `host`. */
   static async create(host: HTMLElement, options: SkyEngineOptions): Promise<SkyEngine> {
-    const { default: A } = await import('aladin-lite')
+    const { default: A } = await loadAladin()
     await A.init
     const aladinDiv = document.createElement('div')
     aladinDiv.className = 'sky-aladin'

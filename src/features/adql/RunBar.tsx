@@ -2,7 +2,7 @@
 import type { UseMutationResult } from '@tanstack/react-query'
 import type { TapResult } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
-import { ResultGrid } from '../../components/ResultGrid'
+import { ResultGrid } from '../../components/lazyParts'
 import { rowCountText } from '../../components/PartialNotice'
 import { JobResultPanel, ResultView } from './ResultPanel'
 import { isTapResult, type PartialRows, type RunMode, type RunRequest } from './useAdqlRun'

@@ -4,7 +4,7 @@ import { useRuntime } from '../../state/runtime'
 import { formatUtc, formatUtcShort } from '../../protocols/time'
 import { dismissExpired, logout, useAuth } from '../../state/auth'
 import { LoginForm } from './LoginForm'
-import { completeRedirect, forgetOidc } from './oidc'
+import { completeRedirect, forgetOidc } from './redirect'
 import { downloadThroughDoor, isCredentialedFileLink } from './downloads'
 
 

@@ -3,7 +3,7 @@ import type { Profile } from '../../config/types'
 import type { HttpClient } from '../../protocols/http'
 import { AuthError, basicAuthorization, passwordGrant } from '../../protocols/auth'
 import { setBasic, setSession } from '../../state/auth'
-import { startRedirectLogin } from './oidc'
+import { startRedirectLogin } from './redirect'
 
 type Way = 'token' | 'basic'
 

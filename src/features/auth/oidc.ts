@@ -1,11 +1,9 @@
-/** Authorization Code + PKCE with oidc-client-ts: redirect login, callback, silent renew, logout. */
+/** Authorization Code + PKCE with oidc-client-ts: redirect login, callback, silent renew, logout. Loaded through ./redirect only. */
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts'
 import type { Profile } from '../../config/types'
 import { sessionFromIdToken } from '../../protocols/auth'
 import { setSession, type BearerSession } from '../../state/auth'
-
-export const CALLBACK_PATH = '/auth/callback'
-export const SILENT_PATH = '/auth/silent'
+import { CALLBACK_PATH, SILENT_PATH } from './redirect'
 const PENDING_KEY = 'eae-auth:pending-profile'
 
 const managers = new Map<string, UserManager>()

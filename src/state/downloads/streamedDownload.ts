@@ -10,7 +10,7 @@
 import type { CredentialPolicy, HttpClient } from '../../protocols/http'
 import { authFailureMessage } from '../../protocols/auth'
 import { formatBytes } from '../../protocols/table'
-import { attachmentDisposition, filenameOf, knownSize } from '../../protocols/download'
+import { attachmentDisposition, filenameOf, knownSize } from '../../protocols/download/headers'
 import { saveBlob } from './saveFile'
 
 export interface SavedDownload {
