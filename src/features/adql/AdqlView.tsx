@@ -4,6 +4,7 @@ import { useRoute, useSetParams } from '../../state/route'
 import { loadJson, saveJson } from '../../state/persist'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultGrid } from '../../components/ResultGrid'
+import { CopyAsMenu } from '../../components/CopyAsMenu'
 import type { TapTable } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
 import { tapChoices } from './services'
@@ -130,6 +131,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             <button type="button" onClick={() => editor.current?.format()} title="Pretty-print (Shift+Alt+F)">
               Format
             </button>
+            {service && <CopyAsMenu source={{ kind: 'tap', serviceUrl: service.url, query, mode, maxrec: maxrecInvalid || maxrec.trim() === '' ? undefined : Number(maxrec) }} />}
             <span className={syntaxErrors.length ? 'field-error' : 'muted'} data-testid="validation">
               {syntaxErrors.length ? `${syntaxErrors.length} syntax error${syntaxErrors.length > 1 ? 's' : ''}` : 'valid ADQL'}
             </span>

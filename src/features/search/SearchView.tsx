@@ -10,6 +10,7 @@ import { useServiceQuery } from '../../state/serviceQuery'
 import { useStableValue } from '../../state/stable'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
+import { CopyAsMenu } from '../../components/CopyAsMenu'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
 import { useGridSkyLink } from '../../components/gridSkyLink'
 import type { ColourOption, SkyCone } from '../../components/sky/SkyView'
@@ -38,6 +39,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
 
   const maxrec = Number(params.get('maxrec')) > 0 ? Number(params.get('maxrec')) : DEFAULT_MAXREC
   const serviceUrl = rt.endpoint(committed.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
+  const draftServiceUrl = rt.endpoint(draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
   // a drawn polygon replaces the target cone, so the target need not resolve
   const targetReady = committed.polygon.trim() !== '' || (committed.target.trim() === '' ? committed.kind !== 'catalogue' : target.status === 'ok')
   const ready = go && !!serviceUrl && targetReady && Object.keys(built.errors).length === 0
@@ -112,6 +114,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
         <button type="button" onClick={() => navigate('adql', { q: draftBuilt.adql, profile: rt.profile.id })}>
           Open in ADQL editor
         </button>
+        {draftServiceUrl && <CopyAsMenu source={{ kind: 'tap', serviceUrl: draftServiceUrl, query: draftBuilt.adql, maxrec, mode: 'sync' }} />}
       </details>
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="search-status">

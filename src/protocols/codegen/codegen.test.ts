@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dataLinkCode, esoTapService, sodaCode, tapCode, type TapCodeRequest } from './index'
+import { codeChoices, credentialUrlOf, dataLinkCode, esoTapService, sodaCode, sourceCode, tapCode, type TapCodeRequest } from './index'
 
 const OBS = 'https://archive.eso.org/tap_obs'
 const base: TapCodeRequest = { serviceUrl: OBS, query: "SELECT TOP 5 obs_id FROM ivoa.ObsCore WHERE obs_collection = 'MUSE'", mode: 'sync', authorised: false }
@@ -118,5 +118,27 @@ describe('dataLinkCode and sodaCode', () => {
     const sh = sodaCode('curl', { accessUrl: 'https://dataportal.eso.org/soda', params, authorised: true }, 'x.fits')
     expect(sh).toContain(`curl -sS -G -H "Authorization: Bearer $ESO_TOKEN" -o 'x.fits'`)
     expect(sh).toContain(`--data-urlencode 'CIRCLE=10 -20 0.1'`)
+  })
+})
+
+describe('codeChoices, credentialUrlOf, sourceCode', () => {
+  const tap = { kind: 'tap' as const, serviceUrl: 'http://127.0.0.1:18080/tap/', query: 'SELECT 1', mode: 'async' as const }
+  it('offers astroquery for ESO services only, and Python or curl for links', () => {
+    expect(codeChoices(tap).map((c) => [c.label, !!c.unavailable])).toEqual([['pyvo', false], ['astroquery.eso', true], ['curl', false]])
+    expect(codeChoices({ ...tap, serviceUrl: OBS }).every((c) => !c.unavailable)).toBe(true)
+    expect(codeChoices({ kind: 'datalink', url: 'http://x/dl?ID=1' }).map((c) => c.flavour)).toEqual(['python', 'curl'])
+  })
+
+  it('names the endpoint whose credentials apply', () => {
+    expect(credentialUrlOf(tap)).toBe('http://127.0.0.1:18080/tap/async')
+    expect(credentialUrlOf({ kind: 'soda', accessUrl: 'http://x/soda', params: [] })).toBe('http://x/soda')
+  })
+
+  it('dispatches to the generators and refuses a flavour the request has not', () => {
+    expect(sourceCode(tap, 'pyvo', true)).toBe(tapCode('pyvo', { ...tap, authorised: true }))
+    expect(sourceCode({ kind: 'datalink', url: 'http://x/dl?ID=1' }, 'curl', false)).toBe(dataLinkCode('curl', { url: 'http://x/dl?ID=1', authorised: false }))
+    expect(sourceCode({ kind: 'soda', accessUrl: 'http://x/soda', params: [['ID', '1']], filename: 'a.fits' }, 'curl', false)).toContain("-o 'a.fits'")
+    expect(() => sourceCode(tap, 'python', false)).toThrow(RangeError)
+    expect(() => sourceCode({ kind: 'datalink', url: 'http://x' }, 'pyvo', false)).toThrow(RangeError)
   })
 })
