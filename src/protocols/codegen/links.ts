@@ -1,10 +1,9 @@
 /** DataLink document and SODA cutout → code: Python (pyvo.dal.adhoc, requests) and curl. */
 import { pyString, shellString } from './quote'
 import { pyAuthorisedSession } from './python'
-import { TOKEN_VARIABLE, type DataLinkCodeRequest, type LinkFlavour, type SodaCodeRequest } from './types'
+import { curlAuth, tokenGuard } from './shell'
+import { type DataLinkCodeRequest, type LinkFlavour, type SodaCodeRequest } from './types'
 
-const curlAuth = (authorised: boolean) => (authorised ? ` -H "Authorization: Bearer $${TOKEN_VARIABLE}"` : '')
-const tokenGuard = (authorised: boolean) => (authorised ? [`: "\${${TOKEN_VARIABLE}:?set ${TOKEN_VARIABLE} to your ESO token}"`] : [])
 
 /** Code that reads this DataLink document outside the app. */
 export function dataLinkCode(flavour: LinkFlavour, r: DataLinkCodeRequest): string {

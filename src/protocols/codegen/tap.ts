@@ -1,6 +1,7 @@
 /** TAP query → code: pyvo, astroquery.eso, curl (sync, and the UWS async flow). */
 import { pyString, shellString } from './quote'
-import { TOKEN_VARIABLE, type TapCodeRequest, type TapFlavour } from './types'
+import { curlAuth, tokenGuard } from './shell'
+import { type TapCodeRequest, type TapFlavour } from './types'
 import { pyAuthorisedSession } from './python'
 
 const ESO_TAP: Record<string, 'tap_obs' | 'tap_cat'> = {
@@ -66,9 +67,8 @@ function astroqueryCode(r: TapCodeRequest): string {
 
 function curlCode(r: TapCodeRequest): string {
   const maxrec = checkedMaxrec(r.maxrec)
-  const auth = r.authorised ? ` -H "Authorization: Bearer $${TOKEN_VARIABLE}"` : ''
-  const lines = [`TAP=${shellString(base(r.serviceUrl))}`]
-  if (r.authorised) lines.push(`: "\${${TOKEN_VARIABLE}:?set ${TOKEN_VARIABLE} to your ESO token}"`)
+  const auth = curlAuth(r.authorised)
+  const lines = [`TAP=${shellString(base(r.serviceUrl))}`, ...tokenGuard(r.authorised)]
   const params = [`--data-urlencode ${shellString(`QUERY=${r.query}`)}`, '-d REQUEST=doQuery', '-d LANG=ADQL']
   if (maxrec !== undefined) params.push(`-d MAXREC=${maxrec}`)
   if (r.format && r.mode === 'sync') params.push(`--data-urlencode ${shellString(`RESPONSEFORMAT=${r.format}`)}`)
