@@ -68,6 +68,16 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
+    {
+      // a misbehaving TAP/UWS/DataLink service (scripts/faults): resets, truncation, HTTP errors, bad bodies, markup
+      command: 'node scripts/faults/server.mjs',
+      url: `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18130}/__log`,
+      env: { FAULTS_PORT: process.env.FAULTS_PORT ?? '18130' },
+      reuseExistingServer: true,
+      timeout: 10_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
     // authentication harness (scripts/auth): OpenID provider, token-verifying gateway before the archive, a "foreign host"
     ...AUTH_SERVERS,
   ],

@@ -1,6 +1,6 @@
 /*
  * Streams credentialed downloads to disk. Registered with the scope `<base>__download/` only, so it never
- * controls the app's pages. The page (src/components/streamedDownload.ts) has already asked the service
+ * controls the app's pages. The page (src/state/downloads/streamedDownload.ts) has already asked the service
  * through its HTTP door and decided which headers go with which URL; it posts one entry per download id
  * and navigates a hidden iframe to `<scope><id>`. This worker answers that one navigation by fetching the
  * URL with exactly those headers and handing the body on as it arrives, so the browser's download manager

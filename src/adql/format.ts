@@ -5,7 +5,7 @@
  * formatting is idempotent. A query with a syntax error is returned unchanged.
  */
 import type { SyntaxNode } from '@lezer/common'
-import { parser } from './parser'
+import { parseQuery } from './parse'
 import { GRAMMAR_KEYWORDS } from './keywords'
 import { treeHasError } from './validate'
 
@@ -43,7 +43,7 @@ function isLogicalInFilter(leaf: SyntaxNode): boolean {
 
 /** Upper-cases keywords and lays the query out clause by clause. */
 export function formatAdql(query: string): string {
-  const tree = parser.parse(query)
+  const tree = parseQuery(query)
   if (treeHasError(tree)) return query
   const tokens = leaves(tree.topNode, [])
   let out = ''

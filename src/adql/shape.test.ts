@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstRowsAreCheap } from './shape'
+import { cheapFirstRows, firstRowsAreCheap, queryShape } from './shape'
 
 describe('firstRowsAreCheap', () => {
   it.each([
@@ -27,5 +27,22 @@ describe('firstRowsAreCheap', () => {
     'SELECT * FROM',
   ])('not when the database must read everything first, or for a small TOP or bad syntax: %s', (q) => {
     expect(firstRowsAreCheap(q, 50)).toBe(false)
+  })
+})
+
+describe('queryShape', () => {
+  it('says whether a query is plain and its TOP; nothing for a query that does not parse', () => {
+    expect(queryShape('SELECT TOP 5 * FROM t')).toEqual({ plain: true, top: 5 })
+    expect(queryShape('SELECT * FROM t WHERE a = 1')).toEqual({ plain: true })
+    expect(queryShape('SELECT TOP 5 * FROM t ORDER BY a')).toEqual({ plain: false })
+    expect(queryShape('SELECT * FROM')).toBeUndefined()
+  })
+
+  it('cheapFirstRows: plain, and no TOP at or below the rows asked for', () => {
+    expect(cheapFirstRows({ plain: true }, 50)).toBe(true)
+    expect(cheapFirstRows({ plain: true, top: 51 }, 50)).toBe(true)
+    expect(cheapFirstRows({ plain: true, top: 50 }, 50)).toBe(false)
+    expect(cheapFirstRows({ plain: false }, 50)).toBe(false)
+    expect(cheapFirstRows(undefined, 50)).toBe(false)
   })
 })

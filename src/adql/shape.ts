@@ -2,30 +2,47 @@
  * What a query's shape says about its cost: whether the database can hand over its first rows
  * without reading everything the query touches.
  */
-import { parser } from './parser'
+import type { Tree } from '@lezer/common'
+import { parseQuery } from './parse'
 import { treeHasError } from './checker'
 
 /** Clauses that make the first rows cost as much as all of them (sorting, grouping, set operations, subqueries). */
 const WHOLE_RESULT_NODES = new Set(['OrderByClause', 'GroupByClause', 'HavingClause', 'SetOperation', 'SetFunction', 'SubQuery', 'WithClause', 'OffsetClause', 'DISTINCT'])
 
-/**
- * True for a plain SELECT … FROM … WHERE … (joins allowed) with no ORDER BY, GROUP BY, aggregate,
- * DISTINCT, set operation, subquery, OFFSET or uploaded table, and no TOP at or below `minRows`:
- * the first rows of such a query come as soon as the database finds them, so asking for just those
- * costs the service little. Anything that does not parse is false.
- */
-export function firstRowsAreCheap(query: string, minRows = 0): boolean {
-  const tree = parser.parse(query)
-  if (treeHasError(tree)) return false
-  let cheap = true
+export interface QueryShape {
+  /** A plain SELECT … FROM … WHERE … (joins allowed) with no ORDER BY, GROUP BY, aggregate, DISTINCT, set operation, subquery, OFFSET or uploaded table. */
+  plain: boolean
+  /** The TOP of a plain query, if it has one. */
+  top?: number
+}
+
+/** The shape of a query that parses; undefined when it does not. */
+export function queryShape(query: string, tree: Tree = parseQuery(query)): QueryShape | undefined {
+  if (treeHasError(tree)) return undefined
+  const shape: QueryShape = { plain: true }
   tree.iterate({
     enter: (n) => {
-      if (!cheap) return false
-      if (WHOLE_RESULT_NODES.has(n.name)) cheap = false
-      else if (n.name === 'TableName' && /^\s*"?tap_upload"?\s*\./i.test(query.slice(n.from, n.to))) cheap = false
-      else if (n.name === 'TopClause' && Number(query.slice(n.from, n.to).replace(/^\s*top\s+/i, '')) <= minRows) cheap = false
-      return cheap ? undefined : false
+      if (!shape.plain) return false
+      if (WHOLE_RESULT_NODES.has(n.name)) shape.plain = false
+      else if (n.name === 'TableName' && /^\s*"?tap_upload"?\s*\./i.test(query.slice(n.from, n.to))) shape.plain = false
+      else if (n.name === 'TopClause') shape.top = Number(query.slice(n.from, n.to).replace(/^\s*top\s+/i, ''))
+      return shape.plain ? undefined : false
     },
   })
-  return cheap
+  if (!shape.plain) delete shape.top
+  return shape
+}
+
+/**
+ * True for a plain query (see `QueryShape`) with no TOP at or below `minRows`: the first rows of such a
+ * query come as soon as the database finds them, so asking for just those costs the service little.
+ * A query that does not parse (no shape) is false.
+ */
+export function cheapFirstRows(shape: QueryShape | undefined, minRows = 0): boolean {
+  return !!shape && shape.plain && !(shape.top !== undefined && shape.top <= minRows)
+}
+
+/** `cheapFirstRows` of the query text. */
+export function firstRowsAreCheap(query: string, minRows = 0): boolean {
+  return cheapFirstRows(queryShape(query), minRows)
 }

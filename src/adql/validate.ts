@@ -4,8 +4,8 @@
  * categories), unknown functions, reserved words used as names, name depth, JOIN specifications,
  * derived-table aliases, tokens run together, and ADQL 2.0 vs 2.1 gating. No schema is consulted.
  */
-import type { SyntaxNode } from '@lezer/common'
-import { parser } from './parser'
+import type { SyntaxNode, Tree } from '@lezer/common'
+import { parseQuery } from './parse'
 import { isReservedWord } from './keywords'
 import { endBefore, firstSyntaxError } from './syntax'
 import { Checker, hasErrorInside, treeHasError } from './checker'
@@ -13,9 +13,8 @@ import type { AdqlError, ValidateOptions, ValidationResult } from './diagnostics
 
 export type { AdqlError, ValidateOptions, ValidationResult } from './diagnostics'
 export { treeHasError } from './checker'
-/** Checks that `query` is syntactically valid ADQL (no schema is consulted). */
-export function validateAdql(query: string, options: ValidateOptions = {}): ValidationResult {
-  const tree = parser.parse(query)
+/** Checks that `query` (parsed as `tree`) is syntactically valid ADQL (no schema is consulted). */
+export function validateAdql(query: string, options: ValidateOptions = {}, tree: Tree = parseQuery(query)): ValidationResult {
   const checker = new Checker(query, options)
   const syntax = treeHasError(tree) ? firstSyntaxError(query, tree) : undefined
   const top = tree.topNode
@@ -37,7 +36,7 @@ export function validateAdql(query: string, options: ValidateOptions = {}): Vali
 /** Reserved words used as names show up as a missing '(' or an odd keyword: say so. */
 const STRUCTURAL = /^(SELECT|FROM|WHERE|GROUP|BY|HAVING|ORDER|OFFSET|UNION|EXCEPT|INTERSECT|JOIN|ON|USING|AND|OR|NOT|BETWEEN|IN|LIKE|ILIKE|IS|AS|WITH|INNER|LEFT|RIGHT|FULL|OUTER|NATURAL|ASC|DESC)$/i
 
-function refineSyntaxError(query: string, tree: ReturnType<typeof parser.parse>, e: AdqlError): AdqlError {
+function refineSyntaxError(query: string, tree: Tree, e: AdqlError): AdqlError {
   const prev = tree.resolveInner(endBefore(query, e.from), -1)
   const word = query.slice(prev.from, prev.to)
   if (prev.to <= e.from && (prev.name === 'FunctionKeyword' || prev.name === 'AggregateKeyword') && /\bExpected '\('/.test(e.message)) {

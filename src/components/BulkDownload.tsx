@@ -8,7 +8,8 @@ import type { EndpointName } from '../config/types'
 import { downloadScript, downloadTargets, resolveFiles, totalSize, type Resolution, type ScriptFlavour } from '../protocols/download'
 import { formatBytes } from '../protocols/table'
 import type { Table } from '../protocols/votable'
-import { saveBlob } from './saveFile'
+import { saveBlob } from '../state/downloads/saveFile'
+import { ErrorNotice } from './ErrorNotice'
 
 // without an auth section, the archive's own services stand in (never the name resolver or the login service)
 const ARCHIVE_ENDPOINTS: EndpointName[] = ['tap_obs', 'tap_cat', 'ssap', 'datalink', 'calselector', 'soda', 'file']
@@ -35,7 +36,7 @@ const FLAVOURS: { id: ScriptFlavour; label: string; file: string }[] = [
   { id: 'python', label: 'Python 3', file: 'eso-download.py' },
 ]
 
-type State = { status: 'idle' } | { status: 'resolving'; done: number; total: number } | { status: 'ready'; resolution: Resolution } | { status: 'failed'; message: string }
+type State = { status: 'idle' } | { status: 'resolving'; done: number; total: number } | { status: 'ready'; resolution: Resolution } | { status: 'failed'; error: Error }
 
 export function BulkDownload({ table, rows }: { table: Table; rows: readonly number[] }) {
   const rt = useRuntime()
@@ -58,7 +59,7 @@ export function BulkDownload({ table, rows }: { table: Table; rows: readonly num
       onProgress: (done, total) => !abort.signal.aborted && setState({ status: 'resolving', done, total }),
     }).then(
       (resolution) => !abort.signal.aborted && setState({ status: 'ready', resolution }),
-      (e: Error) => !abort.signal.aborted && setState({ status: 'failed', message: e.message }),
+      (e: unknown) => !abort.signal.aborted && setState({ status: 'failed', error: e instanceof Error ? e : new Error(String(e)) }),
     )
     return () => abort.abort()
   }, [open, table, key]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -89,7 +90,7 @@ export function BulkDownload({ table, rows }: { table: Table; rows: readonly num
               Looking up the files (DataLink) {state.done}/{state.total}… <progress max={state.total} value={state.done} />
             </p>
           )}
-          {state.status === 'failed' && <p className="banner error" role="alert">{state.message}</p>}
+          {state.status === 'failed' && <ErrorNotice error={state.error} />}
           {state.status === 'ready' && <ResolutionSummary resolution={state.resolution} />}
           {script && (
             <>

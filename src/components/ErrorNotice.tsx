@@ -1,22 +1,15 @@
 import { useState } from 'react'
-import { HttpError } from '../protocols/http'
-import { QueryError } from '../protocols/errors'
+import { errorText } from './errorText'
 
-/** A clear message for a failed request: what happened and what to do next. */
+/** A clear message for a failed request: what happened (by the error's kind), the details, and what to do next. */
 export function ErrorNotice({ error }: { error: Error }) {
-  let title = 'The request failed'
-  if (error instanceof QueryError) title = 'The service rejected the query'
-  else if (error instanceof HttpError) {
-    title =
-      error.kind === 'aborted' ? 'Cancelled' :
-      error.kind === 'timeout' ? 'The service took too long' :
-      error.kind === 'http' ? `The service answered with an error (HTTP ${error.status})` :
-      'The service could not be reached'
-  }
+  const { title, hint, where } = errorText(error)
   return (
-    <div className="banner error" role="alert">
+    <div className="banner error" role="alert" data-kind={'kind' in error ? String(error.kind) : undefined}>
       <strong>{title}</strong>
+      {where && <span> ({where})</span>}
       <pre className="error-message">{error.message}</pre>
+      {hint && <p className="small-print">{hint}</p>}
     </div>
   )
 }

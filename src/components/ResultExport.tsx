@@ -1,5 +1,5 @@
 import { writeCSV, writeVOTable, type Table } from '../protocols/votable'
-import { saveBlob } from './saveFile'
+import { saveBlob } from '../state/downloads/saveFile'
 
 function download(text: string, type: string, filename: string): void {
   saveBlob(text, filename, type)

@@ -1,5 +1,5 @@
 /** The only component that touches AG Grid: shows a VOTable table, column-stored, with units and descriptions. */
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import * as grid from 'ag-grid-community'
 import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
@@ -107,6 +107,108 @@ function firstDisplayed(g: GridApi<{ i: number }>, rows: ReadonlySet<number>) {
   return undefined
 }
 
+type LinkClick = RefObject<((href: string, row: number) => boolean) | undefined>
+
+/** The grid's columns: label with unit, tooltip, value from the column store, filter and width by datatype, link cells. */
+function columnDefsOf(table: Table, hidden: ReadonlySet<number>, linkClick: LinkClick): ColDef<{ i: number }>[] {
+  return table.fields.map((f, c) => ({
+    colId: `c${c}`,
+    headerName: f.unit ? `${f.name} [${f.unit}]` : f.name,
+    headerComponentParams: {
+      innerHeaderComponent: HeaderLabel,
+      innerHeaderComponentParams: { title: [f.description, f.ucd && `UCD: ${f.ucd}`, `type: ${f.datatype}${f.arraysize ? `[${f.arraysize}]` : ''}`].filter(Boolean).join('\n') },
+    },
+    valueGetter: (p) => (p.data ? table.value(p.data.i, c) : null),
+    valueFormatter: (p) => formatCell(p.value),
+    comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
+    cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? LinkCell : undefined,
+    cellRendererParams: { onLinkClick: linkClick },
+    filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
+    headerClass: isNumericScalar(f) ? 'ag-right-aligned-header' : undefined,
+    resizable: true,
+    sortable: true,
+    width: Math.min(320, Math.max(110, (f.unit ? f.name.length + f.unit.length + 3 : f.name.length) * 8 + 48)),
+    hide: hidden.has(c),
+  }))
+}
+
+/** Follows selections made elsewhere (the sky) without remounting, so sort, filters and columns stay; scrolls to the first shown. True while it applies one. */
+function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selected: readonly number[] | undefined): RefObject<boolean> {
+  const applyingSelection = useRef(false)
+  useEffect(() => {
+    const g = api.current
+    if (!g || !selected) return
+    const want = new Set(selected)
+    const nodes: Parameters<GridApi['setNodesSelected']>[0]['nodes'][number][] = []
+    const unselect: typeof nodes = []
+    g.forEachNode((n) => {
+      if (!n.data) return
+      if (want.has(n.data.i) && !n.isSelected()) nodes.push(n)
+      else if (!want.has(n.data.i) && n.isSelected()) unselect.push(n)
+    })
+    if (!nodes.length && !unselect.length) return
+    applyingSelection.current = true
+    if (nodes.length) g.setNodesSelected({ nodes, newValue: true })
+    if (unselect.length) g.setNodesSelected({ nodes: unselect, newValue: false })
+    applyingSelection.current = false
+    const first = firstDisplayed(g, want)
+    if (first) g.ensureNodeVisible(first, 'middle')
+  }, [selected])
+  return applyingSelection
+}
+
+/** The highlighted row's class rule; restyles only the rows whose highlight changed (the rule object stays the same: a new one is a changed grid option). */
+function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highlighted: number | undefined) {
+  const highlightedRef = useRef(highlighted)
+  highlightedRef.current = highlighted
+  const rowClassRules = useMemo(() => ({ 'row-highlighted': (p: { data?: { i: number } }) => p.data?.i === highlightedRef.current }), [])
+  const lastHighlighted = useRef<number | undefined>(undefined)
+  useEffect(() => {
+    const g = api.current
+    const rows = [lastHighlighted.current, highlighted].filter((r): r is number => r !== undefined && r >= 0)
+    lastHighlighted.current = highlighted
+    const nodes = rows.map((r) => g?.getRowNode(String(r))).filter((n) => !!n)
+    if (g && nodes.length) g.redrawRows({ rowNodes: nodes })
+  }, [highlighted])
+  return rowClassRules
+}
+
+/** Which columns are shown: one checkbox per column, with All and None. */
+function ColumnChooser({ fields, hidden, onChange }: { fields: Table['fields']; hidden: ReadonlySet<number>; onChange: (hidden: ReadonlySet<number>) => void }) {
+  return (
+    <details className="column-chooser">
+      <summary>
+        Columns ({fields.length - hidden.size}/{fields.length})
+      </summary>
+      <div className="column-chooser-list" role="group" aria-label="Shown columns">
+        <div className="toolbar">
+          <button type="button" onClick={() => onChange(new Set())}>
+            All
+          </button>
+          <button type="button" onClick={() => onChange(new Set(fields.map((_, c) => c)))}>
+            None
+          </button>
+        </div>
+        {fields.map((f, c) => (
+          <label key={c} title={f.description}>
+            <input
+              type="checkbox"
+              checked={!hidden.has(c)}
+              onChange={(e) => {
+                const next = new Set(hidden)
+                if (e.target.checked) next.delete(c)
+                else next.add(c)
+                onChange(next)
+              }}
+            />{' '}
+            {f.name}
+          </label>
+        ))}
+      </div>
+    </details>
+  )
+}
+
 interface Props {
   table: Table
   /** Rows to show (default all): a table still arriving shows the rows received so far. */
@@ -140,62 +242,9 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const scope = useId()
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
   const rowData = useMemo(() => Array.from({ length: shownRows }, (_, i) => ({ i })), [table, shownRows])
-  const columnDefs = useMemo<ColDef<{ i: number }>[]>(
-    () =>
-      table.fields.map((f, c) => ({
-        colId: `c${c}`,
-        headerName: f.unit ? `${f.name} [${f.unit}]` : f.name,
-        headerComponentParams: {
-          innerHeaderComponent: HeaderLabel,
-          innerHeaderComponentParams: { title: [f.description, f.ucd && `UCD: ${f.ucd}`, `type: ${f.datatype}${f.arraysize ? `[${f.arraysize}]` : ''}`].filter(Boolean).join('\n') },
-        },
-        valueGetter: (p) => (p.data ? table.value(p.data.i, c) : null),
-        valueFormatter: (p) => formatCell(p.value),
-        comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
-        cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? LinkCell : undefined,
-        cellRendererParams: { onLinkClick: linkClick },
-        filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
-        headerClass: isNumericScalar(f) ? 'ag-right-aligned-header' : undefined,
-        resizable: true,
-        sortable: true,
-        width: Math.min(320, Math.max(110, (f.unit ? f.name.length + f.unit.length + 3 : f.name.length) * 8 + 48)),
-        hide: hidden.has(c),
-      })),
-    [table, hidden],
-  )
-  // follow selections made elsewhere (the sky) without remounting, so sort, filters and columns stay; scroll to the first shown
-  const applyingSelection = useRef(false)
-  useEffect(() => {
-    const g = api.current
-    if (!g || !selected) return
-    const want = new Set(selected)
-    const nodes: Parameters<GridApi['setNodesSelected']>[0]['nodes'][number][] = []
-    const unselect: typeof nodes = []
-    g.forEachNode((n) => {
-      if (!n.data) return
-      if (want.has(n.data.i) && !n.isSelected()) nodes.push(n)
-      else if (!want.has(n.data.i) && n.isSelected()) unselect.push(n)
-    })
-    if (!nodes.length && !unselect.length) return
-    applyingSelection.current = true
-    if (nodes.length) g.setNodesSelected({ nodes, newValue: true })
-    if (unselect.length) g.setNodesSelected({ nodes: unselect, newValue: false })
-    applyingSelection.current = false
-    const first = firstDisplayed(g, want)
-    if (first) g.ensureNodeVisible(first, 'middle')
-  }, [selected])
-  // restyle only the rows whose highlight changed; the rule object stays the same across renders (a new object is a changed grid option)
-  const highlightedRef = useRef(highlighted)
-  highlightedRef.current = highlighted
-  const rowClassRules = useMemo(() => ({ 'row-highlighted': (p: { data?: { i: number } }) => p.data?.i === highlightedRef.current }), [])
-  const lastHighlighted = useRef<number | undefined>(undefined)
-  useEffect(() => {
-    const g = api.current
-    const rows = [lastHighlighted.current, highlighted].filter((r): r is number => r !== undefined && r >= 0)
-    lastHighlighted.current = highlighted
-    const nodes = rows.map((r) => g?.getRowNode(String(r))).filter((n) => !!n)
-    if (g && nodes.length) g.redrawRows({ rowNodes: nodes })
-  }, [highlighted])
+  const columnDefs = useMemo(() => columnDefsOf(table, hidden, linkClick), [table, hidden])
+  const applyingSelection = useFollowSelection(api, selected)
+  const rowClassRules = useHighlightedRow(api, highlighted)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse)
   const small = table.fields.length <= 80 && table.rowCount <= 5000
   /** Ctrl/Cmd+C on a focused cell copies its value as shown (unless text is selected: the browser copies that). */
@@ -222,36 +271,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   return (
     <div className="result-grid-wrap">
       <div className="toolbar grid-toolbar">
-        <details className="column-chooser">
-          <summary>
-            Columns ({table.fields.length - hidden.size}/{table.fields.length})
-          </summary>
-          <div className="column-chooser-list" role="group" aria-label="Shown columns">
-            <div className="toolbar">
-              <button type="button" onClick={() => setHidden(new Set())}>
-                All
-              </button>
-              <button type="button" onClick={() => setHidden(new Set(table.fields.map((_, c) => c)))}>
-                None
-              </button>
-            </div>
-            {table.fields.map((f, c) => (
-              <label key={c} title={f.description}>
-                <input
-                  type="checkbox"
-                  checked={!hidden.has(c)}
-                  onChange={(e) => {
-                    const next = new Set(hidden)
-                    if (e.target.checked) next.delete(c)
-                    else next.add(c)
-                    setHidden(next)
-                  }}
-                />{' '}
-                {f.name}
-              </label>
-            ))}
-          </div>
-        </details>
+        <ColumnChooser fields={table.fields} hidden={hidden} onChange={setHidden} />
         <button type="button" onClick={copySelected} disabled={selectedCount === 0} title="Copy the selected rows as tab-separated text">
           Copy selected
         </button>

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { HttpClient, HttpError, encodeForm } from './http'
+import { HttpClient, HttpError, encodeForm, statusKind } from './http'
 import { ProxyMap } from './proxy'
 
 // A real loopback server into which the tests inject faults (slow answers, 503s, resets).
@@ -78,7 +78,7 @@ describe('HttpClient', () => {
       res.writeHead(503)
       res.end('busy')
     }
-    await expect(client().text(`${base}/tap/async`, { form: { QUERY: 'x' } })).rejects.toMatchObject({ kind: 'http', status: 503 })
+    await expect(client().text(`${base}/tap/async`, { form: { QUERY: 'x' } })).rejects.toMatchObject({ kind: 'busy', status: 503 })
     expect(seen).toHaveLength(1)
   })
 
@@ -114,9 +114,9 @@ describe('HttpClient', () => {
     expect(err.message).toContain('Could not reach 127.0.0.1:1')
   })
 
-  it('classifies a cross-origin failure as possible CORS', async () => {
+  it('classifies a cross-origin failure as a network error that names CORS', async () => {
     const err = (await client().text(`http://127.0.0.1:1/tap`, { retries: 0 }).catch((e: unknown) => e)) as HttpError
-    expect(err.kind).toBe('cors')
+    expect(err.kind).toBe('network')
     expect(err.message).toMatch(/CORS/)
   })
 
@@ -221,5 +221,11 @@ describe('encodeForm', () => {
     expect(encodeForm({ UPLOAD: ['a,param:a', 'b,param:b'], X: undefined, N: 0 }).toString()).toBe(
       'UPLOAD=a%2Cparam%3Aa&UPLOAD=b%2Cparam%3Ab&N=0',
     )
+  })
+})
+
+describe('statusKind', () => {
+  it('names what an HTTP error status means', () => {
+    expect([401, 403, 429, 503, 400, 404, 500, 502].map(statusKind)).toEqual(['needs-login', 'forbidden', 'busy', 'busy', 'http', 'http', 'http', 'http'])
   })
 })

@@ -5,28 +5,31 @@
  */
 import { ProxyMap } from './proxy'
 import { authFailureMessage } from './auth/challenge'
+import { abortError, DalError, type DalErrorKind } from './dal/errors'
+import { markupToText, serviceErrorMessage } from './dal/messages'
 
-export type HttpErrorKind = 'network' | 'cors' | 'timeout' | 'aborted' | 'http'
+export { isAbortError } from './dal/errors'
 
-/** One error type for every way a request can fail; `kind` says which. */
-export class HttpError extends Error {
+/** The kinds of failure the door itself can tell (the DAL readers add query-rejected, bad-response, partial). */
+export type HttpErrorKind = Extract<DalErrorKind, 'network' | 'proxy-unreachable' | 'timeout' | 'http' | 'busy' | 'needs-login' | 'forbidden'>
+
+/** A failed request (a DalError); `kind` says how, `body` keeps the start of an error response for the DAL readers. */
+export class HttpError extends DalError {
   override name = 'HttpError'
+  declare readonly kind: HttpErrorKind
+  declare readonly url: string
   constructor(
-    readonly kind: HttpErrorKind,
+    kind: HttpErrorKind,
     message: string,
-    readonly url: string,
-    readonly status?: number,
+    url: string,
+    status?: number,
     /** The start of the response body (text), for HTTP status errors. */
     readonly body?: string,
     readonly contentType?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; serviceMessage?: string; retryAfterMs?: number },
   ) {
-    super(message, options)
+    super(kind, message, { ...options, url, status })
   }
-}
-
-export function isAbortError(e: unknown): boolean {
-  return e instanceof HttpError && e.kind === 'aborted'
 }
 
 /** Credentials that may be attached to a request: extra headers (e.g. Authorization) for that service URL only. */
@@ -84,14 +87,14 @@ const ERROR_BODY_LIMIT = 8192
 
 function sleepAbortable(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
+    if (signal?.aborted) return reject(abortError(signal))
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
     const onAbort = () => {
       clearTimeout(t)
-      reject(signal!.reason)
+      reject(abortError(signal))
     }
     signal?.addEventListener('abort', onAbort, { once: true })
   })
@@ -120,6 +123,35 @@ function parseRetryAfter(h: string | null): number | undefined {
   if (Number.isFinite(s)) return Math.max(0, s * 1000)
   const d = Date.parse(h)
   return Number.isNaN(d) ? undefined : Math.max(0, d - Date.now())
+}
+
+/** The kind of an HTTP error status: 401 needs a login, 403 is refused, 429/503 mean busy, the rest is 'http'. */
+export function statusKind(status: number): HttpErrorKind {
+  return status === 401 ? 'needs-login' : status === 403 ? 'forbidden' : status === 429 || status === 503 ? 'busy' : 'http'
+}
+
+/** Our proxy's reasons for not reaching an origin (X-Proxy-Error), in words. */
+const PROXY_WORDS: Record<string, string> = { dns: 'DNS lookup failed', refused: 'connection refused', timeout: 'no answer in time', tls: 'secure connection failed', reset: 'connection reset' }
+/** Proxy failures a retry in the next seconds will not cure: the request is not repeated. */
+const PROXY_FINAL = new Set(['dns', 'refused', 'tls'])
+
+/** The door's error for an HTTP error status: its kind from the status (and our proxy's X-Proxy-Error), in words. */
+async function statusError(res: Response, serviceUrl: URL): Promise<HttpError> {
+  const text = await readErrorBody(res)
+  const contentType = res.headers.get('Content-Type') ?? undefined
+  const said = serviceErrorMessage(text, contentType) ?? (markupToText(text).slice(0, 300) || undefined)
+  const host = serviceUrl.host
+  const proxyError = res.headers.get('X-Proxy-Error')
+  const challenge = res.headers.get('WWW-Authenticate') ?? res.headers.get('X-Upstream-WWW-Authenticate')
+  const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'))
+  const kind: HttpErrorKind = proxyError ? 'proxy-unreachable' : statusKind(res.status)
+  const answered = `${host} answered ${res.status} ${res.statusText}`.trim()
+  const message =
+    kind === 'proxy-unreachable' ? `Cannot reach ${host} (${PROXY_WORDS[proxyError!] ?? said ?? proxyError})` :
+    authFailureMessage(res.status, challenge, host) ??
+    (kind === 'busy' ? `${host} is busy (HTTP ${res.status})${retryAfterMs !== undefined ? `; it asks to try again in ${Math.ceil(retryAfterMs / 1000)} s` : ''}` : answered) +
+      (said ? `: ${said}` : '')
+  return new HttpError(kind, message, serviceUrl.href, res.status, text, contentType, { serviceMessage: said, retryAfterMs })
 }
 
 async function readErrorBody(res: Response): Promise<string> {
@@ -210,20 +242,7 @@ export class HttpClient {
       if (followHere && outcome.type === 'opaqueredirect') {
         throw new HttpError('http', `${serviceUrl.host} redirected, but the proxy did not say where; credentials are not sent onwards blindly`, serviceUrl.href)
       }
-      if (!outcome.ok && !opts.acceptErrorStatus) {
-        const text = await readErrorBody(outcome)
-        const summary = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)
-        const challenge = outcome.headers.get('WWW-Authenticate') ?? outcome.headers.get('X-Upstream-WWW-Authenticate')
-        const auth = authFailureMessage(outcome.status, challenge, serviceUrl.host)
-        throw new HttpError(
-          'http',
-          auth ?? `${serviceUrl.host} answered ${outcome.status} ${outcome.statusText}`.trim() + (summary ? `: ${summary}` : ''),
-          serviceUrl.href,
-          outcome.status,
-          text,
-          outcome.headers.get('Content-Type') ?? undefined,
-        )
-      }
+      if (!outcome.ok && !opts.acceptErrorStatus) throw await statusError(outcome, serviceUrl)
       return outcome
     }
   }
@@ -241,21 +260,19 @@ export class HttpClient {
       const outcome = await this.attempt(requestUrl, serviceUrl, init, signal, timeoutMs)
       const retryable =
         attempt < retries &&
-        (outcome instanceof HttpError
-          ? outcome.kind === 'network' || outcome.kind === 'timeout' || outcome.kind === 'cors'
-          : RETRY_STATUSES.has(outcome.status))
+        (outcome instanceof DalError ? outcome.kind === 'network' || outcome.kind === 'timeout' : RETRY_STATUSES.has(outcome.status) && !PROXY_FINAL.has(outcome.headers.get('X-Proxy-Error') ?? ''))
       if (retryable) {
         const hinted = outcome instanceof Response ? parseRetryAfter(outcome.headers.get('Retry-After')) : undefined
         if (outcome instanceof Response) await outcome.body?.cancel().catch(() => {})
         const backoff = Math.min(this.retryMaxDelayMs, this.retryBaseDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5))
         try {
           await this.sleep(Math.min(this.retryMaxDelayMs, hinted ?? backoff), signal)
-        } catch (e) {
-          throw new HttpError('aborted', 'Request cancelled', serviceUrl, undefined, undefined, undefined, { cause: e })
+        } catch {
+          throw abortError(signal, serviceUrl)
         }
         continue
       }
-      if (outcome instanceof HttpError) throw outcome
+      if (outcome instanceof DalError) throw outcome
       return outcome
     }
   }
@@ -266,8 +283,8 @@ export class HttpClient {
     init: { method: string; headers: Record<string, string>; body: BodyInit | undefined; redirect?: RequestRedirect },
     userSignal: AbortSignal | undefined,
     timeoutMs: number,
-  ): Promise<Response | HttpError> {
-    if (userSignal?.aborted) return new HttpError('aborted', 'Request cancelled', serviceUrl)
+  ): Promise<Response | DalError> {
+    if (userSignal?.aborted) return abortError(userSignal, serviceUrl)
     const timeout = new AbortController()
     const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined
     const signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal
@@ -284,18 +301,18 @@ export class HttpClient {
       })
       // with redirect 'manual', browsers hand back an opaque redirect: that is the caller's choice, not CORS
       if (res.type === 'opaque' || (res.type === 'opaqueredirect' && init.redirect !== 'manual')) {
-        return new HttpError('cors', `${new URL(serviceUrl).host} gave an opaque response (CORS); reach it through the proxy`, serviceUrl)
+        return new HttpError('network', `${new URL(serviceUrl).host} gave an opaque response (CORS); reach it through the proxy`, serviceUrl)
       }
       return res
     } catch (e) {
-      if (userSignal?.aborted) return new HttpError('aborted', 'Request cancelled', serviceUrl, undefined, undefined, undefined, { cause: e })
+      if (userSignal?.aborted) return abortError(userSignal, serviceUrl)
       if (timeout.signal.aborted) {
         return new HttpError('timeout', `${new URL(serviceUrl).host} did not answer within ${Math.round(timeoutMs / 1000)} s`, serviceUrl, undefined, undefined, undefined, { cause: e })
       }
       const host = new URL(serviceUrl).host
       if (this.proxy.isCrossOrigin(serviceUrl)) {
         return new HttpError(
-          'cors',
+          'network',
           `Could not reach ${host}: the network failed or the service does not allow cross-origin requests (CORS). Switch the profile's access to "proxy" or check the connection.`,
           serviceUrl, undefined, undefined, undefined, { cause: e },
         )

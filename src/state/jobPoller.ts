@@ -1,6 +1,6 @@
 /** Follows every active stored job with UWS WAIT long-polls (backing off where WAIT is ignored). */
 import type { HttpClient } from '../protocols/http'
-import { HttpError } from '../protocols/http'
+import { HttpError, isAbortError } from '../protocols/http'
 import { waitForJob } from '../protocols/uws'
 import { allJobs, applyUws, isActive, subscribeJobs, updateJob } from './jobs'
 
@@ -18,7 +18,7 @@ export function startJobPoller(httpFor: (profileId: string) => HttpClient | unde
       waitForJob(http, j.url, { signal: ac.signal, maxWait: 30, onUpdate: (u) => applyUws(j.url, u) })
         .catch((e: unknown) => {
           if (e instanceof HttpError && e.kind === 'http' && e.status === 404) updateJob(j.url, { gone: true })
-          else if (!(e instanceof HttpError && e.kind === 'aborted')) {
+          else if (!isAbortError(e)) {
             // the service or network failed: try again later rather than in a tight loop
             retryIn = 15_000
             updateJob(j.url, { errorMessage: `Lost contact with the job, retrying: ${(e as Error).message}` })

@@ -3,7 +3,7 @@
  * legend, the search cone, and two-way linking with a grid (hover and selection by row index).
  * The only component that touches Aladin Lite (through SkyEngine).
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { SkyEngine, type DrawMode } from './engine'
 import { buildStore } from './footprintClient'
 import type { FootprintInput, FootprintStore } from './footprints'
@@ -53,52 +53,15 @@ type EngineState = { status: 'loading' } | { status: 'ready'; engine: SkyEngine 
 
 export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon }: SkyViewProps) {
   const host = useRef<HTMLDivElement>(null)
-  const [state, setState] = useState<EngineState>({ status: 'loading' })
   const [store, setStore] = useState<{ input: FootprintInput; store: FootprintStore; ms: number } | undefined>()
   const [colourIndex, setColourIndex] = useState(0)
   const [stats, setStats] = useState('')
   const selectedRef = useRef(selected)
   selectedRef.current = selected
   const [drawing, setDrawing] = useState<DrawMode | null>(null)
-  const callbacks = useRef({ onHover, onSelect, onDrawCircle, onDrawPolygon })
-  callbacks.current = { onHover, onSelect, onDrawCircle, onDrawPolygon }
-  const initial = useRef(centre)
+  const state = useSkyEngine(host, hips, centre, selectedRef, { onHover, onSelect, onDrawCircle, onDrawPolygon }, setDrawing)
   const centreRef = useRef(centre)
   centreRef.current = centre
-
-  // one engine per mounted view; StrictMode mounts twice, so creation checks it is still wanted
-  useEffect(() => {
-    let cancelled = false
-    let engine: SkyEngine | undefined
-    const c = initial.current ?? { ra: 0, dec: 0, fov: 180 }
-    SkyEngine.create(host.current!, { hips, ra: c.ra, dec: c.dec, fov: c.fov }).then(
-      (e) => {
-        if (cancelled) return e.destroy()
-        engine = e
-        e.onHover = (f) => callbacks.current.onHover?.(f)
-        e.onClick = (hits, additive) => {
-          const rows = additive ? [...new Set([...selectedRef.current, ...hits])].sort((a, b) => a - b) : hits
-          callbacks.current.onSelect?.(rows)
-        }
-        e.onFailure = (message) => setState({ status: 'failed', message })
-        // one region per press of a toggle
-        e.onCircle = (c) => {
-          setDrawing(null)
-          callbacks.current.onDrawCircle?.(c)
-        }
-        e.onPolygon = (v) => {
-          setDrawing(null)
-          callbacks.current.onDrawPolygon?.(v)
-        }
-        setState({ status: 'ready', engine: e })
-      },
-      (err: unknown) => !cancelled && setState({ status: 'failed', message: err instanceof Error ? err.message : String(err) }),
-    )
-    return () => {
-      cancelled = true
-      engine?.destroy()
-    }
-  }, [hips])
 
   // footprints → store (in a worker when large)
   useEffect(() => {
@@ -148,22 +111,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
 
   return (
     <div className="sky-view" data-testid="sky-view" data-state={state.status} data-footprints={store?.store.count ?? 0}>
-      {(onDrawCircle || onDrawPolygon) && (
-        <div className="toolbar sky-toolbar" role="toolbar" aria-label="Sky tools">
-          {onDrawCircle && (
-            <button type="button" aria-pressed={drawing === 'circle'} className={drawing === 'circle' ? 'sky-tool-on' : undefined} disabled={!engine} onClick={() => setDrawing((d) => (d === 'circle' ? null : 'circle'))}>
-              Draw circle
-            </button>
-          )}
-          {onDrawPolygon && (
-            <button type="button" aria-pressed={drawing === 'polygon'} className={drawing === 'polygon' ? 'sky-tool-on' : undefined} disabled={!engine} onClick={() => setDrawing((d) => (d === 'polygon' ? null : 'polygon'))}>
-              Draw polygon
-            </button>
-          )}
-          {drawing === 'circle' && <span className="muted small-print">Press on the centre and drag out the radius; Esc cancels.</span>}
-          {drawing === 'polygon' && <span className="muted small-print">Click each vertex; click the first one again, double-click or press Enter to close; Esc cancels.</span>}
-        </div>
-      )}
+      {(onDrawCircle || onDrawPolygon) && <DrawTools circle={!!onDrawCircle} polygon={!!onDrawPolygon} drawing={drawing} onDrawing={setDrawing} disabled={!engine} />}
       <div className="sky-host" ref={host} style={{ height }} aria-label="Sky view" role="region" />
       {state.status === 'loading' && <div className="sky-message muted">Loading the sky viewer…</div>}
       {state.status === 'failed' && (
@@ -171,31 +119,101 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
           The sky viewer stopped: {state.message}
         </div>
       )}
-      <div className="sky-legend" aria-label="Footprint colours">
-        {colourBy.length > 1 && (
-          <label>
-            Colour by{' '}
-            <select value={colourIndex} onChange={(e) => setColourIndex(Number(e.target.value))} aria-label="Colour footprints by">
-              {colourBy.map((o, i) => (
-                <option key={o.name} value={i}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <ul>
-          {groups.legend.map((g) => (
-            <li key={g.label}>
-              <span className="sky-swatch" style={{ borderColor: g.colour }} /> {g.label} <span className="muted">({g.count})</span>
-            </li>
-          ))}
-        </ul>
-        <span className="muted small-print" data-testid="sky-stats">
-          {stats}
-        </span>
-        <span className="muted small-print">Click a footprint to select every observation covering that point (Ctrl/Shift adds).</span>
-      </div>
+      <Legend colourBy={colourBy} colourIndex={colourIndex} onColourIndex={setColourIndex} legend={groups.legend} stats={stats} />
+    </div>
+  )
+}
+
+type EngineCallbacks = Pick<SkyViewProps, 'onHover' | 'onSelect' | 'onDrawCircle' | 'onDrawPolygon'>
+
+/** One engine per mounted view (StrictMode mounts twice, so creation checks it is still wanted), a new one per survey. */
+function useSkyEngine(host: RefObject<HTMLDivElement | null>, hips: string | null, centre: SkyViewProps['centre'], selectedRef: RefObject<readonly number[]>, handlers: EngineCallbacks, setDrawing: (mode: DrawMode | null) => void): EngineState {
+  const [state, setState] = useState<EngineState>({ status: 'loading' })
+  const callbacks = useRef(handlers)
+  callbacks.current = handlers
+  const initial = useRef(centre)
+  useEffect(() => {
+    let cancelled = false
+    let engine: SkyEngine | undefined
+    const c = initial.current ?? { ra: 0, dec: 0, fov: 180 }
+    SkyEngine.create(host.current!, { hips, ra: c.ra, dec: c.dec, fov: c.fov }).then(
+      (e) => {
+        if (cancelled) return e.destroy()
+        engine = e
+        e.onHover = (f) => callbacks.current.onHover?.(f)
+        e.onClick = (hits, additive) => {
+          const rows = additive ? [...new Set([...selectedRef.current, ...hits])].sort((a, b) => a - b) : hits
+          callbacks.current.onSelect?.(rows)
+        }
+        e.onFailure = (message) => setState({ status: 'failed', message })
+        // one region per press of a toggle
+        e.onCircle = (c) => {
+          setDrawing(null)
+          callbacks.current.onDrawCircle?.(c)
+        }
+        e.onPolygon = (v) => {
+          setDrawing(null)
+          callbacks.current.onDrawPolygon?.(v)
+        }
+        setState({ status: 'ready', engine: e })
+      },
+      (err: unknown) => !cancelled && setState({ status: 'failed', message: err instanceof Error ? err.message : String(err) }),
+    )
+    return () => {
+      cancelled = true
+      engine?.destroy()
+    }
+  }, [hips])
+  return state
+}
+
+/** The draw toggles (one region per press) and how to draw. */
+function DrawTools({ circle, polygon, drawing, onDrawing, disabled }: { circle: boolean; polygon: boolean; drawing: DrawMode | null; onDrawing: (mode: DrawMode | null) => void; disabled: boolean }) {
+  return (
+    <div className="toolbar sky-toolbar" role="toolbar" aria-label="Sky tools">
+      {circle && (
+        <button type="button" aria-pressed={drawing === 'circle'} className={drawing === 'circle' ? 'sky-tool-on' : undefined} disabled={disabled} onClick={() => onDrawing(drawing === 'circle' ? null : 'circle')}>
+          Draw circle
+        </button>
+      )}
+      {polygon && (
+        <button type="button" aria-pressed={drawing === 'polygon'} className={drawing === 'polygon' ? 'sky-tool-on' : undefined} disabled={disabled} onClick={() => onDrawing(drawing === 'polygon' ? null : 'polygon')}>
+          Draw polygon
+        </button>
+      )}
+      {drawing === 'circle' && <span className="muted small-print">Press on the centre and drag out the radius; Esc cancels.</span>}
+      {drawing === 'polygon' && <span className="muted small-print">Click each vertex; click the first one again, double-click or press Enter to close; Esc cancels.</span>}
+    </div>
+  )
+}
+
+/** The footprints' colours by category, the category chooser and the footprint count. */
+function Legend({ colourBy, colourIndex, onColourIndex, legend, stats }: { colourBy: readonly ColourOption[]; colourIndex: number; onColourIndex: (i: number) => void; legend: ReturnType<typeof colourGroups>['legend']; stats: string }) {
+  return (
+    <div className="sky-legend" aria-label="Footprint colours">
+      {colourBy.length > 1 && (
+        <label>
+          Colour by{' '}
+          <select value={colourIndex} onChange={(e) => onColourIndex(Number(e.target.value))} aria-label="Colour footprints by">
+            {colourBy.map((o, i) => (
+              <option key={o.name} value={i}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ul>
+        {legend.map((g) => (
+          <li key={g.label}>
+            <span className="sky-swatch" style={{ borderColor: g.colour }} /> {g.label} <span className="muted">({g.count})</span>
+          </li>
+        ))}
+      </ul>
+      <span className="muted small-print" data-testid="sky-stats">
+        {stats}
+      </span>
+      <span className="muted small-print">Click a footprint to select every observation covering that point (Ctrl/Shift adds).</span>
     </div>
   )
 }

@@ -3,10 +3,11 @@
  * Framework-free so that SkyView, tests and benchmarks drive the same code.
  */
 import type { Aladin } from 'aladin-lite'
-import { buildFootprintStore, footprintCentre, FootprintKind, unitVector, type FootprintStore } from './footprints'
+import { CLICK_SLOP_PX, drawPolygon, ShapeDrawing, type DrawMode } from './drawing'
+import { buildFootprintStore, footprintCentre, FootprintKind, type FootprintStore } from './footprints'
 import { FootprintHitTester } from './hitTest'
 import { fitProjection, type ViewProjection } from './projection'
-import { CONE_COLOUR, FootprintRenderer, type DrawStats } from './renderer'
+import { FootprintRenderer, type DrawStats } from './renderer'
 
 export interface SkyEngineOptions {
   /** HiPS id or URL; null draws on a plain background (offline, tests). */
@@ -31,11 +32,8 @@ export interface SkyStats extends DrawStats {
 const RAD = Math.PI / 180
 let emptyStore: FootprintStore | undefined
 const noFootprints = () => (emptyStore ??= buildFootprintStore({ regions: [] }))
-const CLICK_SLOP_PX = 5
-/** A click this close to a polygon's first vertex closes it. */
-const CLOSE_PX = 8
 
-export type DrawMode = 'circle' | 'polygon'
+export type { DrawMode } from './drawing'
 const POINT_HIT_PX = 6
 
 export class SkyEngine {
@@ -65,13 +63,9 @@ export class SkyEngine {
   private projection: ViewProjection | undefined
   private down: { x: number; y: number } | undefined
   private broken = false
-  private drawing: DrawMode | null = null
   private polygon: readonly (readonly [number, number])[] | null = null
-  /** The polygon being drawn: vertices (world and viewport) and the pointer's position. */
-  private pending: { world: [number, number][]; client: [number, number][]; pointer?: [number, number]; down?: [number, number] } | undefined
-  /** The circle being drawn: its centre in world and viewport coordinates. */
-  private sketch: { ra: number; dec: number; radius: number; pointer: number } | undefined
   private cleanup: (() => void)[] = []
+  private drawing: ShapeDrawing
 
   /** Loads Aladin Lite (its own chunk) and creates the view inside `host`. */
   static async create(host: HTMLElement, options: SkyEngineOptions): Promise<SkyEngine> {
@@ -129,60 +123,24 @@ export class SkyEngine {
     on('pointerup', (e) => {
       const d = this.down
       this.down = undefined
-      if (!d || this.drawing || Math.hypot(e.clientX - d.x, e.clientY - d.y) > CLICK_SLOP_PX) return
+      if (!d || this.drawing.mode || Math.hypot(e.clientX - d.x, e.clientY - d.y) > CLICK_SLOP_PX) return
       this.onClick?.(this.hitAtClient(e.clientX, e.clientY), e.ctrlKey || e.shiftKey || e.metaKey)
     })
     on('pointermove', (e) => {
-      if (this.down || this.drawing) return
+      if (this.down || this.drawing.mode) return
       const f = this.hitAtClient(e.clientX, e.clientY)[0] ?? -1
       this.setHovered(f, true)
     })
     on('pointerleave', () => this.setHovered(-1, true))
     // draw mode: the layer canvas takes the pointer, so Aladin does not pan
-    const onLayer = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void) => {
-      this.canvas.addEventListener(type, fn)
-      this.cleanup.push(() => this.canvas.removeEventListener(type, fn))
-    }
-    onLayer('pointerdown', (e) => {
-      if (!this.drawing || e.button !== 0) return
-      e.preventDefault()
-      e.stopPropagation()
-      if (this.drawing === 'polygon') {
-        this.pending ??= { world: [], client: [] }
-        this.pending.down = [e.clientX, e.clientY]
-        return
-      }
-      const w = this.worldAtClient(e.clientX, e.clientY)
-      if (!w) return
-      this.canvas.setPointerCapture?.(e.pointerId)
-      this.sketch = { ra: w[0], dec: w[1], radius: 0, pointer: e.pointerId }
-      this.dirty = true
-    })
-    onLayer('pointermove', (e) => {
-      if (this.drawing === 'polygon' && this.pending) {
-        this.pending.pointer = this.worldAtClient(e.clientX, e.clientY)
+    this.drawing = new ShapeDrawing(this.canvas, {
+      worldAt: (x, y) => this.worldAtClient(x, y),
+      changed: () => {
         this.dirty = true
-      }
-      if (!this.sketch || e.pointerId !== this.sketch.pointer) return
-      e.stopPropagation()
-      const w = this.worldAtClient(e.clientX, e.clientY)
-      if (!w) return
-      this.sketch.radius = angularDistance(this.sketch.ra, this.sketch.dec, w[0], w[1])
-      this.dirty = true
-    })
-    const release = (e: PointerEvent) => {
-      if (this.drawing === 'polygon') return this.polygonClick(e)
-      const s = this.sketch
-      if (!s || e.pointerId !== s.pointer) return
-      e.stopPropagation()
-      this.sketch = undefined
-      this.dirty = true
-      const w = this.worldAtClient(e.clientX, e.clientY)
-      const radius = w ? angularDistance(s.ra, s.dec, w[0], w[1]) : s.radius
-      if (radius > 0 && e.type === 'pointerup') this.onCircle?.({ ra: s.ra, dec: s.dec, radius })
-    }
-    onLayer('pointerup', release)
-    onLayer('pointercancel', release)
+      },
+      circle: (c) => this.onCircle?.(c),
+      polygon: (v) => this.onPolygon?.(v),
+    }, this.cleanup)
     ;(host as HTMLElement & { __sky?: SkyEngine }).__sky = this
     this.raf = requestAnimationFrame(this.tick)
   }
@@ -219,45 +177,17 @@ export class SkyEngine {
    * per vertex, closed by clicking the first vertex again, a double click or `finishPolygon`.
    */
   setDrawing(mode: DrawMode | null): void {
-    this.drawing = mode
-    this.sketch = undefined
-    this.pending = undefined
-    this.canvas.style.pointerEvents = mode ? 'auto' : ''
-    this.canvas.style.cursor = mode ? 'crosshair' : ''
-    this.canvas.dataset.drawing = mode ?? ''
-    this.dirty = true
+    this.drawing.setMode(mode)
   }
 
   /** Closes the polygon being drawn (when it has three vertices or more). */
   finishPolygon(): void {
-    const p = this.pending
-    if (!p || p.world.length < 3) return
-    this.pending = undefined
-    this.dirty = true
-    this.onPolygon?.(p.world.map((v) => [v[0], v[1]]))
+    this.drawing.finishPolygon()
   }
 
   /** The search polygon to outline (ICRS degrees). */
   setPolygon(vertices: readonly (readonly [number, number])[] | null): void {
     this.polygon = vertices && vertices.length >= 3 ? vertices : null
-    this.dirty = true
-  }
-
-  private polygonClick(e: PointerEvent) {
-    const p = this.pending
-    if (!p?.down) return
-    e.stopPropagation()
-    const moved = Math.hypot(e.clientX - p.down[0], e.clientY - p.down[1]) > CLICK_SLOP_PX
-    p.down = undefined
-    if (moved || e.type !== 'pointerup') return
-    const near = (i: number) => Math.hypot(e.clientX - p.client[i]![0], e.clientY - p.client[i]![1]) <= CLOSE_PX
-    // back on the first vertex closes; a second click on the last one (a double click) too
-    if (p.world.length >= 3 && (near(0) || near(p.world.length - 1))) return this.finishPolygon()
-    if (p.world.length && near(p.world.length - 1)) return
-    const w = this.worldAtClient(e.clientX, e.clientY)
-    if (!w) return
-    p.world.push(w)
-    p.client.push([e.clientX, e.clientY])
     this.dirty = true
   }
 
@@ -347,8 +277,8 @@ export class SkyEngine {
       return this.fail(e)
     }
     this.projection = p
-    const cone = this.sketch && this.sketch.radius > 0 ? this.sketch : this.cone
-    const pending = this.pending && [...this.pending.world, ...(this.pending.pointer ? [this.pending.pointer] : [])]
+    const cone = this.drawing.circle ?? this.cone
+    const pending = this.drawing.openPolygon
     if (!p || (!this.data && !cone && !this.polygon && !pending?.length)) {
       this.ctx.clearRect(0, 0, w, h)
       return
@@ -381,41 +311,6 @@ export class SkyEngine {
     this.broken = true
     this.onFailure?.(e instanceof Error ? e.message : String(e))
   }
-}
-
-/** Outlines a polygon (ICRS degrees) with the cone's colour; straight screen edges, fine for small regions. */
-function drawPolygon(ctx: CanvasRenderingContext2D, p: ViewProjection, vertices: readonly (readonly [number, number])[], closed: boolean) {
-  ctx.save()
-  ctx.strokeStyle = CONE_COLOUR
-  ctx.fillStyle = CONE_COLOUR
-  ctx.lineWidth = 1.5
-  ctx.setLineDash(closed ? [6, 4] : [])
-  ctx.beginPath()
-  let first = true
-  for (const [ra, dec] of vertices) {
-    const v = unitVector(ra, dec)
-    if (v[0] * p.c[0] + v[1] * p.c[1] + v[2] * p.c[2] <= 0) {
-      first = true
-      continue
-    }
-    const X = v[0] * p.e[0] + v[1] * p.e[1] + v[2] * p.e[2]
-    const Y = v[0] * p.n[0] + v[1] * p.n[1] + v[2] * p.n[2]
-    const x = p.a * X + p.b * Y + p.tx
-    const y = p.d * X + p.f * Y + p.ty
-    if (first) ctx.moveTo(x, y)
-    else ctx.lineTo(x, y)
-    if (!closed) ctx.fillRect(x - 2, y - 2, 4, 4)
-    first = false
-  }
-  if (closed) ctx.closePath()
-  ctx.stroke()
-  ctx.restore()
-}
-
-/** Angle between two sky positions, degrees (haversine: exact for small circles). */
-export function angularDistance(ra1: number, dec1: number, ra2: number, dec2: number): number {
-  const h = Math.sin(((dec2 - dec1) * RAD) / 2) ** 2 + Math.cos(dec1 * RAD) * Math.cos(dec2 * RAD) * Math.sin(((ra2 - ra1) * RAD) / 2) ** 2
-  return (2 * Math.asin(Math.min(1, Math.sqrt(h)))) / RAD
 }
 
 function countDrawable(s: FootprintStore): number {

@@ -3,26 +3,22 @@ import { useRuntime } from '../../state/runtime'
 import { useRoute, useSetParams } from '../../state/route'
 import { loadJson, saveJson } from '../../state/persist'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { ResultGrid } from '../../components/ResultGrid'
-import { CopyAsMenu } from '../../components/CopyAsMenu'
 import type { TapTable } from '../../protocols/tap'
-import type { Table } from '../../protocols/votable'
 import { tapChoices } from './services'
 import { ServiceBar, useMaxrecDefault } from './ServiceBar'
 import { SchemaBrowser } from './SchemaBrowser'
 import { ExamplesMenu } from './ExamplesMenu'
 import { loadHistory, rememberQuery, type HistoryEntry } from './history'
-import { isTapResult, useAdqlRun, type RunMode } from './useAdqlRun'
-import { JobResultPanel, ResultView } from './ResultPanel'
+import { useAdqlRun, type RunMode } from './useAdqlRun'
+import { RunBar, RunOutput } from './RunBar'
 import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
 import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
-import { validateAdql } from '../../adql'
+import { analyseQuery } from '../../adql'
 import { openingQuery, readDraft, type SavedDraft } from './draft'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
-const NO_ROWS: Table = { fields: [], params: [], groups: [], links: [], infos: [], rowCount: 0, truncated: false, value: () => null, column: () => { throw new RangeError('no columns') } }
 
 export function AdqlView({ dark }: { dark: boolean }) {
   const rt = useRuntime()
@@ -47,13 +43,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const { schema, udfs } = useCompletionSchema(service?.url)
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
   const [blocked, setBlocked] = useState(false)
-  // a sync query running for long is better as an async job (ESO recommends async beyond 60 s)
-  const [slow, setSlow] = useState(false)
-  useEffect(() => {
-    if (!run.isPending || mode !== 'sync') return setSlow(false)
-    const t = setTimeout(() => setSlow(true), 20_000)
-    return () => clearTimeout(t)
-  }, [run.isPending, mode])
+  const slow = useSlowSyncRun(run.isPending, mode)
 
   useEffect(() => saveJson(draftKey, { text: query, fromQ: urlQ, aside: setAside } satisfies SavedDraft), [draftKey, query, urlQ, setAside])
 
@@ -61,13 +51,14 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const submit = (anyway = false) => {
     if (!service || !query.trim() || maxrecInvalid) return
     // a query the validator rejects is not sent unless the user insists (the service may know better)
-    const check = validateAdql(query, udfs ? { udfs } : undefined)
+    const analysis = analyseQuery(query, udfs ? { udfs } : undefined)
+    const check = analysis.validation
     setSyntaxErrors(check.errors)
     if (!check.ok && !anyway) return setBlocked(true)
     setBlocked(false)
     setParams({ q: query, maxrec: maxrec.trim() || undefined, mode: mode === 'async' ? 'async' : undefined, job: undefined }, true)
     setHistory(rememberQuery(query, service.url))
-    run.mutate({ query, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
+    run.mutate({ query, shape: analysis.shape, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
   }
   const startQueryOn = (t: TapTable) => setQuery(`SELECT TOP 100 *\nFROM ${t.name}`)
 
@@ -99,21 +90,13 @@ export function AdqlView({ dark }: { dark: boolean }) {
             )}
           </div>
           {setAside !== undefined && (
-            <div className="banner info" role="status">
-              This link opened its own query; the text you were working on is kept.{' '}
-              <button
-                type="button"
-                onClick={() => {
-                  setQuery(setAside)
-                  setSetAside(undefined)
-                }}
-              >
-                Restore my draft
-              </button>{' '}
-              <button type="button" onClick={() => setSetAside(undefined)}>
-                Keep the link's query
-              </button>
-            </div>
+            <DraftSetAside
+              onRestore={() => {
+                setQuery(setAside)
+                setSetAside(undefined)
+              }}
+              onDismiss={() => setSetAside(undefined)}
+            />
           )}
           <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} />
           {blocked && syntaxErrors.length > 0 && (
@@ -124,59 +107,23 @@ export function AdqlView({ dark }: { dark: boolean }) {
               </button>
             </div>
           )}
-          <div className="toolbar">
-            <button type="button" className="primary" onClick={() => submit()} disabled={!service || run.isPending || maxrecInvalid} title="Ctrl+Enter">
-              Run
-            </button>
-            <button type="button" onClick={() => editor.current?.format()} title="Pretty-print (Shift+Alt+F)">
-              Format
-            </button>
-            {service && <CopyAsMenu source={{ kind: 'tap', serviceUrl: service.url, query, mode, maxrec: maxrecInvalid || maxrec.trim() === '' ? undefined : Number(maxrec) }} />}
-            <span className={syntaxErrors.length ? 'field-error' : 'muted'} data-testid="validation">
-              {syntaxErrors.length ? `${syntaxErrors.length} syntax error${syntaxErrors.length > 1 ? 's' : ''}` : 'valid ADQL'}
-            </span>
-            {run.isPending && (
-              <button type="button" onClick={cancel}>
-                Cancel
-              </button>
-            )}
-            <fieldset className="mode" aria-label="Run mode">
-              <label title="The result comes back in the answer; for queries under a minute">
-                <input type="radio" name="mode" checked={mode === 'sync'} onChange={() => setMode('sync')} /> sync
-              </label>
-              <label title="A job on the server: survives reloads, for long queries (ESO recommends it beyond 60 s)">
-                <input type="radio" name="mode" checked={mode === 'async'} onChange={() => setMode('async')} /> async job
-              </label>
-            </fieldset>
-            <label>
-              MAXREC{' '}
-              <input
-                aria-label="MAXREC"
-                className="narrow"
-                inputMode="numeric"
-                placeholder={maxrecDefault !== undefined ? `default ${maxrecDefault}` : 'service default'}
-                value={maxrec}
-                onChange={(e) => setMaxrec(e.target.value)}
-                aria-invalid={maxrecInvalid}
-              />
-            </label>
-            {maxrecInvalid && (
-              <span role="alert" className="field-error">
-                MAXREC must be a whole number ≥ 0
-              </span>
-            )}
-            <span className="status" role="status" aria-live="polite">
-              {run.isPending
-                ? run.variables?.mode === 'sync'
-                  ? partial && !partial.preview
-                    ? `Receiving… ${partial.rows.toLocaleString('en')} rows so far`
-                    : 'Running…'
-                  : 'Submitting job…'
-                : isTapResult(run.data) && !jobUrl
-                  ? `${run.data.table.rowCount} rows`
-                  : ''}
-            </span>
-          </div>
+          <RunBar
+            run={run}
+            partial={partial}
+            jobUrl={jobUrl}
+            canRun={!!service && !maxrecInvalid}
+            onRun={() => submit()}
+            onFormat={() => editor.current?.format()}
+            onCancel={cancel}
+            syntaxErrors={syntaxErrors.length}
+            mode={mode}
+            onMode={setMode}
+            maxrec={maxrec}
+            onMaxrec={setMaxrec}
+            maxrecInvalid={maxrecInvalid}
+            maxrecDefault={maxrecDefault}
+            codeSource={service && { kind: 'tap', serviceUrl: service.url, query, mode, maxrec: maxrecInvalid || maxrec.trim() === '' ? undefined : Number(maxrec) }}
+          />
           {rt.profile.auth && service?.url === rt.endpoint('tap_obs') && <AuthorisedQuerySwitch profileId={rt.profile.id} />}
           {slow && (
             <div className="banner warning" role="status">
@@ -184,24 +131,35 @@ export function AdqlView({ dark }: { dark: boolean }) {
             </div>
           )}
           {run.error && <ErrorNotice error={run.error} />}
-          {jobUrl ? (
-            <JobResultPanel jobUrl={jobUrl} dark={dark} />
-          ) : run.isPending && run.variables?.mode === 'sync' ? (
-            <>
-              {partial?.preview && (
-                <div className="banner info" data-testid="result-preview">
-                  A preview: the first {partial.rows.toLocaleString('en')} rows, asked for on their own while the service prepares the whole result, which
-                  replaces them when it arrives.
-                </div>
-              )}
-              {/* mounted at Run, so the grid is built while the service works and the first rows only fill it */}
-              <ResultGrid table={partial?.table ?? NO_ROWS} rows={partial?.rows} dark={dark} />
-            </>
-          ) : (
-            isTapResult(run.data) && <ResultView result={run.data} dark={dark} />
-          )}
+          <RunOutput run={run} partial={partial} jobUrl={jobUrl} dark={dark} />
         </div>
       </div>
     </section>
+  )
+}
+
+/** A sync query running for long is better as an async job (ESO recommends async beyond 60 s): true after 20 s. */
+function useSlowSyncRun(pending: boolean, mode: RunMode): boolean {
+  const [slow, setSlow] = useState(false)
+  useEffect(() => {
+    if (!pending || mode !== 'sync') return setSlow(false)
+    const t = setTimeout(() => setSlow(true), 20_000)
+    return () => clearTimeout(t)
+  }, [pending, mode])
+  return slow
+}
+
+/** A link opened its own query: the user's draft is kept aside until restored or dismissed. */
+function DraftSetAside({ onRestore, onDismiss }: { onRestore: () => void; onDismiss: () => void }) {
+  return (
+    <div className="banner info" role="status">
+      This link opened its own query; the text you were working on is kept.{' '}
+      <button type="button" onClick={onRestore}>
+        Restore my draft
+      </button>{' '}
+      <button type="button" onClick={onDismiss}>
+        Keep the link's query
+      </button>
+    </div>
   )
 }

@@ -6,8 +6,7 @@ import { defaultKeymap, history, historyKeymap, toggleComment, indentWithTab } f
 import { autocompletion, completionKeymap, closeBrackets, type CompletionContext } from '@codemirror/autocomplete'
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
 import { LRLanguage, LanguageSupport, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language'
-import { formatAdql, parser, validateAdql, type UdfSpec } from '../../adql'
-import { adqlCompletions, adqlHover, type CompletionSchema } from './completion'
+import { adqlCompletions, adqlHover, analyseQuery, formatAdql, parser, type CompletionSchema, type UdfSpec } from '../../adql'
 
 export interface QueryEditorHandle {
   /** Inserts text at the cursor (e.g. a column name from the schema browser). */
@@ -50,7 +49,8 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
     const adqlLint = () =>
       linter(
         (v): Diagnostic[] => {
-          const { errors } = validateAdql(v.state.doc.toString(), latest.current.udfs ? { udfs: latest.current.udfs } : undefined)
+          // the same analysis Run asks for (same text and options), so Run does not parse again
+          const { errors } = analyseQuery(v.state.doc.toString(), latest.current.udfs ? { udfs: latest.current.udfs } : undefined).validation
           latest.current.onValidation?.(errors)
           const len = v.state.doc.length
           return errors.map((e) => {

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
 import { getJob } from '../../protocols/uws'
+import { readInWorker } from '../../protocols/dal'
 import { abortStoredJob, adoptJob, isActive, jobElapsed, profileTapServices, useJob, useNow } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/ResultGrid'
@@ -61,7 +62,7 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
   const completed = job?.phase === 'COMPLETED'
   const result = useQuery({
     queryKey: tapKeys.jobResult(jobUrl),
-    queryFn: async ({ signal }) => fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal),
+    queryFn: async ({ signal }) => fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal, readInWorker),
     enabled: completed && !job?.gone,
     staleTime: Infinity,
   })

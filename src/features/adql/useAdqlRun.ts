@@ -1,16 +1,18 @@
 import { useRef, useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import type { AppRuntime } from '../../state/runtime'
-import { HttpError } from '../../protocols/http'
+import { abortError } from '../../protocols/dal'
 import { runSync, submitAsync, type TapResult, type VOTableReader } from '../../protocols/tap'
 import { parseInWorker, type Table } from '../../protocols/votable'
-import { firstRowsAreCheap } from '../../adql'
+import { cheapFirstRows, queryShape, type QueryShape } from '../../adql'
 import { addJob } from '../../state/jobs'
 
 export type RunMode = 'sync' | 'async'
 
 export interface RunRequest {
   query: string
+  /** The query's shape from the analysis that validated it (found from the text when absent). */
+  shape?: QueryShape
   maxrec?: number
   mode: RunMode
   serviceUrl: string
@@ -36,7 +38,7 @@ export const MAIN_FALLBACK_MS = 1000
  * among them) write a whole sync result before they send its first byte: seconds for 100k rows.
  */
 export function wantsPreview(req: RunRequest): boolean {
-  return req.mode === 'sync' && (req.maxrec === undefined || req.maxrec > PREVIEW_ROWS) && firstRowsAreCheap(req.query, PREVIEW_ROWS)
+  return req.mode === 'sync' && (req.maxrec === undefined || req.maxrec > PREVIEW_ROWS) && cheapFirstRows(req.shape ?? queryShape(req.query), PREVIEW_ROWS)
 }
 
 const after = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))
@@ -78,7 +80,7 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
     )
     const early = await Promise.race([first, after(MAIN_FALLBACK_MS)])
     // cancelled meanwhile: the first screen's request ended with the run, and says so
-    if (signal.aborted) throw early && 'error' in early ? early.error : new HttpError('aborted', 'Request cancelled', req.serviceUrl)
+    if (signal.aborted) throw early && 'error' in early ? early.error : abortError(signal, req.serviceUrl)
     if (early && 'result' in early) {
       if (!early.result.overflow) return early.result
       showPreview(early.result, run)

@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
-import { adqlFunctions, adqlKeywords, type UdfSpec } from '../../adql'
+import { adqlFunctions, adqlKeywords, type CompletionSchema, type UdfSpec } from '../../adql'
 import { useCapabilities, useTapSchema } from '../../state/tapMetadata'
-import type { CompletionSchema } from './completion'
 
 /** What the editor completes from: the service's tables (TAP_SCHEMA), ADQL's functions plus the service's UDFs, keywords. */
 export function useCompletionSchema(serviceUrl: string | undefined): { schema: CompletionSchema; udfs?: UdfSpec[] } {

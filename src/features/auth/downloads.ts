@@ -2,7 +2,7 @@
 import type { AppRuntime } from '../../state/runtime'
 import { profileCredentialPolicy } from '../../state/auth'
 import type { CredentialPolicy } from '../../protocols/http'
-import { downloadWithCredentials, savedText } from '../../components/streamedDownload'
+import { downloadWithCredentials, savedText } from '../../state/downloads/streamedDownload'
 
 /**
  * Whether a link in the page is downloaded by the app rather than opened by the browser: when the policy would

@@ -3,16 +3,16 @@
  * region drawn and adjusted on the sky over the product's footprint, and the download of the result.
  */
 import { useMemo, useState } from 'react'
-import { useRuntime } from '../../state/runtime'
+import { useRuntime, type AppRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
 import { SkyView, type SkyCone } from '../../components/sky/SkyView'
 import type { ServiceDescriptor } from '../../protocols/datalink'
-import { buildSodaRequest, fetchCutout, footprint } from '../../protocols/soda'
+import { buildSodaRequest, fetchCutout, footprint, type SodaCutout } from '../../protocols/soda'
 import type { DataLinkRegion } from '../../state/datalinkTarget'
 import { useStableValue } from '../../state/stable'
 import { CutoutField } from './CutoutFields'
-import { cutoutOf, initialEntries, widgetsOf, type FieldEntry, type FieldProblem, type FormEntries } from './cutoutModel'
+import { cutoutOf, initialEntries, widgetsOf, type FieldEntry, type FieldProblem, type FormEntries, type Widget } from './cutoutModel'
 import { isSameOrigin, saveResponse, saveServiceUrl } from './download'
 import { axes, primaryHduBytes } from './fitsHeader'
 import { fetchFitsHeader, headerDescriptor } from './FitsHeaderView'
@@ -31,6 +31,55 @@ function footprintRegion(d: ServiceDescriptor): string | undefined {
 }
 
 type Outcome = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'failed'; error: Error }
+
+/** Asks the service for the cutout and saves it, saying how it goes. */
+async function downloadCutout(rt: AppRuntime, descriptor: ServiceDescriptor, cutout: SodaCutout, report: (o: Outcome) => void): Promise<void> {
+  let req
+  try {
+    req = buildSodaRequest(descriptor, cutout)
+  } catch (e) {
+    return report({ kind: 'failed', error: e as Error })
+  }
+  const href = rt.http.publicUrl(req.url)
+  try {
+    const headerService = headerDescriptor([descriptor])
+    if (headerService && isSameOrigin(href)) {
+      // the header costs the service little and shows errors before the browser downloads the data itself
+      report({ kind: 'busy', text: 'Checking the cutout with the service…' })
+      const h = await fetchFitsHeader(rt.http, descriptor, cutout)
+      await saveServiceUrl(rt, href)
+      report({ kind: 'done', text: `Download started: ${axes(h.header).join(' × ')} pixels, about ${formatBytes(primaryHduBytes(h))}; the browser saves it under the name the service gives.` })
+    } else {
+      report({ kind: 'busy', text: 'Cutting out…' })
+      const r = await fetchCutout(rt.http, req)
+      const length = Number(r.response.headers.get('Content-Length') ?? NaN)
+      report({ kind: 'busy', text: `Receiving ${r.filename}${Number.isFinite(length) ? ` (${formatBytes(length)})` : ''}…` })
+      const bytes = await saveResponse(r.response, r.filename)
+      report({ kind: 'done', text: `Saved ${r.filename} (${formatBytes(bytes)}).` })
+    }
+  } catch (e) {
+    report({ kind: 'failed', error: e as Error })
+  }
+}
+
+/** One input parameter: its name and unit, its field, its help and what is wrong with its value. */
+function CutoutFieldRow({ widget: w, entry, onChange, problems }: { widget: Widget; entry: FieldEntry; onChange: (e: FieldEntry) => void; problems: FieldProblem[] }) {
+  return (
+    <div className="dl-field" data-kind={w.kind}>
+      <label className="dl-field-name" title={w.param.ucd}>
+        {w.param.name}
+        {w.param.unit && w.kind !== 'band' ? <span className="muted"> [{w.param.unit}]</span> : null}
+      </label>
+      <CutoutField widget={w} entry={entry} onChange={onChange} invalid={problems.some((p) => p.severity === 'error')} />
+      {w.param.description && <span className="muted small-print dl-field-help">{w.param.description}</span>}
+      {problems.map((p, i) => (
+        <span key={i} className={p.severity === 'error' ? 'field-error small-print' : 'muted small-print'}>
+          {p.message}
+        </span>
+      ))}
+    </div>
+  )
+}
 
 export function CutoutForm({ descriptor, productName, region, onClose }: { descriptor: ServiceDescriptor; productName: string; region?: DataLinkRegion; onClose: () => void }) {
   const rt = useRuntime()
@@ -67,32 +116,7 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
     setTried(true)
     // refused here: nothing is sent while a value is out of range or unreadable
     if (errors.length) return
-    let req
-    try {
-      req = buildSodaRequest(descriptor, cutout)
-    } catch (e) {
-      return setOutcome({ kind: 'failed', error: e as Error })
-    }
-    const href = rt.http.publicUrl(req.url)
-    try {
-      const headerService = headerDescriptor([descriptor])
-      if (headerService && isSameOrigin(href)) {
-        // the header costs the service little and shows errors before the browser downloads the data itself
-        setOutcome({ kind: 'busy', text: 'Checking the cutout with the service…' })
-        const h = await fetchFitsHeader(rt.http, descriptor, cutout)
-        await saveServiceUrl(rt, href)
-        setOutcome({ kind: 'done', text: `Download started: ${axes(h.header).join(' × ')} pixels, about ${formatBytes(primaryHduBytes(h))}; the browser saves it under the name the service gives.` })
-      } else {
-        setOutcome({ kind: 'busy', text: 'Cutting out…' })
-        const r = await fetchCutout(rt.http, req)
-        const length = Number(r.response.headers.get('Content-Length') ?? NaN)
-        setOutcome({ kind: 'busy', text: `Receiving ${r.filename}${Number.isFinite(length) ? ` (${formatBytes(length)})` : ''}…` })
-        const bytes = await saveResponse(r.response, r.filename)
-        setOutcome({ kind: 'done', text: `Saved ${r.filename} (${formatBytes(bytes)}).` })
-      }
-    } catch (e) {
-      setOutcome({ kind: 'failed', error: e as Error })
-    }
+    await downloadCutout(rt, descriptor, cutout, setOutcome)
   }
 
   const problemsOf = (name: string): FieldProblem[] => problems.filter((p) => p.param.toUpperCase() === name.toUpperCase())
@@ -113,24 +137,9 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
             void download()
           }}
         >
-          {widgets.map((w) => {
-            const own = problemsOf(w.param.name)
-            return (
-              <div key={w.param.name} className="dl-field" data-kind={w.kind}>
-                <label className="dl-field-name" title={w.param.ucd}>
-                  {w.param.name}
-                  {w.param.unit && w.kind !== 'band' ? <span className="muted"> [{w.param.unit}]</span> : null}
-                </label>
-                <CutoutField widget={w} entry={entries[w.param.name] ?? {}} onChange={(e) => set(w.param.name, e)} invalid={own.some((p) => p.severity === 'error')} />
-                {w.param.description && <span className="muted small-print dl-field-help">{w.param.description}</span>}
-                {own.map((p, i) => (
-                  <span key={i} className={p.severity === 'error' ? 'field-error small-print' : 'muted small-print'}>
-                    {p.message}
-                  </span>
-                ))}
-              </div>
-            )
-          })}
+          {widgets.map((w) => (
+            <CutoutFieldRow key={w.param.name} widget={w} entry={entries[w.param.name] ?? {}} onChange={(e) => set(w.param.name, e)} problems={problemsOf(w.param.name)} />
+          ))}
           <div className="toolbar">
             <button type="submit" className="primary" disabled={outcome.kind === 'busy'}>
               Download cutout

@@ -6,9 +6,9 @@
  * A URL that gets the profile's credential goes through the download service worker (streamed to disk).
  */
 import type { AppRuntime } from '../../state/runtime'
-import { downloadWithCredentials } from '../../components/streamedDownload'
+import { downloadWithCredentials } from '../../state/downloads/streamedDownload'
 import { profileCredentialPolicy } from '../../state/auth'
-import { saveBlob } from '../../components/saveFile'
+import { saveBlob } from '../../state/downloads/saveFile'
 
 /** Lets the browser download `href` itself (streamed to disk); the server's Content-Disposition names the file. */
 export function saveUrl(href: string, filename?: string): void {

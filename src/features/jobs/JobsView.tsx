@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { navigate } from '../../state/route'
 import { deleteJob, listJobs, setDestruction, type UwsJobRef } from '../../protocols/uws'
@@ -91,68 +91,81 @@ export function JobsView() {
           </thead>
           <tbody>
             {jobs.map((j) => (
-              <tr key={j.url} data-testid="job-row">
-                <td>
-                  <span className={`phase phase-${j.phase.toLowerCase()}`}>{j.gone ? 'GONE' : j.phase}</span>
-                </td>
-                <td className="job-query" title={j.query}>
-                  <code>{j.query.replace(/\s+/g, ' ').slice(0, 120)}</code>
-                  {j.errorMessage && <div className="field-error">{j.errorMessage}</div>}
-                </td>
-                <td className="service-url">{j.serviceUrl}</td>
-                <td>{fmt(j.createdAt)}</td>
-                <td data-testid="job-elapsed">{jobElapsed(j.startTime, j.endTime, now) || '—'}</td>
-                <td data-testid="job-destruction" title={j.destruction}>{fmt(j.destruction)}</td>
-                <td className="actions">
-                  <button type="button" onClick={() => open(j)} disabled={j.phase !== 'COMPLETED' || j.gone}>
-                    Open results
-                  </button>
-                  {isActive(j) && (
-                    <button type="button" onClick={() => abort(j)}>
-                      Abort
-                    </button>
-                  )}
-                  <button type="button" onClick={() => rerun(j)}>
-                    Re-run
-                  </button>
-                  <button type="button" onClick={() => extend(j)} disabled={j.gone} title="Ask the service to keep the job 7 more days">
-                    Keep longer
-                  </button>
-                  <button type="button" onClick={() => remove(j)}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
+              <JobRow key={j.url} job={j} now={now} onOpen={open} onAbort={abort} onRerun={rerun} onKeepLonger={extend} onDelete={remove} />
             ))}
           </tbody>
         </table>
       )}
-      {services.map((url, i) => {
-        const list = serverJobs[i]
-        return (
-          <details className="panel" key={url} aria-label={`Jobs ${url} lists`}>
-            <summary>
-              Jobs <code>{url}</code> lists {list?.data ? `(${list.data.length})` : ''}
-            </summary>
-            {list?.error && <ErrorNotice error={list.error} />}
-            <ul className="server-jobs">
-              {list?.data?.map((ref) => {
-                const href = serverJobUrl(ref, url)
-                return (
-                  <li key={ref.jobId}>
-                    <span className={`phase phase-${ref.phase.toLowerCase()}`}>{ref.phase}</span> <code>{ref.jobId}</code>{' '}
-                    {ref.creationTime && `· ${fmt(ref.creationTime)}`} {ref.ownerId && `· ${ref.ownerId}`}{' '}
-                    <button type="button" disabled={stored.has(href)} onClick={() => adopt(href)} aria-label={`Add job ${ref.jobId} to the list`}>
-                      {stored.has(href) ? 'Listed above' : 'Add to the list'}
-                    </button>
-                  </li>
-                )
-              })}
-            </ul>
-          </details>
-        )
-      })}
+      {services.map((url, i) => (
+        <ServerJobList key={url} serviceUrl={url} list={serverJobs[i]} stored={stored} onAdopt={adopt} />
+      ))}
     </section>
+  )
+}
+
+type JobAction = (j: StoredJob) => void
+
+/** One job of the list, with what can be done with it. */
+function JobRow({ job: j, now, onOpen, onAbort, onRerun, onKeepLonger, onDelete }: { job: StoredJob; now: number; onOpen: JobAction; onAbort: JobAction; onRerun: JobAction; onKeepLonger: JobAction; onDelete: JobAction }) {
+  return (
+    <tr data-testid="job-row">
+      <td>
+        <span className={`phase phase-${j.phase.toLowerCase()}`}>{j.gone ? 'GONE' : j.phase}</span>
+      </td>
+      <td className="job-query" title={j.query}>
+        <code>{j.query.replace(/\s+/g, ' ').slice(0, 120)}</code>
+        {j.errorMessage && <div className="field-error">{j.errorMessage}</div>}
+      </td>
+      <td className="service-url">{j.serviceUrl}</td>
+      <td>{fmt(j.createdAt)}</td>
+      <td data-testid="job-elapsed">{jobElapsed(j.startTime, j.endTime, now) || '—'}</td>
+      <td data-testid="job-destruction" title={j.destruction}>{fmt(j.destruction)}</td>
+      <td className="actions">
+        <button type="button" onClick={() => onOpen(j)} disabled={j.phase !== 'COMPLETED' || j.gone}>
+          Open results
+        </button>
+        {isActive(j) && (
+          <button type="button" onClick={() => onAbort(j)}>
+            Abort
+          </button>
+        )}
+        <button type="button" onClick={() => onRerun(j)}>
+          Re-run
+        </button>
+        <button type="button" onClick={() => onKeepLonger(j)} disabled={j.gone} title="Ask the service to keep the job 7 more days">
+          Keep longer
+        </button>
+        <button type="button" onClick={() => onDelete(j)}>
+          Delete
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+/** The jobs a TAP service lists (its /async), each addable to the list above. */
+function ServerJobList({ serviceUrl: url, list, stored, onAdopt }: { serviceUrl: string; list: UseQueryResult<UwsJobRef[]> | undefined; stored: Set<string>; onAdopt: (href: string) => void }) {
+  return (
+    <details className="panel" aria-label={`Jobs ${url} lists`}>
+      <summary>
+        Jobs <code>{url}</code> lists {list?.data ? `(${list.data.length})` : ''}
+      </summary>
+      {list?.error && <ErrorNotice error={list.error} />}
+      <ul className="server-jobs">
+        {list?.data?.map((ref) => {
+          const href = serverJobUrl(ref, url)
+          return (
+            <li key={ref.jobId}>
+              <span className={`phase phase-${ref.phase.toLowerCase()}`}>{ref.phase}</span> <code>{ref.jobId}</code>{' '}
+              {ref.creationTime && `· ${fmt(ref.creationTime)}`} {ref.ownerId && `· ${ref.ownerId}`}{' '}
+              <button type="button" disabled={stored.has(href)} onClick={() => onAdopt(href)} aria-label={`Add job ${ref.jobId} to the list`}>
+                {stored.has(href) ? 'Listed above' : 'Add to the list'}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </details>
   )
 }
 

@@ -1,6 +1,6 @@
 /** The search form: target and cone, then ObsCore (or raw/catalogue) constraints; plain controlled fields. */
 import { AppForm, Field, ResolvedPosition, TargetField } from '../../components/FormField'
-import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type CatalogueColumns, type SearchForm, type WavelengthUnit } from './adql'
+import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type CatalogueColumns, type SearchForm, type WavelengthUnit } from './searchQuery'
 import type { TargetState } from '../../state/target'
 
 interface Props {

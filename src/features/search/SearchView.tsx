@@ -17,7 +17,7 @@ import type { ColourOption, SkyCone } from '../../components/sky/SkyView'
 import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
 import { runSync } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
-import { buildAdql, circleToForm, countAdql, polygonToForm, SEARCH_URL_FORM, type SearchForm } from './adql'
+import { buildAdql, circleToForm, countAdql, polygonToForm, SEARCH_URL_FORM, type SearchForm } from './searchQuery'
 import { SearchFormPanel } from './SearchFormPanel'
 import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
@@ -39,7 +39,6 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
 
   const maxrec = Number(params.get('maxrec')) > 0 ? Number(params.get('maxrec')) : DEFAULT_MAXREC
   const serviceUrl = rt.endpoint(committed.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
-  const draftServiceUrl = rt.endpoint(draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
   // a drawn polygon replaces the target cone, so the target need not resolve
   const targetReady = committed.polygon.trim() !== '' || (committed.target.trim() === '' ? committed.kind !== 'catalogue' : target.status === 'ok')
   const ready = go && !!serviceUrl && targetReady && Object.keys(built.errors).length === 0
@@ -67,18 +66,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   const selected = link.selected
 
   const footprints = useMemo(() => (table ? footprintsOfTable(table) : undefined), [table])
-  const colourBy = useMemo<ColourOption[]>(() => {
-    if (!table) return []
-    const options: [string, string[]][] = [
-      ['collection', ['obs_collection']],
-      ['instrument', ['instrument_name', 'instrument']],
-      ['product type', ['dataproduct_type', 'dp_cat']],
-    ]
-    return options.flatMap(([name, cols]) => {
-      const labels = labelsOf(table, cols)
-      return labels ? [{ name, labels }] : []
-    })
-  }, [table])
+  const colourBy = useMemo(() => colourOptionsOf(table), [table])
   const cone = built.cone && go ? built.cone : draftBuilt.cone
   const polygon = built.polygon && go ? built.polygon : draftBuilt.polygon
   const centre = useStableValue(cone ? { ra: cone.ra, dec: cone.dec, fov: Math.max(cone.radius * 3, 0.15) } : polygon ? polygonView(polygon) : undefined)
@@ -108,14 +96,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   return (
     <section className="view search-view" aria-label="Search">
       <SearchFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} busy={result.isFetching} />
-      <details className="search-adql panel" open>
-        <summary>ADQL sent to {draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'}</summary>
-        <pre data-testid="search-adql" aria-label="ADQL query preview">{draftBuilt.adql}</pre>
-        <button type="button" onClick={() => navigate('adql', { q: draftBuilt.adql, profile: rt.profile.id })}>
-          Open in ADQL editor
-        </button>
-        {draftServiceUrl && <CopyAsMenu source={{ kind: 'tap', serviceUrl: draftServiceUrl, query: draftBuilt.adql, maxrec, mode: 'sync' }} />}
-      </details>
+      <AdqlPreview adql={draftBuilt.adql} service={draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'} profileId={rt.profile.id} maxrec={maxrec} />
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="search-status">
           {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${table.rowCount} rows${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
@@ -154,6 +135,36 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
         drawn="footprints"
       />
     </section>
+  )
+}
+
+const COLOUR_COLUMNS: [string, string[]][] = [
+  ['collection', ['obs_collection']],
+  ['instrument', ['instrument_name', 'instrument']],
+  ['product type', ['dataproduct_type', 'dp_cat']],
+]
+
+/** What the footprints can be coloured by: the columns of the table that label rows (collection, instrument, product type). */
+function colourOptionsOf(table: Table | undefined): ColourOption[] {
+  if (!table) return []
+  return COLOUR_COLUMNS.flatMap(([name, cols]) => {
+    const labels = labelsOf(table, cols)
+    return labels ? [{ name, labels }] : []
+  })
+}
+
+/** The query the form sends, with a way to take it to the ADQL editor. */
+function AdqlPreview({ adql, service, profileId, maxrec }: { adql: string; service: 'tap_obs' | 'tap_cat'; profileId: string; maxrec: number }) {
+  const serviceUrl = useRuntime().endpoint(service)
+  return (
+    <details className="search-adql panel" open>
+      <summary>ADQL sent to {service}</summary>
+      <pre data-testid="search-adql" aria-label="ADQL query preview">{adql}</pre>
+      <button type="button" onClick={() => navigate('adql', { q: adql, profile: profileId })}>
+        Open in ADQL editor
+      </button>
+      {serviceUrl && <CopyAsMenu source={{ kind: 'tap', serviceUrl, query: adql, maxrec, mode: 'sync' }} />}
+    </details>
   )
 }
 

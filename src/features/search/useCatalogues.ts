@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { AppRuntime } from '../../state/runtime'
 import { runSync } from '../../protocols/tap'
 import { METADATA_STALE_MS } from '../../state/queryKeys'
-import type { CatalogueColumns } from './adql'
+import type { CatalogueColumns } from './searchQuery'
 
 const QUERY =
   "SELECT table_name, column_name, ucd FROM TAP_SCHEMA.columns WHERE ucd LIKE 'pos.eq.ra;meta.main%' OR ucd LIKE 'pos.eq.dec;meta.main%'"

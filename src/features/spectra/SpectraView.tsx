@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
 import { useGridSkyLink } from '../../components/gridSkyLink'
 import { ssapQuery, type SpectrumRecord } from '../../protocols/ssap'
+import { readInWorker } from '../../protocols/dal'
 import { positionOf, useFormTargets } from '../../state/target'
 import { DATALINK_PARAM } from '../../state/datalinkTarget'
 import { buildSsapQuery, SPECTRA_URL_FORM } from './form'
@@ -32,7 +33,7 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
 
   const ssapUrl = rt.endpoint('ssap')
   const ready = go && !!ssapUrl && !!built.query
-  const result = useServiceQuery(['ssap', ssapUrl, built.query], (signal) => ssapQuery(rt.http, ssapUrl!, built.query!, { signal }), ready)
+  const result = useServiceQuery(['ssap', ssapUrl, built.query], (signal) => ssapQuery(rt.http, ssapUrl!, built.query!, { signal, read: readInWorker }), ready)
   const data = ready ? result.data : undefined
   const table = data?.table
 

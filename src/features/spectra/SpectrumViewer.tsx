@@ -2,7 +2,7 @@
 import { useMemo } from 'react'
 import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { saveBlob } from '../../components/saveFile'
+import { saveBlob } from '../../state/downloads/saveFile'
 import { SpectrumPlot, spectrumColour } from '../../components/plot/SpectrumPlot'
 import { prettyUnit, type PlotSpectrum } from '../../components/plot/spectrumData'
 import { fileNameFor } from '../../protocols/download'

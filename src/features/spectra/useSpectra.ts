@@ -1,7 +1,8 @@
 /** Fetches spectra through the HTTP door (following a DataLink to its #this file when the row points to one) and reads them. */
 import { useQueries } from '@tanstack/react-query'
 import type { AppRuntime } from '../../state/runtime'
-import { classifySemantics, fetchLinks, toServiceError } from '../../protocols/datalink'
+import { classifySemantics, fetchLinks } from '../../protocols/datalink'
+import { toDalError } from '../../protocols/dal'
 import { readSpectrum, type Spectrum } from '../../protocols/fits'
 import { FormatError } from '../../protocols/errors'
 import type { SpectrumRecord } from '../../protocols/ssap'
@@ -34,7 +35,7 @@ export async function loadSpectrum(rt: AppRuntime, rec: SpectrumRecord, signal: 
   try {
     bytes = await (await rt.http.request(url, { signal, timeoutMs: 120_000 })).arrayBuffer()
   } catch (e) {
-    throw toServiceError(e, url, 'Fetching the spectrum')
+    throw toDalError(e, url, 'Fetching the spectrum')
   }
   try {
     return { spectrum: readSpectrum(bytes), bytes, url }

@@ -1,11 +1,16 @@
 /** ESO's token flow and HTTP Basic: pure token logic over the HTTP door, no React. */
 import { HttpError, type HttpClient } from '../http'
+import { DalError } from '../dal/errors'
 
 /** astroquery treats ESO's id_token as expired 10 minutes before its `exp`. */
 export const EXPIRY_MARGIN_MS = 10 * 60 * 1000
 
-export class AuthError extends Error {
+/** A login that did not work (wrong password, unreadable token): the user needs to log in (again). */
+export class AuthError extends DalError {
   override name = 'AuthError'
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('needs-login', message, options)
+  }
 }
 
 /** The claims of a JWT (not verified: the services verify; the app only reads who and until when). */
@@ -68,7 +73,7 @@ export async function passwordGrant(http: HttpClient, s: PasswordGrantSettings, 
       signal,
     })
   } catch (e) {
-    if (e instanceof HttpError && e.kind === 'http' && (e.status === 400 || e.status === 401)) {
+    if (e instanceof HttpError && (e.status === 400 || e.status === 401)) {
       const error = /"error"\s*:\s*"([^"]+)"/.exec(e.body ?? '')?.[1]
       if (error === 'invalid_grant' || e.status === 401) throw new AuthError('Wrong username or password')
       throw new AuthError(`The login service refused the request (${error ?? `HTTP ${e.status}`})`)

@@ -9,5 +9,6 @@ export {
   parseServiceDescriptors, parseServiceDescriptor, descriptorFor, bindInputParams, userParams, inputParam, kindOf, formatValue,
   type ServiceDescriptor, type InputParam, type ServiceKind,
 } from './descriptor'
-export { publisherDid, dpIdOf, encodeQueryValue, withParams, ESO_ID_TEMPLATE } from './identifiers'
-export { dalErrorMessage, toServiceError } from './errors'
+export { publisherDid, dpIdOf, ESO_ID_TEMPLATE } from './identifiers'
+// the query-string writers live in dal/ (SSAP, SODA and calSelector use them too)
+export { encodeQueryValue, withParams } from '../dal/params'

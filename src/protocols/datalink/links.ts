@@ -1,10 +1,9 @@
 /** DataLink {links}: request, and reading the response into typed rows plus service descriptors. */
 import type { HttpClient } from '../http'
-import { FormatError, QueryError } from '../errors'
-import { parseVOTable, queryStatus, type Table, type Value, type VOTableDocument } from '../votable'
+import { parseVOTable, VOTableError, type Table, type Value, type VOTableDocument } from '../votable'
+import { dalResult, notAVOTable, readDalResponse, toDalError, withParams, type DalResult, type VOTableReader } from '../dal'
 import { parseServiceDescriptors } from './descriptor'
-import { toServiceError } from './errors'
-import { ESO_ID_TEMPLATE, publisherDid, withParams } from './identifiers'
+import { ESO_ID_TEMPLATE, publisherDid } from './identifiers'
 import type { DataLinkResult, DataLinkRow } from './types'
 
 /** What to fetch links for: a publisher DID, a dp_id (turned into a DID by the template), or a ready URL (ObsCore access_url). */
@@ -19,6 +18,8 @@ export interface FetchLinksOptions {
   /** Publisher DID template of the profile, `{dp_id}` is replaced; default ESO's `ivo://eso.org/ID?{dp_id}`. */
   idTemplate?: string
   timeoutMs?: number
+  /** how the body is read (default: streamed in this thread) */
+  read?: VOTableReader
 }
 
 const COLUMNS: Record<Exclude<keyof DataLinkRow, 'contentLength'>, string> = {
@@ -77,13 +78,18 @@ export function readLinkRows(table: Table): DataLinkRow[] {
   return rows
 }
 
+const WHAT = 'The DataLink request'
+const NO_LINKS = 'The response is a VOTable but has no DataLink table (no semantics/access_url columns)'
+
 /** Reads a DataLink document (rows and descriptors). @throws QueryError for QUERY_STATUS=ERROR, FormatError when it is no DataLink table. */
 export function parseLinks(doc: VOTableDocument, url = ''): DataLinkResult {
-  const status = queryStatus(doc)
-  if (status.status === 'ERROR') throw new QueryError(status.message?.trim() || 'The DataLink service reported an error', url)
-  const table = findLinksTable(doc)
-  if (!table) throw new FormatError('The response is a VOTable but has no DataLink table (no semantics/access_url columns)', url)
-  return { rows: readLinkRows(table), descriptors: parseServiceDescriptors(doc), document: doc, url }
+  return linksResult(dalResult(doc, { what: WHAT, url, pick: findLinksTable, missing: NO_LINKS }))
+}
+
+function linksResult({ document, table, partial, url }: DalResult): DataLinkResult {
+  const result: DataLinkResult = { rows: readLinkRows(table), descriptors: parseServiceDescriptors(document), document, url }
+  if (partial) result.partial = partial
+  return result
 }
 
 /** The {links} URL for a target, with the ID written the way ESO writes it (readable, still a valid URL). */
@@ -98,16 +104,14 @@ export function linksUrl(target: DataLinkTarget, opts: Pick<FetchLinksOptions, '
 /** Fetches and reads the DataLink document of one dataset. */
 export async function fetchLinks(http: HttpClient, target: DataLinkTarget, opts: FetchLinksOptions = {}): Promise<DataLinkResult> {
   const url = linksUrl(target, opts)
-  let body: ArrayBuffer
-  let answered = url
+  let res: Response
   try {
-    const res = await http.request(url, { signal: opts.signal, timeoutMs: opts.timeoutMs })
-    answered = res.url ? http.serviceUrl(res.url) : url
-    body = await res.arrayBuffer()
+    res = await http.request(url, { signal: opts.signal, timeoutMs: opts.timeoutMs })
   } catch (e) {
-    throw toServiceError(e, url, 'The DataLink request')
+    throw toDalError(e, url, WHAT)
   }
-  return parseLinksBody(body, answered)
+  const answered = res.url ? http.serviceUrl(res.url) : url
+  return linksResult(await readDalResponse(res, { what: WHAT, url: answered, read: opts.read, signal: opts.signal, pick: findLinksTable, missing: NO_LINKS }))
 }
 
 /** Parses a DataLink response body; an HTML page (DaCHS answers browsers with one) becomes a FormatError that says so. */
@@ -116,11 +120,9 @@ export function parseLinksBody(body: ArrayBuffer | string, url: string): DataLin
   try {
     doc = parseVOTable(body)
   } catch (e) {
-    const head = (typeof body === 'string' ? body : new TextDecoder().decode(body.slice(0, 2000))).trim()
-    if (/^<(!doctype\s+html|html)/i.test(head)) {
-      throw new FormatError('The DataLink service answered with an HTML page instead of a VOTable (DaCHS does so for browser user agents; reach it through the proxy)', url, { cause: e })
-    }
-    throw new FormatError(`The DataLink service did not return a VOTable: ${(e as Error).message}`, url, { cause: e })
+    if (!(e instanceof VOTableError)) throw e
+    const text = typeof body === 'string' ? body : new TextDecoder().decode(body.slice(0, 8192))
+    throw notAVOTable(text, '', { what: WHAT, url }, e)
   }
   return parseLinks(doc, url)
 }

@@ -35,4 +35,6 @@ export interface DataLinkResult {
   document: VOTableDocument
   /** Service URL that answered (after redirects). */
   url: string
+  /** Set when the document ended early: the rows that arrived are kept. */
+  partial?: { reason: string }
 }

@@ -5,3 +5,4 @@ export {
   downloadScript, shellQuote, pythonQuote, oneLineUrl, safeFileName, fileNameFor, uniqueNames, totalSize,
   type ScriptFlavour, type ScriptFile, type ScriptOptions,
 } from './script'
+export { filenameOf, knownSize, attachmentDisposition } from './headers'

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ServiceError } from '../errors'
 import { HttpClient, HttpError } from '../http'
+import { DalError } from '../dal'
 import { ProxyMap } from '../proxy'
 import { clearNameCache, NameCache, NameNotFoundError, resolveName, sesameUrl, type ResolvedName } from './index'
 
@@ -132,8 +133,8 @@ describe('resolveName against a local Sesame', () => {
     setTimeout(() => controller.abort(), 50)
     const started = Date.now()
     const err = await pending.catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(HttpError)
-    expect((err as HttpError).kind).toBe('aborted')
+    expect(err).toBeInstanceOf(DalError)
+    expect((err as DalError).kind).toBe('aborted')
     expect(Date.now() - started).toBeLessThan(2000)
     expect(hits.good).toBeUndefined()
   })

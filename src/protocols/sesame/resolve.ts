@@ -1,6 +1,7 @@
 /** Object name → position through CDS Sesame, with mirror failover and a small cache. */
 import { FormatError, ServiceError } from '../errors'
-import { HttpError, type HttpClient } from '../http'
+import type { HttpClient } from '../http'
+import { DalError } from '../dal'
 import { NameCache } from './cache'
 import { NameNotFoundError } from './errors'
 import { firstPosition, parseSesameXml, type SesameResolverName } from './parse'
@@ -48,17 +49,18 @@ export function sesameUrl(resolverUrl: string, name: string, order: SesameOrder 
 /** Whether a failure of one mirror is worth trying the next one for. */
 function worthFailover(e: unknown): boolean {
   if (e instanceof FormatError) return true
-  if (!(e instanceof HttpError)) return false
-  if (e.kind === 'aborted') return false
+  if (!(e instanceof DalError)) return false
+  // a cancel, a refused login or a rejected name: every mirror would say the same
+  if (e.kind === 'aborted' || e.kind === 'needs-login' || e.kind === 'forbidden' || e.kind === 'query-rejected') return false
   if (e.kind !== 'http') return true
   const status = e.status ?? 0
-  return status >= 500 || status === 404 || status === 408 || status === 429
+  return status >= 500 || status === 404 || status === 408
 }
 
 /**
  * Resolves an object name (e.g. "M31", "NGC 4993") to ICRS degrees. Tries `resolverUrl` and then
  * each mirror on network errors, timeouts, 5xx/404 and unreadable answers. Throws NameNotFoundError
- * when Sesame answers that nothing is known, an `aborted` HttpError when cancelled, and ServiceError
+ * when Sesame answers that nothing is known, the DalError of kind 'aborted' when cancelled, and ServiceError
  * when no mirror could answer.
  */
 export async function resolveName(http: HttpClient, name: string, options: ResolveNameOptions): Promise<ResolvedName> {
@@ -104,6 +106,7 @@ export async function resolveName(http: HttpClient, name: string, options: Resol
   }
   throw new ServiceError(`Could not resolve "${query}": no Sesame mirror answered (${failures.join('; ')})`, options.resolverUrl, {
     cause: lastError,
+    kind: lastError instanceof DalError ? lastError.kind : 'network',
   })
 }
 

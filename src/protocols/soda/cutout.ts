@@ -1,7 +1,8 @@
 /** Runs a SODA sync request: the Response (for streaming or saving) and the file name the service gives. */
 import type { HttpClient } from '../http'
-import { QueryError, ServiceError } from '../errors'
-import { dalErrorMessage, dpIdOf, toServiceError } from '../datalink'
+import { QueryError } from '../errors'
+import { errorPosition, toDalError, votableErrorMessage } from '../dal'
+import { dpIdOf } from '../datalink'
 import type { SodaRequest } from './types'
 
 export interface SodaCutoutResponse {
@@ -47,7 +48,7 @@ function fallbackName(req: SodaRequest, contentType: string | undefined): string
 
 /**
  * Sends the request. An empty answer (DaCHS: 204 when the region misses the data), an HTTP error or
- * a VOTable error document becomes a QueryError/ServiceError carrying the server's message.
+ * a VOTable error document becomes a DalError (query-rejected, http, needs-login…) carrying the server's message.
  */
 export async function fetchCutout(http: HttpClient, req: SodaRequest, opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<SodaCutoutResponse> {
   let response: Response
@@ -55,7 +56,7 @@ export async function fetchCutout(http: HttpClient, req: SodaRequest, opts: { si
     // cutouts of big cubes take minutes (ESO's notebook expects timeouts on huge cubes)
     response = await http.request(req.url, { signal: opts.signal, timeoutMs: opts.timeoutMs ?? 10 * 60_000 })
   } catch (e) {
-    throw toServiceError(e, req.url, 'The cutout')
+    throw toDalError(e, req.url, 'The cutout')
   }
   const contentType = response.headers.get('Content-Type') ?? undefined
   if (response.status === 204) throw new QueryError('The cutout is empty: the requested region or band does not overlap the data', req.url)
@@ -63,10 +64,8 @@ export async function fetchCutout(http: HttpClient, req: SodaRequest, opts: { si
   const length = Number(response.headers.get('Content-Length') ?? NaN)
   // only small bodies: an error document is tiny, and cloning a large cutout would buffer it
   if (contentType && /votable|xml/i.test(contentType) && length < 65536) {
-    const text = await response.clone().text()
-    if (/QUERY_STATUS[^>]*value\s*=\s*["']ERROR/i.test(text)) {
-      throw new ServiceError(`The cutout failed: ${dalErrorMessage(text, contentType) ?? 'the service reported an error'}`, req.url)
-    }
+    const said = votableErrorMessage(await response.clone().text(), contentType)
+    if (said) throw new QueryError(`The cutout failed: ${said}`, req.url, { serviceMessage: said, position: errorPosition(said) })
   }
   const filename = filenameFromContentDisposition(response.headers.get('Content-Disposition')) ?? fallbackName(req, contentType)
   return { response, filename, contentType, url: req.url }

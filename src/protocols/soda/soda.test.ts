@@ -129,7 +129,8 @@ describe('fetchCutout', () => {
     const e2 = await fetchCutout(fakeHttp(() => new Response(html, { status: 404, headers: { 'Content-Type': 'text/html' } })), req).catch((x: unknown) => x)
     expect((e2 as Error).message).toBe('The cutout failed (HTTP 404): No product with this ID (pubDID: ivo://x)')
     const e3 = await fetchCutout(fakeHttp(() => new Response(vot, { status: 400, headers: { 'Content-Type': 'application/x-votable+xml' } })), req).catch((x: unknown) => x)
-    expect((e3 as Error).message).toBe('The cutout failed (HTTP 400): ID not found')
+    expect(e3).toBeInstanceOf(QueryError)
+    expect((e3 as Error).message).toBe('ID not found')
   })
   it('parses Content-Disposition forms', () => {
     expect(filenameFromContentDisposition('attachment; filename=ADP.2021-05-10T12:00:01_proc.fits')).toBe('ADP.2021-05-10T12:00:01_proc.fits')

@@ -1,8 +1,8 @@
 /** SSAP 1.04 queryData (the ESO SSAP service and DaCHS's). */
 import type { HttpClient } from '../http'
-import { FormatError, QueryError, ServiceError } from '../errors'
-import { parseVOTable, queryStatus, type Table, type VOTableDocument } from '../votable'
-import { parseServiceDescriptors, toServiceError, withParams, type ServiceDescriptor } from '../datalink'
+import { QueryError } from '../errors'
+import { readDalResponse, toDalError, withParams, type DalResult, type VOTableReader } from '../dal'
+import { parseServiceDescriptors, type ServiceDescriptor } from '../datalink'
 import { spectrumColumns, spectrumRecord, type SpectrumColumns, type SpectrumRecord } from './columns'
 
 export interface SsapQuery {
@@ -19,12 +19,8 @@ export interface SsapQuery {
   format?: string
 }
 
-export interface SsapResult {
-  document: VOTableDocument
-  table: Table
-  /** true when the service cut the result at MAXREC (QUERY_STATUS=OVERFLOW) */
-  overflow: boolean
-  url: string
+/** The result table (with OVERFLOW and `partial` as for TAP), typed access to its key columns, and its descriptors. */
+export interface SsapResult extends DalResult {
   columns: SpectrumColumns
   spectra: SpectrumRecord[]
   /** DataLink/SODA descriptors that come with the result (DaCHS: row-bound on ssa_pubDID) */
@@ -57,25 +53,19 @@ export function ssapParams(q: SsapQuery): [string, string][] {
 }
 
 /** Runs an SSAP queryData request and reads the result with typed access to its key columns. */
-export async function ssapQuery(http: HttpClient, baseUrl: string, q: SsapQuery, opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<SsapResult> {
+export async function ssapQuery(
+  http: HttpClient, baseUrl: string, q: SsapQuery, opts: { signal?: AbortSignal; timeoutMs?: number; read?: VOTableReader } = {},
+): Promise<SsapResult> {
   const url = withParams(baseUrl, ssapParams(q))
-  let body: ArrayBuffer
+  let res: Response
   try {
-    body = await (await http.request(url, { signal: opts.signal, timeoutMs: opts.timeoutMs })).arrayBuffer()
+    res = await http.request(url, { signal: opts.signal, timeoutMs: opts.timeoutMs })
   } catch (e) {
-    throw toServiceError(e, url, 'The SSAP query')
+    throw toDalError(e, url, 'The SSAP query')
   }
-  let document: VOTableDocument
-  try {
-    document = parseVOTable(body)
-  } catch (e) {
-    throw new FormatError(`The SSAP service did not return a VOTable: ${(e as Error).message}`, url, { cause: e })
-  }
-  const status = queryStatus(document)
-  if (status.status === 'ERROR') throw new QueryError(status.message?.trim() || 'The SSAP service reported an error', url)
-  const table = document.tables[0]
-  if (!table) throw new ServiceError('The SSAP service answered without a result table', url)
+  const result = await readDalResponse(res, { what: 'The SSAP query', url, read: opts.read, signal: opts.signal })
+  const { table, document } = result
   const columns = spectrumColumns(table)
   const spectra = Array.from({ length: table.rowCount }, (_, r) => spectrumRecord(table, r, columns))
-  return { document, table, overflow: status.status === 'OVERFLOW', url, columns, spectra, descriptors: parseServiceDescriptors(document) }
+  return { ...result, columns, spectra, descriptors: parseServiceDescriptors(document) }
 }

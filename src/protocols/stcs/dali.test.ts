@@ -52,7 +52,7 @@ describe('DALI geometry values', () => {
     })()
     expect(e).toBeInstanceOf(StcsSyntaxError)
     expect(e?.token).toBe('x')
-    expect(e?.position).toBe(3)
+    expect(e?.offset).toBe(3)
     expect(() => parseGeometryValue('timestamp', '2020-01-01')).toThrow(RangeError)
   })
 

@@ -8,12 +8,12 @@ export class StcsSyntaxError extends FormatError {
     readonly reason: string,
     /** The offending token ('' at the end of the input). */
     readonly token: string,
-    /** 0-based character offset of the token in `text`. */
-    readonly position: number,
+    /** 0-based character offset of the token in `text` (`position` is the DalError's line and column). */
+    readonly offset: number,
     /** The whole input. */
     readonly text: string,
   ) {
-    super(`${reason} at position ${position}${token ? ` ("${token}")` : ' (end of input)'} in "${clip(text)}"`)
+    super(`${reason} at position ${offset}${token ? ` ("${token}")` : ' (end of input)'} in "${clip(text)}"`, undefined, { position: { line: 1, column: offset + 1 } })
   }
 }
 

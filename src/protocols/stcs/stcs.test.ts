@@ -180,7 +180,7 @@ describe('parseStcs errors name the token and its position', () => {
     const e = syntaxError(text)
     expect(e.message).toContain(reason)
     expect(e.token).toBe(token)
-    expect(e.position).toBe(position)
+    expect(e.offset).toBe(position)
     expect(e.message).toContain(`position ${position}`)
   })
 

@@ -1,10 +1,9 @@
 /** TAP asynchronous queries (UWS jobs under {tap}/async). */
 import type { HttpClient } from '../http'
 import { createJob, jobErrorText, runJob, waitForJob, JobError, type UwsJob, type WaitOptions } from '../uws'
-import { parseVOTable, queryStatus } from '../votable'
+import { errorPosition, readDalResponse, serviceErrorMessage, toDalError, type VOTableReader } from '../dal'
 import type { TapQuery, TapResult } from './sync'
-import { tapErrorMessage } from './sync'
-import { FormatError, QueryError } from '../errors'
+import { QueryError } from '../errors'
 
 export interface AsyncSubmitOptions {
   signal?: AbortSignal
@@ -30,37 +29,32 @@ export function resultUrl(jobUrl: string, job: UwsJob): string {
   return r?.href || `${jobUrl.replace(/\/+$/, '')}/results/result`
 }
 
-/** Fetches and reads the result of a completed job. */
-export async function fetchAsyncResult(http: HttpClient, jobUrl: string, job: UwsJob, signal?: AbortSignal): Promise<TapResult> {
+/** Fetches and reads the result of a completed job, streamed through `read` (in this thread by default, or a worker). */
+export async function fetchAsyncResult(http: HttpClient, jobUrl: string, job: UwsJob, signal?: AbortSignal, read?: VOTableReader): Promise<TapResult> {
   const url = resultUrl(jobUrl, job)
-  const body = await http.arrayBuffer(url, { signal, timeoutMs: 10 * 60_000 })
-  let document
+  let res: Response
   try {
-    document = parseVOTable(body)
+    res = await http.request(url, { signal, timeoutMs: 10 * 60_000 })
   } catch (e) {
-    throw new FormatError(`The job result is not a VOTable: ${(e as Error).message}`, url, { cause: e })
+    throw toDalError(e, url, 'The job result')
   }
-  const status = queryStatus(document)
-  if (status.status === 'ERROR') throw new QueryError(status.message ?? 'The job reported an error', url)
-  const table = document.tables[0]
-  if (!table) throw new FormatError('The job result has no table', url)
-  return { document, table, overflow: status.status === 'OVERFLOW', url }
+  return readDalResponse(res, { what: 'The job result', url, read, signal })
 }
 
 /** Waits for a job and returns its result; a job in ERROR becomes a QueryError with the service's message. */
-export async function awaitAsyncResult(http: HttpClient, jobUrl: string, opts: WaitOptions = {}): Promise<TapResult> {
+export async function awaitAsyncResult(http: HttpClient, jobUrl: string, opts: WaitOptions & { read?: VOTableReader } = {}): Promise<TapResult> {
   const job = await waitForJob(http, jobUrl, opts)
-  if (job.phase === 'COMPLETED') return fetchAsyncResult(http, jobUrl, job, opts.signal)
+  if (job.phase === 'COMPLETED') return fetchAsyncResult(http, jobUrl, job, opts.signal, opts.read)
   if (job.phase === 'ERROR') {
     let message = job.error?.message
     if (!message || job.error?.hasDetail) {
       try {
-        message = tapErrorMessage(await jobErrorText(http, jobUrl, opts.signal)) ?? message
+        message = serviceErrorMessage(await jobErrorText(http, jobUrl, opts.signal)) ?? message
       } catch {
         // keep the summary
       }
     }
-    throw new QueryError(message || 'The job failed without a message', jobUrl)
+    throw new QueryError(message || 'The job failed without a message', jobUrl, { serviceMessage: message, position: errorPosition(message) })
   }
   throw new JobError(`The job ended in phase ${job.phase}`, job, jobUrl)
 }

@@ -1,6 +1,7 @@
-import { HttpError, type HttpClient } from '../http'
-import { FormatError, QueryError, ServiceError } from '../errors'
-import { parseVOTable, queryStatus, type Table, type VOTableDocument } from '../votable'
+import type { HttpClient } from '../http'
+import { readDalResponse, toDalError, type DalResult, type VOTableReader } from '../dal'
+
+export type { VOTableReader } from '../dal'
 
 export interface TapQuery {
   query: string
@@ -13,34 +14,11 @@ export interface TapQuery {
   method?: 'GET' | 'POST'
 }
 
-export interface TapResult {
-  document: VOTableDocument
-  table: Table
-  /** True when the service cut the result at MAXREC (QUERY_STATUS=OVERFLOW). */
-  overflow: boolean
-  /** Service URL that answered. */
-  url: string
-}
-
-/** Reads a TAP error body (VOTable with QUERY_STATUS=ERROR, or plain text) into its message. */
-export function tapErrorMessage(body: string): string | undefined {
-  if (!body.includes('<')) return body.trim() || undefined
-  try {
-    const s = queryStatus(parseVOTable(body))
-    if (s.status === 'ERROR') return s.message?.trim() || 'the service reported an error without a message'
-  } catch {
-    // not a VOTable
-  }
-  return undefined
-}
-
-/** How a response body becomes a VOTable document: in this thread (default), or streamed in a Web Worker. */
-export type VOTableReader = (response: Response, signal?: AbortSignal) => Promise<VOTableDocument>
-
-const readInThread: VOTableReader = async (response) => parseVOTable(await response.arrayBuffer())
+/** A TAP result: the document, its result table, OVERFLOW at MAXREC, `partial` when it ended early, the URL. */
+export type TapResult = DalResult
 
 /** Runs a synchronous TAP query (POST, form-encoded) and reads the VOTable result. */
-export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery, signal?: AbortSignal, read: VOTableReader = readInThread): Promise<TapResult> {
+export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery, signal?: AbortSignal, read?: VOTableReader): Promise<TapResult> {
   const url = `${serviceUrl.replace(/\/+$/, '')}/sync`
   let res: Response
   try {
@@ -52,24 +30,8 @@ export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery,
       timeoutMs: 10 * 60_000,
     })
   } catch (e) {
-    if (e instanceof HttpError && e.kind === 'http' && e.body) {
-      const msg = tapErrorMessage(e.body)
-      if (msg) throw new QueryError(msg, url, { cause: e })
-    }
-    throw e
+    throw toDalError(e, url, 'The TAP query')
   }
-  const type = res.headers.get('Content-Type') ?? ''
-  let document: VOTableDocument
-  try {
-    document = await read(res, signal)
-  } catch (e) {
-    if (signal?.aborted) throw e
-    throw new FormatError(`The service did not return a readable VOTable (${type || 'no content type'}): ${(e as Error).message}`, url, { cause: e })
-  }
-  const status = queryStatus(document)
-  // TAP services may report query errors with HTTP 200
-  if (status.status === 'ERROR') throw new QueryError(status.message?.trim() || 'The service reported an error', url)
-  const table = document.tables[0]
-  if (!table) throw new ServiceError('The service answered without a result table', url)
-  return { document, table, overflow: status.status === 'OVERFLOW', url }
+  // TAP services may report query errors with HTTP 200: the reader checks QUERY_STATUS
+  return readDalResponse(res, { what: 'The TAP query', url, read, signal })
 }

@@ -1,13 +1,15 @@
 /** UWS 1.1 over the HTTP door: create, run, poll with WAIT, abort, delete, lists. */
 import type { FormFields, HttpClient } from '../http'
-import { HttpError } from '../http'
+import { HttpError, statusKind } from '../http'
 import { ServiceError } from '../errors'
+import { abortError } from '../dal/errors'
 import { FINAL_PHASES, parseJob, parseJobList, type UwsJob, type UwsJobRef, type UwsPhase } from './job'
 
+/** A job that ended without a result (ABORTED, ARCHIVED…): no usable answer. */
 export class JobError extends ServiceError {
   override name = 'JobError'
   constructor(message: string, readonly job: UwsJob, url: string) {
-    super(message, url)
+    super(message, url, { kind: 'bad-response' })
   }
 }
 
@@ -41,7 +43,7 @@ export async function getJob(http: HttpClient, jobUrl: string, opts: { wait?: nu
 async function postPhase(http: HttpClient, jobUrl: string, phase: 'RUN' | 'ABORT', signal?: AbortSignal): Promise<void> {
   await http.request(`${strip(jobUrl)}/phase`, { form: { PHASE: phase }, signal, redirect: 'manual', idempotent: true, acceptErrorStatus: true }).then(async (res) => {
     // a 303 back to the job is success; 'manual' redirects show as opaqueredirect (status 0) in browsers
-    if (res.status >= 400) throw new HttpError('http', `Could not ${phase === 'RUN' ? 'start' : 'abort'} the job: HTTP ${res.status}`, jobUrl, res.status, await res.text())
+    if (res.status >= 400) throw new HttpError(statusKind(res.status), `Could not ${phase === 'RUN' ? 'start' : 'abort'} the job: HTTP ${res.status}`, jobUrl, res.status, await res.text())
   })
 }
 
@@ -51,7 +53,7 @@ export const abortJob = (http: HttpClient, jobUrl: string, signal?: AbortSignal)
 export async function deleteJob(http: HttpClient, jobUrl: string, signal?: AbortSignal): Promise<void> {
   // POST ACTION=DELETE is what every UWS 1.x service accepts (HTTP DELETE is optional in practice)
   await http.request(strip(jobUrl), { form: { ACTION: 'DELETE' }, signal, redirect: 'manual', idempotent: true, acceptErrorStatus: true }).then((res) => {
-    if (res.status >= 400 && res.status !== 404) throw new HttpError('http', `Could not delete the job: HTTP ${res.status}`, jobUrl, res.status)
+    if (res.status >= 400 && res.status !== 404) throw new HttpError(statusKind(res.status), `Could not delete the job: HTTP ${res.status}`, jobUrl, res.status)
   })
 }
 
@@ -85,8 +87,9 @@ export interface WaitOptions {
 
 const defaultSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal))
     const t = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true })
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(abortError(signal))), { once: true })
   })
 
 /**

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { compareWithAstropy } from './astropy-compare'
-import type { AstropyDump } from './astropy-compare'
+import { compareWithAstropy } from '../../test-support/votable/astropy-compare'
+import type { AstropyDump } from '../../test-support/votable/astropy-compare'
 import { VOTableError, parseVOTable, queryStatus } from './index'
 
 const DIR = join(__dirname, '__fixtures__', 'conformance')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseVOTable } from './index'
 import type { Value } from './types'
-import { W, binary, tabledata } from './testutil'
+import { W, binary, tabledata } from '../../test-support/votable/build'
 
 const arr = (v: Value): unknown[] => Array.from(v as ArrayLike<unknown>)
 

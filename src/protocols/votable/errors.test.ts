@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { VOTableError, parseVOTable } from './index'
-import { W, binary, tabledata } from './testutil'
+import { W, binary, tabledata } from '../../test-support/votable/build'
 
 function fail(input: string | Uint8Array): VOTableError {
   try {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { conformanceFiles, loadConformance } from './fixtures'
+import { conformanceFiles, loadConformance } from '../../test-support/votable/corpus'
 import { VOTableError, VOTableStreamParser, parseVOTable, parseVOTableStream, queryStatus } from './index'
 import type { RowBatch, VOTableDocument } from './index'
 import type { VOTableTable } from './table'
-import { W, binary, randomChunks, seeded, snapshot, tabledata } from './testutil'
+import { W, binary, randomChunks, seeded, snapshot, tabledata } from '../../test-support/votable/build'
 import { appendBatch, tableFromHeader, tableHeader } from './worker-protocol'
 
 const enc = new TextEncoder()
@@ -129,7 +129,7 @@ describe('truncated input', () => {
     await expect(parseVOTableStream(body)).rejects.toThrow('reset')
   })
 
-  it('aborting rejects with the signal reason', async () => {
+  it('aborting rejects with the one abort shape (kind aborted), the signal reason as its cause', async () => {
     const ac = new AbortController()
     const body = new ReadableStream<Uint8Array>({
       pull(c) {
@@ -137,7 +137,7 @@ describe('truncated input', () => {
         ac.abort(new Error('user cancelled'))
       },
     })
-    await expect(parseVOTableStream(body, { signal: ac.signal })).rejects.toThrow('user cancelled')
+    await expect(parseVOTableStream(body, { signal: ac.signal })).rejects.toMatchObject({ kind: 'aborted', cause: new Error('user cancelled') })
   })
 })
 

@@ -3,6 +3,7 @@
  * handed on in column-stored batches, so a view can show the first rows before the body is complete.
  * The document at the end is the one `parseVOTable` gives for the same bytes.
  */
+import { abortError } from '../dal/errors'
 import { DocumentParser } from './document'
 import { VOTableError } from './errors'
 import type { BatchColumn } from './spec'
@@ -155,10 +156,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out
 }
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
-}
-
 /** Iterate the chunks of a stream source; `cancel` stops the underlying stream. */
 export function chunksOf(source: StreamSource): { next(): Promise<IteratorResult<Uint8Array | string>>; cancel(reason?: unknown): void } {
   if (typeof Response !== 'undefined' && source instanceof Response) {
@@ -180,7 +177,7 @@ export function chunksOf(source: StreamSource): { next(): Promise<IteratorResult
  * Read a VOTable from a stream (a fetch Response from HttpClient, a ReadableStream, or an async
  * iterable of chunks), handing on row batches while it downloads. If the stream fails after the
  * table header has arrived, the rows that did arrive are kept (`truncated`, with a warning);
- * before that, the stream's error is thrown. Aborting `signal` rejects with its reason.
+ * before that, the stream's error is thrown. Aborting `signal` rejects with the DalError of kind 'aborted'.
  */
 export async function parseVOTableStream(source: StreamSource, options: StreamOptions & { signal?: AbortSignal } = {}): Promise<VOTableDocument> {
   const { signal } = options

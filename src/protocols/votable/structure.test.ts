@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseVOTable, queryStatus } from './index'
-import { tabledata } from './testutil'
+import { tabledata } from '../../test-support/votable/build'
 
 const DATALINK = `<?xml version="1.0" encoding="UTF-8"?>
 <VOTABLE version="1.3" xmlns="http://www.ivoa.net/xml/VOTable/v1.3">

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { loadConformance } from './fixtures'
+import { loadConformance } from '../../test-support/votable/corpus'
 import { describeVOTable, parseVOTable } from './index'
 import { formatCell } from './summary'
-import { binary, tabledata, W } from './testutil'
+import { binary, tabledata, W } from '../../test-support/votable/build'
 
 describe('describeVOTable', () => {
   it('lists tables, fields, INFOs, status, warnings and the first rows aligned', () => {

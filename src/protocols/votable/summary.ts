@@ -1,7 +1,7 @@
 /** A readable plain-text summary of a VOTable (what `npm run votable -- FILE` prints). */
 import { queryStatus } from './status'
 import type { Field, Info, Table, Value, VOTableDocument } from './types'
-import { formatFloat } from './writer'
+import { formatFloat } from './writer-cells'
 
 export interface SummaryOptions {
   /** rows shown per table (default 5) */

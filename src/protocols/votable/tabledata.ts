@@ -39,12 +39,55 @@ function tagText(s: string, a: number): string {
   return s.slice(a, e < 0 ? Math.min(s.length, a + 40) : e + 1)
 }
 
+type ErrorAt = (pos: number, message: string) => VOTableError
+
+/** `<TD encoding="base64">` (the cell in BINARY form) with text s[a, b); the position after its end tag, -1 when cut. */
+function base64Cell(s: string, a: number, b: number, col: ColumnBuilder, row: number, err: ErrorAt): number {
+  const e = s.indexOf('>', b)
+  if (e < 0) return -1
+  const r = decodeBase64(s, a, b)
+  if (r.errorAt >= 0) throw err(r.errorAt, `invalid base64 character "${s.charAt(r.errorAt)}" in a TD of row ${row}`)
+  const view = new DataView(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength)
+  if (col.binary(view, r.bytes, 0, false) < 0) throw err(a, `base64 TD in row ${row} is too short for its datatype`)
+  return e + 1
+}
+
+/** A TD with CDATA sections or comments inside (text from a, first markup at b); the position after </TD>, -1 when cut. */
+function mixedCell(s: string, a: number, b: number, col: ColumnBuilder, row: number, err: ErrorAt): number {
+  const n = s.length
+  let text = ''
+  let p = a
+  let q = b
+  for (;;) {
+    text += decodeEntities(s.slice(p, q))
+    if (s.startsWith('<![CDATA[', q)) {
+      const e = s.indexOf(']]>', q + 9)
+      if (e < 0) return -1
+      text += s.slice(q + 9, e)
+      p = e + 3
+    } else if (s.startsWith('<!--', q)) {
+      const e = s.indexOf('-->', q + 4)
+      if (e < 0) return -1
+      p = e + 3
+    } else if (s.charCodeAt(q + 1) === 47) {
+      const e = s.indexOf('>', q)
+      if (e < 0) return -1
+      if (!tagIs(s, q + 2, e, 'TD')) throw err(q, `expected </TD> in row ${row}, found ${tagText(s, q)}`)
+      col.text(text, 0, text.length)
+      return e + 1
+    } else if (q + 9 > n) return -1 // maybe "<![CDATA[" or "</TD>" cut by the end of a streaming window
+    else throw err(q, `unexpected element ${tagText(s, q)} inside a TD of row ${row}`)
+    q = s.indexOf('<', p)
+    if (q < 0) return -1
+  }
+}
+
 /** Decode rows from s starting at st.pos; returns when </TABLEDATA> or the end of s is reached. */
 export function decodeTableData(
   s: string,
   st: TableDataState,
   cols: ColumnBuilder[],
-  err: (pos: number, message: string) => VOTableError = (p, m) => errorAt(s, p, m),
+  err: ErrorAt = (p, m) => errorAt(s, p, m),
 ): void {
   const n = s.length
   const ncols = cols.length
@@ -113,15 +156,10 @@ export function decodeTableData(
         const b = s.indexOf('<', a)
         if (b < 0) break outer
         if (ne < g && /encoding\s*=\s*["']base64["']/.test(s.slice(ne, g))) {
-          // <TD encoding="base64">: the cell in BINARY form
-          const e = s.indexOf('>', b)
+          const e = base64Cell(s, a, b, cols[col], rows + 1, err)
           if (e < 0) break outer
-          const r = decodeBase64(s, a, b)
-          if (r.errorAt >= 0) throw err(r.errorAt, `invalid base64 character "${s.charAt(r.errorAt)}" in a TD of row ${rows + 1}`)
-          const view = new DataView(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength)
-          if (cols[col].binary(view, r.bytes, 0, false) < 0) throw err(a, `base64 TD in row ${rows + 1} is too short for its datatype`)
           col++
-          pos = e + 1
+          pos = e
           continue
         }
         if (s.charCodeAt(b + 1) === 47) {
@@ -140,33 +178,10 @@ export function decodeTableData(
           pos = e + 1
           continue
         }
-        // mixed content: CDATA sections and comments inside the cell
-        let text = ''
-        let p = a
-        let q = b
-        for (;;) {
-          text += decodeEntities(s.slice(p, q))
-          if (s.startsWith('<![CDATA[', q)) {
-            const e = s.indexOf(']]>', q + 9)
-            if (e < 0) break outer
-            text += s.slice(q + 9, e)
-            p = e + 3
-          } else if (s.startsWith('<!--', q)) {
-            const e = s.indexOf('-->', q + 4)
-            if (e < 0) break outer
-            p = e + 3
-          } else if (s.charCodeAt(q + 1) === 47) {
-            const e = s.indexOf('>', q)
-            if (e < 0) break outer
-            if (!tagIs(s, q + 2, e, 'TD')) throw err(q, `expected </TD> in row ${rows + 1}, found ${tagText(s, q)}`)
-            pos = e + 1
-            break
-          } else if (q + 9 > n) break outer // maybe "<![CDATA[" or "</TD>" cut by the end of a streaming window
-          else throw err(q, `unexpected element ${tagText(s, q)} inside a TD of row ${rows + 1}`)
-          q = s.indexOf('<', p)
-          if (q < 0) break outer
-        }
-        cols[col++].text(text, 0, text.length)
+        const e = mixedCell(s, a, b, cols[col], rows + 1, err)
+        if (e < 0) break outer
+        col++
+        pos = e
       }
     }
     if (col !== ncols) throw err(rowStart, `row ${rows + 1} has ${col} cells, but the table has ${ncols} FIELDs`)

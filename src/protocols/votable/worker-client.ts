@@ -3,6 +3,7 @@
  * (transferred, not copied), row batches come back as typed arrays and are appended to tables
  * that grow on this thread. Where there is no Worker (Node, tests) it parses on this thread.
  */
+import { abortError } from '../dal/errors'
 import { chunksOf, parseVOTableStream } from './stream'
 import type { StreamOptions } from './stream'
 import type { VOTableTable } from './table'
@@ -28,10 +29,6 @@ function defaultWorker(): (() => Worker) | null {
   return () => new Worker(new URL('./votable.worker.ts', import.meta.url), { type: 'module' })
 }
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
-}
-
 function asBytes(source: Uint8Array | ArrayBuffer): Uint8Array {
   return source instanceof Uint8Array ? source : new Uint8Array(source)
 }
@@ -41,7 +38,7 @@ function asBytes(source: Uint8Array | ArrayBuffer): Uint8Array {
  * `onBatch` each time it grows; the tables passed are the ones the resolved document holds
  * (value(row, col) O(1) for row < table.rowCount). A body that breaks off after the header gives
  * the rows that arrived, with `truncated` and a warning. Rejects with a VOTableError for input that
- * is not a VOTable, and with the signal's reason when aborted.
+ * is not a VOTable, and with the DalError of kind 'aborted' when aborted.
  */
 export function parseInWorker(source: WorkerSource, options: WorkerParseOptions = {}): Promise<VOTableDocument> {
   const { signal } = options

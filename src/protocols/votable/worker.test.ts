@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { conformanceFiles, loadConformance } from './fixtures'
+import { conformanceFiles, loadConformance } from '../../test-support/votable/corpus'
 import { VOTableError, parseInWorker, parseVOTable, queryStatus } from './index'
 import type { RowBatch, Table, VOTableDocument } from './index'
 import type { VOTableTable } from './table'
-import { W, binary, plain, randomChunks, seeded, snapshot, tabledata } from './testutil'
+import { W, binary, plain, randomChunks, seeded, snapshot, tabledata } from '../../test-support/votable/build'
 import { createWorkerHost } from './worker-host'
 import type { FromWorker, ToWorker } from './worker-protocol'
 import { appendBatch, batchTransferables, documentFromSkeleton, documentSkeleton, tableFromHeader } from './worker-protocol'
@@ -240,7 +240,7 @@ describe('parseInWorker', () => {
     expect(e.line).toBe(4)
   })
 
-  it('abort rejects with the reason and ends the worker', async () => {
+  it('abort rejects with the one abort shape (the reason as its cause) and ends the worker', async () => {
     const f = fake()
     const ac = new AbortController()
     const p = parseInWorker(streamOf(randomChunks(enc.encode(text), seeded(1))), {
@@ -248,7 +248,7 @@ describe('parseInWorker', () => {
       signal: ac.signal,
       onHeader: () => ac.abort(new Error('closed by the user')),
     })
-    await expect(p).rejects.toThrow('closed by the user')
+    await expect(p).rejects.toMatchObject({ kind: 'aborted', cause: new Error('closed by the user') })
     expect(f.last().terminated).toBe(true)
   })
 })

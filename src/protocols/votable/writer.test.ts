@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { conformanceFiles, loadConformance } from './fixtures'
+import { conformanceFiles, loadConformance } from '../../test-support/votable/corpus'
 import { parseVOTable, queryStatus, writeCSV, writeVOTable } from './index'
 import type { Table, Value, VOTableDocument } from './index'
-import { plain, tabledata } from './testutil'
-import { formatFloat } from './writer'
+import { plain, tabledata } from '../../test-support/votable/build'
+import { formatFloat } from './writer-cells'
 
 function tryParse(bytes: Uint8Array): VOTableDocument | null {
   try {

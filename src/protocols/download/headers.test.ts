@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { attachmentDisposition, filenameOf, knownSize } from './downloadHeaders'
+import { attachmentDisposition, filenameOf, knownSize } from './headers'
 
 const h = (init: Record<string, string>) => new Headers(init)
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePosition } from '../../protocols/coords'
-import { buildAdql, circleToForm, countAdql, polygonToForm, readPolygon, EMPTY_FORM, formFromParams, formToParams, mjdToIso, readRadius, toMjd, type SearchForm } from './adql'
+import { buildAdql, circleToForm, countAdql, polygonToForm, readPolygon, EMPTY_FORM, formFromParams, formToParams, mjdToIso, readRadius, toMjd, type SearchForm } from './searchQuery'
 
 const form = (f: Partial<SearchForm>): SearchForm => ({ ...EMPTY_FORM, ...f })
 const NGC6397 = { ra: 265.1754, dec: -53.6743 }

@@ -5,8 +5,8 @@
  * float columns compare as float32, astropy's masked char equals our "" or null,
  * astropy's masked float equals our NaN, integers beyond 2^53 are decimal strings.
  */
-import { queryStatus } from './index'
-import type { Field, Info, Param, Resource, Table, Value, VOTableDocument } from './types'
+import { queryStatus } from '../../protocols/votable/index'
+import type { Field, Info, Param, Resource, Table, Value, VOTableDocument } from '../../protocols/votable/types'
 
 type J = null | boolean | number | string | J[] | { [k: string]: J }
 interface JField { name: string; datatype: string | null; arraysize: string | null; unit: string | null; ucd: string | null; utype: string | null; xtype: string | null; value?: J }

@@ -7,10 +7,10 @@
  * Where service workers are unavailable (no secure context, private modes, registration refused) the file
  * is fetched through the door into memory and saved from there, as before.
  */
-import type { CredentialPolicy, HttpClient } from '../protocols/http'
-import { authFailureMessage } from '../protocols/auth'
-import { formatBytes } from '../protocols/table'
-import { attachmentDisposition, filenameOf, knownSize } from './downloadHeaders'
+import type { CredentialPolicy, HttpClient } from '../../protocols/http'
+import { authFailureMessage } from '../../protocols/auth'
+import { formatBytes } from '../../protocols/table'
+import { attachmentDisposition, filenameOf, knownSize } from '../../protocols/download'
 import { saveBlob } from './saveFile'
 
 export interface SavedDownload {

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 
-export const CONFORMANCE_DIR = join(__dirname, '__fixtures__', 'conformance')
+export const CONFORMANCE_DIR = join(__dirname, '..', '..', 'protocols', 'votable', '__fixtures__', 'conformance')
 
 export const conformanceFiles: string[] = readdirSync(join(CONFORMANCE_DIR, 'files')).sort()
 

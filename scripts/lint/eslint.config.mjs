@@ -1,0 +1,22 @@
+// ESLint for the app: typescript-eslint's recommended rules (no type information: the app's TypeScript 7 has no
+// compiler API, this folder's TypeScript 6 only parses) and React's rules of hooks. Run from the repository root:
+// `npm run lint` (it installs this folder's packages when missing).
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['dist*/**', 'node_modules/**', 'scripts/lint/**', 'src/adql/parser.ts', 'src/adql/parser.terms.ts', '**/__fixtures__/**', '.tmp*/**', 'test-results/**'] },
+  {
+    files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.mjs', '*.ts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+)
