@@ -12,7 +12,7 @@ const NASTY = [
   'ends with a quote"',
   'ends with a backslash\\',
   '"""\nstarts and ends with triple quotes\n"""',
-  'unicode: αβγ ☉ \u2028 sep \u0000 nul \u007f del',
+  'unicode: αβγ ☉ \u2028 sep \u0000 nul \u007f del \u0085 nel \u009f',
   'lone \ud800 surrogate',
   '',
 ]
@@ -40,7 +40,7 @@ describe('shellString', () => {
   })
 
   it('the shell passes the text through unexpanded', () => {
-    for (const s of NASTY.filter((x) => !/[\u0000\ud800-\udfff]/.test(x))) {
+    for (const s of NASTY.filter((x) => !x.includes('\0') && !/\p{Cs}/u.test(x))) {
       const out = execFileSync('sh', ['-c', `printf %s ${shellString(s)}`], { encoding: 'utf8' })
       expect(out).toBe(s)
     }

@@ -17,8 +17,8 @@ function pyEscape(c: string): string {
  * backslash is escaped, so no `"""` can close it early and no `\` starts an escape the text did not mean.
  */
 export function pyString(s: string): string {
-  if (!s.includes('\n')) return `"${s.replace(/[\\"\x00-\x1f\x7f\u2028\u2029]|\p{Cs}/gu, pyEscape)}"`
-  return `"""${s.replace(/[\\"\x00-\x09\x0b-\x1f\x7f\u2028\u2029]|\p{Cs}/gu, pyEscape)}"""`
+  if (!s.includes('\n')) return `"${s.replace(/[\\"\u2028\u2029]|\p{Cc}|\p{Cs}/gu, pyEscape)}"`
+  return `"""${s.replace(/[\\"\u2028\u2029]|(?!\n)\p{Cc}|\p{Cs}/gu, pyEscape)}"""`
 }
 
 /** A POSIX shell word in single quotes: nothing inside is expanded; a `'` is closed, escaped and reopened. */
