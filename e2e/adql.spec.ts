@@ -153,7 +153,7 @@ test.describe('result grid', () => {
     await page.goto('/adql?profile=local')
     await page.getByRole('textbox', { name: 'MAXREC' }).fill('6000')
     await runAdql(page, 'SELECT TOP 6000 a.obs_id, a.s_ra, a.target_name FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b')
-    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('6000 rows', { timeout: 30_000 })
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('6,000 rows', { timeout: 30_000 })
     const cell = page.getByTestId('result-grid').locator('.ag-row[row-index="2"] .ag-cell[col-id="c1"]')
     const shown = (await cell.innerText()).trim()
     expect(Number(shown)).not.toBeNaN()
@@ -220,7 +220,7 @@ test.describe('a large sync result', () => {
     expect(previewFirst[0]).toMatch(/\S/)
     await page.screenshot({ path: 'test-results/screenshots/adql-preview.png' })
 
-    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('20000 rows', { timeout: 60_000 })
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('20,000 rows', { timeout: 60_000 })
     await expect(preview).toHaveCount(0)
     // the preview showed the result's own first row
     expect(await firstCells()).toEqual(previewFirst)
@@ -246,7 +246,7 @@ test.describe('a large sync result', () => {
     })
     await page.goto('/adql?profile=local')
     await runAdql(page, BIG)
-    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('20000 rows', { timeout: 60_000 })
+    await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('20,000 rows', { timeout: 60_000 })
     // the whole query went out after about a second, while the first screen was still on its way
     expect(mainSentAt).toBeLessThan(previewAnsweredAt)
     await expect(page.getByTestId('result-preview')).toHaveCount(0)

@@ -19,9 +19,9 @@ async function selectRows(page: Page, texts: string[]) {
   }
 }
 
-/** The `run <n> '<url>' '<file>' '<size>'` lines of a generated bash script. */
+/** The `run <n> '<url>' '<file>' '<size>' <bytes>` lines of a generated bash script. */
 function scriptEntries(script: string): { url: string; file: string }[] {
-  return [...script.matchAll(/^run \d+ '([^']*)' '([^']*)' '[^']*'$/gm)].map((m) => ({ url: m[1]!, file: m[2]! }))
+  return [...script.matchAll(/^run \d+ '([^']*)' '([^']*)' '[^']*' (?:\d+|'')$/gm)].map((m) => ({ url: m[1]!, file: m[2]! }))
 }
 
 async function runScript(script: string, interpreter: string, env: Record<string, string> = {}) {

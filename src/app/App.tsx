@@ -3,6 +3,7 @@ import type { RuntimeConfig } from '../config/types'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Header } from './Header'
 import { JobNotifier } from './JobNotifier'
+import { Unreachable } from './Unreachable'
 import { useRoute, useSetParams } from '../state/route'
 import { RuntimeContext, createRuntime } from '../state/runtime'
 import { loadJson, saveJson } from '../state/persist'
@@ -43,6 +44,7 @@ export function App({ config }: { config: RuntimeConfig }) {
   return (
     <RuntimeContext.Provider value={runtime}>
       <Header config={config} theme={theme} onToggleTheme={toggleTheme} onProfile={(id) => setParams({ profile: id, service: undefined })} />
+      <Unreachable config={config} />
       <JobNotifier />
       <main>
         <ErrorBoundary resetKey={view}>

@@ -226,9 +226,11 @@ interface Props {
   toolbar?: ReactNode
   /** A link cell was clicked; return true to keep the browser from following it. */
   onLinkClick?: (href: string, row: number) => boolean
+  /** The result did not arrive whole: the row count says "(partial)". */
+  partial?: { reason: string }
 }
 
-export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick }: Props) {
+export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial }: Props) {
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
   const api = useRef<GridApi<{ i: number }> | null>(null)
@@ -277,7 +279,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         </button>
         <span className="muted">
           {filtered !== undefined ? `${filtered.toLocaleString('en')} of ` : ''}
-          {shownRows.toLocaleString('en')} rows{filtered !== undefined ? ' (filtered)' : ''}{selectedCount ? ` · ${selectedCount} selected` : ''}
+          {shownRows.toLocaleString('en')} rows{partial ? <strong className="partial-mark" title={partial.reason}> (partial)</strong> : null}{filtered !== undefined ? ' (filtered)' : ''}{selectedCount ? ` · ${selectedCount} selected` : ''}
         </span>
         {copied && <span className="muted" role="status">{copied}</span>}
         {toolbar}

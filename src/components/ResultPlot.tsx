@@ -5,7 +5,7 @@ import { decimateMinMax, sortByX } from './plot/decimate'
 import { XYPlot } from './plot/XYPlot'
 
 /** Plot of any two numeric or time columns of a result; large results are decimated rather than freezing. */
-export function ResultPlot({ table, dark }: { table: Table; dark?: boolean }) {
+export function ResultPlot({ table, dark, partial }: { table: Table; dark?: boolean; partial?: { reason: string } }) {
   const cols = useMemo(() => plotColumns(table), [table])
   const [xi, setXi] = useState(() => (cols.find((c) => c.time) ?? cols[0])?.index ?? -1)
   const [yi, setYi] = useState(() => cols.find((c) => c.index !== xi && !c.time)?.index ?? -1)
@@ -43,7 +43,7 @@ export function ResultPlot({ table, dark }: { table: Table; dark?: boolean }) {
         </label>
         {data && (
           <span className="muted" role="status">
-            {data.total.toLocaleString('en')} points{data.drawn < data.total ? `, ${data.drawn.toLocaleString('en')} drawn (min-max decimated)` : ''} · drag or wheel to zoom, Shift+drag to pan, double-click to reset
+            {data.total.toLocaleString('en')} points{partial ? ' of a partial result' : ''}{data.drawn < data.total ? `, ${data.drawn.toLocaleString('en')} drawn (min-max decimated)` : ''} · drag or wheel to zoom, Shift+drag to pan, double-click to reset
           </span>
         )}
       </div>

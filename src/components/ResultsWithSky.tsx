@@ -21,17 +21,24 @@ interface Props {
   sky: Omit<SkyViewProps, 'hips' | 'height' | keyof GridSkyLink['sky']>
   /** What the sky shows, for the note when the survey cannot be reached: "footprints", "positions". */
   drawn: string
+  /** The result did not arrive whole: grid and sky say so. */
+  partial?: { reason: string }
 }
 
-export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick, sky, drawn }: Props) {
+export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick, sky, drawn, partial }: Props) {
   const survey = useSurvey()
   const table = link.table
   return (
     <div className="search-split">
       <div className="search-results">
-        {table ? <ResultGrid key={link.gridKey} table={table} dark={dark} height={height} {...link.grid} onLinkClick={onLinkClick} toolbar={toolbar?.(table)} /> : <p className="muted">{empty}</p>}
+        {table ? <ResultGrid key={link.gridKey} table={table} dark={dark} height={height} {...link.grid} onLinkClick={onLinkClick} toolbar={toolbar?.(table)} partial={partial} /> : <p className="muted">{empty}</p>}
       </div>
       <div className="search-sky-column">
+        {partial && table && (
+          <p className="banner warning" role="status" data-testid="sky-partial">
+            The sky shows the {drawn} of a partial result ({table.rowCount.toLocaleString('en')} rows): others may be missing.
+          </p>
+        )}
         {survey.unreachable && (
           <p className="banner warning search-survey-note" role="status">
             The sky survey {survey.unreachable} cannot be reached; {drawn} are drawn on a plain background.

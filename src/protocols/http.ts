@@ -4,6 +4,7 @@
  * typed errors and the credential policy live here and nowhere else.
  */
 import { ProxyMap } from './proxy'
+import { HostBreaker } from './breaker'
 import { authFailureMessage } from './auth/challenge'
 import { abortError, DalError, type DalErrorKind } from './dal/errors'
 import { markupToText, serviceErrorMessage } from './dal/messages'
@@ -69,6 +70,8 @@ export interface HttpClientOptions {
   retryBaseDelayMs?: number
   retryMaxDelayMs?: number
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Told when a host cannot be reached at all (our proxy says so), and when a host answers again. */
+  reachability?: { unreachable(host: string, reason: string): void; reached(host: string): void }
 }
 
 const RETRY_STATUSES = new Set([408, 429, 502, 503, 504])
@@ -172,6 +175,9 @@ export class HttpClient {
   private readonly retryBaseDelayMs: number
   private readonly retryMaxDelayMs: number
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  private readonly reachability: HttpClientOptions['reachability']
+  /** hosts our proxy cannot reach are asked at most 3 times a minute */
+  private readonly breaker = new HostBreaker<HttpError>()
 
   constructor(opts: HttpClientOptions) {
     this.proxy = opts.proxy
@@ -182,6 +188,7 @@ export class HttpClient {
     this.retryBaseDelayMs = opts.retryBaseDelayMs ?? 500
     this.retryMaxDelayMs = opts.retryMaxDelayMs ?? 8_000
     this.sleep = opts.sleep ?? sleepAbortable
+    this.reachability = opts.reachability
   }
 
   /** Sets which credentials go to which service; the authentication feature fills this in. */
@@ -225,6 +232,8 @@ export class HttpClient {
       const followHere = credentialed && (opts.redirect ?? 'follow') === 'follow' && requestUrl !== serviceUrl.href
       if (followHere) headers['X-Redirect-Mode'] = 'manual'
       const redirect = followHere ? 'manual' : opts.redirect
+      const refused = this.breaker.check(serviceUrl.host)
+      if (refused) throw new HttpError(refused.kind, refused.message, serviceUrl.href, refused.status, refused.body, refused.contentType, { serviceMessage: refused.serviceMessage })
       const outcome = await this.send(requestUrl, serviceUrl.href, { method, headers, body, redirect }, opts.signal, timeoutMs, retries)
       // a redirect handed back by the proxy is followed here for every request that follows redirects
       const next = (opts.redirect ?? 'follow') === 'follow' ? redirectTarget(outcome, requestUrl) : undefined
@@ -242,7 +251,15 @@ export class HttpClient {
       if (followHere && outcome.type === 'opaqueredirect') {
         throw new HttpError('http', `${serviceUrl.host} redirected, but the proxy did not say where; credentials are not sent onwards blindly`, serviceUrl.href)
       }
-      if (!outcome.ok && !opts.acceptErrorStatus) throw await statusError(outcome, serviceUrl)
+      const failure = outcome.ok ? undefined : await statusError(outcome.clone(), serviceUrl)
+      if (failure?.kind === 'proxy-unreachable') {
+        if (PROXY_FINAL.has(outcome.headers.get('X-Proxy-Error') ?? '')) this.breaker.trip(serviceUrl.host, failure)
+        this.reachability?.unreachable(serviceUrl.host, failure.message)
+      } else {
+        this.breaker.reset(serviceUrl.host)
+        this.reachability?.reached(serviceUrl.host)
+      }
+      if (failure && !opts.acceptErrorStatus) throw failure
       return outcome
     }
   }
@@ -313,7 +330,10 @@ export class HttpClient {
       if (this.proxy.isCrossOrigin(serviceUrl)) {
         return new HttpError(
           'network',
-          `Could not reach ${host}: the network failed or the service does not allow cross-origin requests (CORS). Switch the profile's access to "proxy" or check the connection.`,
+          `Could not reach ${host}: the network failed or ${host} does not allow cross-origin requests (CORS). ` +
+            (this.proxy.hasRoute(serviceUrl)
+              ? 'Switch the profile\'s access to "proxy" (config.json), or check the connection.'
+              : `Check the connection; if ${host} does not send CORS headers, the deployment needs a proxy route for it (config.json proxyRoutes).`),
           serviceUrl, undefined, undefined, undefined, { cause: e },
         )
       }

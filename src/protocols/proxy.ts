@@ -40,6 +40,12 @@ export class ProxyMap {
     return url.href
   }
 
+  /** True when the deployment has a proxy route for this URL's origin (whether or not the profile uses it). */
+  hasRoute(serviceUrl: string): boolean {
+    const origin = new URL(serviceUrl, this.appOrigin).origin
+    return this.routes.some((r) => r.origin === origin)
+  }
+
   /** True when requests to this service URL leave the page's origin (so CORS applies). */
   isCrossOrigin(serviceUrl: string): boolean {
     return new URL(this.toRequestUrl(serviceUrl)).origin !== this.appOrigin

@@ -33,6 +33,8 @@ export interface AuthState {
   expired?: { profileId: string; username: string; method: LoginMethod }
   /** "Authorised query": send the token to tap_obs too. */
   authorisedQuery: boolean
+  /** Counts "log in" requests from elsewhere in the page (an error that needs a login): the header opens its form. */
+  loginAsked?: number
 }
 
 const SESSION_KEY = 'eae-auth:session'
@@ -106,6 +108,11 @@ export function setBasic(basic: BasicLogin): void {
 
 export function setAuthorisedQuery(on: boolean): void {
   commit({ ...state, authorisedQuery: on })
+}
+
+/** Asks the header to open its login form (from an error that says a login is needed). */
+export function askForLogin(): void {
+  commit({ ...state, loginAsked: (state.loginAsked ?? 0) + 1 })
 }
 
 /** Forgets every credential (and the re-login prompt). */

@@ -3,6 +3,7 @@ import type { EndpointName, Profile, RuntimeConfig } from '../config/types'
 import { HttpClient } from '../protocols/http'
 import { ProxyMap } from '../protocols/proxy'
 import { profileCredentialPolicy } from './auth'
+import { reachability } from './reachability'
 
 /** Everything a view needs to talk to the services of the active profile. */
 export interface AppRuntime {
@@ -15,7 +16,7 @@ export interface AppRuntime {
 export function createRuntime(config: RuntimeConfig, profileId: string, appOrigin: string): AppRuntime {
   const profile = config.profiles[profileId] ?? config.profiles[config.defaultProfile]!
   const proxied = new Set(profile.access === 'proxy' ? config.proxyRoutes.map((r) => r.origin) : [])
-  const http = new HttpClient({ proxy: new ProxyMap(config.proxyRoutes, appOrigin, proxied) })
+  const http = new HttpClient({ proxy: new ProxyMap(config.proxyRoutes, appOrigin, proxied), reachability })
   // the door asks the profile's policy which credentials each request may carry (none without an auth section)
   http.setCredentialPolicy(profileCredentialPolicy(profile))
   return { config, profile, http, endpoint: (name) => profile.endpoints[name] }

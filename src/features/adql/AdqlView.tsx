@@ -3,6 +3,7 @@ import { useRuntime } from '../../state/runtime'
 import { useRoute, useSetParams } from '../../state/route'
 import { loadJson, saveJson } from '../../state/persist'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { DalError } from '../../protocols/dal'
 import type { TapTable } from '../../protocols/tap'
 import { tapChoices } from './services'
 import { ServiceBar, useMaxrecDefault } from './ServiceBar'
@@ -11,7 +12,7 @@ import { ExamplesMenu } from './ExamplesMenu'
 import { loadHistory, rememberQuery, type HistoryEntry } from './history'
 import { useAdqlRun, type RunMode } from './useAdqlRun'
 import { RunBar, RunOutput } from './RunBar'
-import { QueryEditor, type QueryEditorHandle } from './QueryEditor'
+import { QueryEditor, type QueryEditorHandle, type ServiceErrorMark } from './QueryEditor'
 import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
 import { analyseQuery } from '../../adql'
@@ -19,6 +20,12 @@ import { openingQuery, readDraft, type SavedDraft } from './draft'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
+
+/** Where the service located its complaint about the query just run, for the editor to mark. */
+function serviceMark(error: Error | null, query: string | undefined): ServiceErrorMark | undefined {
+  if (!(error instanceof DalError) || error.kind !== 'query-rejected' || !error.position || query === undefined) return undefined
+  return { ...error.position, message: error.serviceMessage ?? error.message, text: query }
+}
 
 export function AdqlView({ dark }: { dark: boolean }) {
   const rt = useRuntime()
@@ -47,6 +54,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
 
   useEffect(() => saveJson(draftKey, { text: query, fromQ: urlQ, aside: setAside } satisfies SavedDraft), [draftKey, query, urlQ, setAside])
 
+  const mark = useMemo(() => serviceMark(run.error, run.variables?.query), [run.error, run.variables?.query])
   const maxrecInvalid = maxrec.trim() !== '' && !(Number.isInteger(Number(maxrec)) && Number(maxrec) >= 0)
   const submit = (anyway = false) => {
     if (!service || !query.trim() || maxrecInvalid) return
@@ -98,7 +106,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
               onDismiss={() => setSetAside(undefined)}
             />
           )}
-          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} />
+          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} serviceError={mark} />
           {blocked && syntaxErrors.length > 0 && (
             <div className="banner error" role="alert">
               <strong>The query has a syntax error</strong> (line {query.slice(0, syntaxErrors[0]!.from).split('\n').length}): {syntaxErrors[0]!.message}. Fix it, or{' '}
@@ -131,7 +139,22 @@ export function AdqlView({ dark }: { dark: boolean }) {
             </div>
           )}
           {run.error && <ErrorNotice error={run.error} />}
-          <RunOutput run={run} partial={partial} jobUrl={jobUrl} dark={dark} />
+          <RunOutput
+            run={run}
+            partial={partial}
+            jobUrl={jobUrl}
+            dark={dark}
+            onRerun={(again) => {
+              // the same request again, or as an async job (whose result is read to its end on the service's side)
+              const last = run.variables
+              if (!last) return
+              if (again === 'async') {
+                setMode('async')
+                setParams({ mode: 'async' }, true)
+              }
+              run.mutate({ ...last, mode: again })
+            }}
+          />
         </div>
       </div>
     </section>

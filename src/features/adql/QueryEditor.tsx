@@ -4,7 +4,7 @@ import { EditorState, Compartment } from '@codemirror/state'
 import { EditorView, keymap, hoverTooltip, lineNumbers, placeholder, drawSelection, highlightActiveLine } from '@codemirror/view'
 import { defaultKeymap, history, historyKeymap, toggleComment, indentWithTab } from '@codemirror/commands'
 import { autocompletion, completionKeymap, closeBrackets, type CompletionContext } from '@codemirror/autocomplete'
-import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
+import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint'
 import { LRLanguage, LanguageSupport, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language'
 import { adqlCompletions, adqlHover, analyseQuery, formatAdql, parser, type CompletionSchema, type UdfSpec } from '../../adql'
 
@@ -23,6 +23,25 @@ interface Props {
   /** The service's declared UDFs (undefined: unknown, prefixed names are accepted). */
   udfs?: readonly UdfSpec[]
   onValidation?: (errors: readonly { from: number; to: number; message: string }[]) => void
+  /** Where the service said its query was wrong (line, column from 1), for the text it was given. */
+  serviceError?: ServiceErrorMark
+}
+
+export interface ServiceErrorMark {
+  line: number
+  column: number
+  message: string
+  /** the query text the service answered for: the mark shows only while the editor holds that text */
+  text: string
+}
+
+/** The document offset of a line and column (both from 1), clamped into the text. */
+export function offsetOf(text: string, line: number, column: number): number {
+  const lines = text.split('\n')
+  const l = Math.min(Math.max(1, line), lines.length)
+  let pos = 0
+  for (let i = 0; i < l - 1; i++) pos += lines[i]!.length + 1
+  return Math.min(pos + Math.max(0, column - 1), pos + lines[l - 1]!.length)
 }
 
 const adqlLanguage = LRLanguage.define({ name: 'adql', parser, languageData: { commentTokens: { line: '--' } } })
@@ -37,12 +56,12 @@ const editorTheme = EditorView.theme({
   '.cm-tooltip-hover': { padding: '4px 8px', whiteSpace: 'pre-wrap', maxWidth: '480px', fontSize: '12px' },
 })
 
-export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEditor({ value, onChange, onRun, schema, udfs, onValidation }, ref) {
+export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEditor({ value, onChange, onRun, schema, udfs, onValidation, serviceError }, ref) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
   // the latest props, read by the editor's extensions without rebuilding it
-  const latest = useRef({ onChange, onRun, schema, udfs, onValidation })
-  latest.current = { onChange, onRun, schema, udfs, onValidation }
+  const latest = useRef({ onChange, onRun, schema, udfs, onValidation, serviceError })
+  latest.current = { onChange, onRun, schema, udfs, onValidation, serviceError }
   const lintCompartment = useRef(new Compartment())
 
   useEffect(() => {
@@ -53,10 +72,18 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
           const { errors } = analyseQuery(v.state.doc.toString(), latest.current.udfs ? { udfs: latest.current.udfs } : undefined).validation
           latest.current.onValidation?.(errors)
           const len = v.state.doc.length
-          return errors.map((e) => {
+          const marks: Diagnostic[] = errors.map((e) => {
             const from = Math.min(e.from, len)
             return { from, to: Math.min(Math.max(e.to, from), len), severity: 'error', message: e.message }
           })
+          const said = latest.current.serviceError
+          const text = v.state.doc.toString()
+          if (said && said.text === text) {
+            const from = offsetOf(text, said.line, said.column)
+            const word = /^[\w."']+/.exec(text.slice(from))?.[0].length ?? 1
+            marks.push({ from, to: Math.min(len, from + Math.max(1, word)), severity: 'error', source: 'service', message: `The service: ${said.message}` })
+          }
+          return marks
         },
         { delay: 250 },
       )
@@ -122,6 +149,11 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
     }
     // the editor is built once; value changes from outside are applied below
   }, [])
+
+  // a new answer from the service: show (or drop) its mark now, not at the next keystroke
+  useEffect(() => {
+    if (view.current) forceLinting(view.current)
+  }, [serviceError])
 
   // apply outside changes (examples, schema browser, history) without losing the undo history
   useEffect(() => {

@@ -9,12 +9,15 @@ import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/ResultGrid'
 import { ResultPlot } from '../../components/ResultPlot'
 import { ResultExport } from '../../components/ResultExport'
+import { PartialNotice } from '../../components/PartialNotice'
+import type { RunMode } from './useAdqlRun'
 import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../state/route'
 import { DATALINK_PARAM, dataLinkTargetOfRow, opensDataLink } from '../../state/datalinkTarget'
 
-export function ResultView({ result, dark }: { result: TapResult; dark: boolean }) {
+/** A result with its tabs; `onRerun` offers Retry (and Run as async job, unless `asJob` says it already was one). */
+export function ResultView({ result, dark, onRerun, asJob = false }: { result: TapResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean }) {
   const [tab, setTab] = useState<'table' | 'plot'>('table')
   const [selected, setSelected] = useState<number[]>([])
   const setParams = useSetParams()
@@ -28,6 +31,29 @@ export function ResultView({ result, dark }: { result: TapResult; dark: boolean 
           </button>
         ))}
       </div>
+      {result.partial && (
+        <PartialNotice
+          partial={result.partial}
+          rows={result.table.rowCount}
+          actions={
+            onRerun && (
+              <>
+                <button type="button" onClick={() => onRerun('sync')}>
+                  Retry
+                </button>
+                {!asJob && (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => onRerun('async')}>
+                      Run as async job
+                    </button>
+                  </>
+                )}
+              </>
+            )
+          }
+        />
+      )}
       {result.overflow && (
         <div className="banner warning" role="status">
           The result is truncated at {result.table.rowCount.toLocaleString('en')} rows (the row limit, MAXREC). Raise MAXREC up to the service's limit, run it
@@ -36,19 +62,20 @@ export function ResultView({ result, dark }: { result: TapResult; dark: boolean 
       )}
       {tab === 'table' ? <ResultGrid
           table={result.table}
+          partial={result.partial}
           dark={dark}
           onSelectionChange={setSelected}
           onLinkClick={(href, row) => opensDataLink(result.table, row, href) && (setParams({ [DATALINK_PARAM]: href }), true)}
           toolbar={
             <>
-              <ResultExport table={result.table} />
+              <ResultExport table={result.table} partial={result.partial} />
               <button type="button" disabled={!dataLink} title={dataLink ? `DataLink of ${dataLink}` : 'Select one row with an access_url, datalink_url or dp_id'} onClick={() => setParams({ [DATALINK_PARAM]: dataLink })}>
                 Open DataLink
               </button>
               <BulkDownload table={result.table} rows={selected} />
             </>
           }
-        /> : <ResultPlot table={result.table} dark={dark} />}
+        /> : <ResultPlot table={result.table} dark={dark} partial={result.partial} />}
     </>
   )
 }
@@ -100,7 +127,7 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
       )}
       {result.error && <ErrorNotice error={result.error} />}
       {result.isFetching && <p className="muted">Loading the result…</p>}
-      {result.data && <ResultView result={result.data} dark={dark} />}
+      {result.data && <ResultView result={result.data} dark={dark} asJob onRerun={() => void result.refetch()} />}
     </div>
   )
 }

@@ -5,6 +5,7 @@ import type { Table } from '../../protocols/votable'
 import { ResultGrid } from '../../components/ResultGrid'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
 import type { CodeSource } from '../../protocols/codegen'
+import { rowCountText } from '../../components/PartialNotice'
 import { JobResultPanel, ResultView } from './ResultPanel'
 import { isTapResult, type PartialRows, type RunMode, type RunRequest } from './useAdqlRun'
 
@@ -83,7 +84,7 @@ export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel
               : 'Running…'
             : 'Submitting job…'
           : isTapResult(run.data) && !jobUrl
-            ? `${run.data.table.rowCount} rows`
+            ? rowCountText(run.data.table.rowCount, run.data.partial)
             : ''}
       </span>
     </div>
@@ -91,7 +92,7 @@ export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel
 }
 
 /** The job's panel, the rows arriving from a sync run, or its result. */
-export function RunOutput({ run, partial, jobUrl, dark }: { run: Run; partial: PartialRows | null; jobUrl: string | undefined; dark: boolean }) {
+export function RunOutput({ run, partial, jobUrl, dark, onRerun }: { run: Run; partial: PartialRows | null; jobUrl: string | undefined; dark: boolean; onRerun?: (mode: RunMode) => void }) {
   return jobUrl ? (
     <JobResultPanel jobUrl={jobUrl} dark={dark} />
   ) : run.isPending && run.variables?.mode === 'sync' ? (
@@ -106,6 +107,6 @@ export function RunOutput({ run, partial, jobUrl, dark }: { run: Run; partial: P
       <ResultGrid table={partial?.table ?? NO_ROWS} rows={partial?.rows} dark={dark} />
     </>
   ) : (
-    isTapResult(run.data) && <ResultView result={run.data} dark={dark} />
+    isTapResult(run.data) && <ResultView result={run.data} dark={dark} onRerun={onRerun} />
   )
 }

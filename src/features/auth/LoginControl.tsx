@@ -16,6 +16,11 @@ export function LoginControl({ config }: { config: RuntimeConfig }) {
   const [callbackError, setCallbackError] = useState<string | null>(null)
   const [download, setDownload] = useState<{ text: string; error: boolean } | null>(null)
 
+  // an error elsewhere said a login is needed, and the user asked to log in from there
+  useEffect(() => {
+    if (auth.loginAsked) setOpen(true)
+  }, [auth.loginAsked])
+
   useEffect(() => {
     completeRedirect(config.profiles).catch((e: unknown) => setCallbackError(e instanceof Error ? e.message : String(e)))
   }, [config])

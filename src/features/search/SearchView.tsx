@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
+import { PartialNotice, rowCountText } from '../../components/PartialNotice'
 import { useGridSkyLink } from '../../components/gridSkyLink'
 import type { ColourOption, SkyCone } from '../../components/sky/SkyView'
 import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
@@ -99,7 +100,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
       <AdqlPreview adql={draftBuilt.adql} service={draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'} profileId={rt.profile.id} maxrec={maxrec} />
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="search-status">
-          {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${table.rowCount} rows${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
+          {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${rowCountText(table.rowCount, result.data?.partial)}${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
         </span>
         {matching !== undefined && (
           <span className="search-count" data-testid="search-count">
@@ -128,7 +129,19 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
         </div>
       )}
       {result.error && <ErrorNotice error={result.error} />}
-      <ResultsWithSky link={link} dark={dark} height={520} empty={go ? '' : 'Results appear here and on the sky.'}
+      {table && result.data?.partial && (
+        <PartialNotice
+          partial={result.data.partial}
+          rows={table.rowCount}
+          actions={
+            <button type="button" onClick={() => void result.refetch()}>
+              Retry
+            </button>
+          }
+        />
+      )}
+      <ResultsWithSky
+        partial={result.data?.partial} link={link} dark={dark} height={520} empty={go ? '' : 'Results appear here and on the sky.'}
         toolbar={(t) => <BulkDownload table={t} rows={selected} />}
         onLinkClick={(href, row) => !!table && opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
         sky={{ footprints, colourBy, focus: link.focus, cone: skyCone, centre, onDrawCircle, onDrawPolygon, polygon: skyPolygon }}

@@ -10,6 +10,7 @@ import { useStableValue } from '../../state/stable'
 import { BulkDownload } from '../../components/BulkDownload'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
+import { PartialNotice } from '../../components/PartialNotice'
 import { useGridSkyLink } from '../../components/gridSkyLink'
 import { ssapQuery, type SpectrumRecord } from '../../protocols/ssap'
 import { readInWorker } from '../../protocols/dal'
@@ -81,7 +82,7 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
         : result.isFetching
           ? 'Searching…'
           : table
-            ? `${table.rowCount} ${table.rowCount === 1 ? 'spectrum' : 'spectra'}${data!.overflow ? ` (the service stopped at MAXREC = ${built.query!.maxrec}; raise it or narrow the search)` : ''}`
+            ? `${table.rowCount} ${table.rowCount === 1 ? 'spectrum' : 'spectra'}${data!.partial ? ' (partial)' : ''}${data!.overflow ? ` (the service stopped at MAXREC = ${built.query!.maxrec}; raise it or narrow the search)` : ''}`
             : ''
 
   return (
@@ -91,7 +92,19 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
         <span className="status" role="status" aria-live="polite" data-testid="spectra-status">{status}</span>
       </div>
       {result.error && ready && <ErrorNotice error={result.error} />}
-      <ResultsWithSky link={link} dark={dark} height={300} empty={go ? '' : 'Spectra appear here and on the sky.'}
+      {table && data?.partial && (
+        <PartialNotice
+          partial={data.partial}
+          rows={table.rowCount}
+          actions={
+            <button type="button" onClick={() => void result.refetch()}>
+              Retry
+            </button>
+          }
+        />
+      )}
+      <ResultsWithSky
+        partial={data?.partial} link={link} dark={dark} height={300} empty={go ? '' : 'Spectra appear here and on the sky.'}
         toolbar={(t) => (
           <>
             <button type="button" className="primary" disabled={selected.length === 0} onClick={plotSelected}>

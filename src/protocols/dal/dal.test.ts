@@ -290,3 +290,22 @@ describe('small helpers', () => {
     expect(encodeQueryValue('ivo://eso.org/ID?ADP.1 &x')).toBe('ivo://eso.org/ID?ADP.1%20%26x')
   })
 })
+
+describe('a host our proxy cannot reach', () => {
+  it('is asked at most 3 times a minute; the other requests fail at once with the same message', async () => {
+    let asked = 0
+    const http = new HttpClient({
+      proxy: new ProxyMap([], 'http://app.test'),
+      fetchImpl: (async () => (asked++, new Response('', { status: 502, headers: { 'X-Proxy-Error': 'dns' } }))) as typeof fetch,
+      defaultRetries: 2,
+      retryBaseDelayMs: 1,
+    })
+    const messages: string[] = []
+    for (let i = 0; i < 6; i++) messages.push((await failure(http.request(`https://archive.eso.org/tap_obs/q${i}`))).message)
+    expect(asked).toBe(3)
+    expect(new Set(messages)).toEqual(new Set(['Cannot reach archive.eso.org (DNS lookup failed)']))
+    // another host is not held back
+    await failure(http.request('https://www.eso.org/sso'))
+    expect(asked).toBe(4)
+  })
+})
