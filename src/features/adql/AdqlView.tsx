@@ -131,6 +131,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             onMaxrec={setMaxrec}
             maxrecInvalid={maxrecInvalid}
             maxrecDefault={maxrecDefault}
+            codeSource={service && { kind: 'tap', serviceUrl: service.url, query, mode, maxrec: maxrecInvalid || maxrec.trim() === '' ? undefined : Number(maxrec) }}
           />
           {rt.profile.auth && service?.url === rt.endpoint('tap_obs') && <AuthorisedQuerySwitch profileId={rt.profile.id} />}
           {slow && (

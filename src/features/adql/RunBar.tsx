@@ -3,6 +3,8 @@ import type { UseMutationResult } from '@tanstack/react-query'
 import type { TapResult } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
 import { ResultGrid } from '../../components/lazyParts'
+import { CopyAsMenu } from '../../components/CopyAsMenu'
+import type { CodeSource } from '../../protocols/codegen'
 import { rowCountText } from '../../components/PartialNotice'
 import { JobResultPanel, ResultView } from './ResultPanel'
 import { isTapResult, type PartialRows, type RunMode, type RunRequest } from './useAdqlRun'
@@ -27,9 +29,11 @@ interface RunBarProps {
   onMaxrec: (maxrec: string) => void
   maxrecInvalid: boolean
   maxrecDefault: number | undefined
+  /** the query as the Run button would send it, for "Copy as…" */
+  codeSource?: CodeSource
 }
 
-export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel, syntaxErrors, mode, onMode, maxrec, onMaxrec, maxrecInvalid, maxrecDefault }: RunBarProps) {
+export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel, syntaxErrors, mode, onMode, maxrec, onMaxrec, maxrecInvalid, maxrecDefault, codeSource }: RunBarProps) {
   return (
     <div className="toolbar">
       <button type="button" className="primary" onClick={onRun} disabled={!canRun || run.isPending} title="Ctrl+Enter">
@@ -38,6 +42,7 @@ export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel
       <button type="button" onClick={onFormat} title="Pretty-print (Shift+Alt+F)">
         Format
       </button>
+      {codeSource && <CopyAsMenu source={codeSource} />}
       <span className={syntaxErrors ? 'field-error' : 'muted'} data-testid="validation">
         {syntaxErrors ? `${syntaxErrors} syntax error${syntaxErrors > 1 ? 's' : ''}` : 'valid ADQL'}
       </span>

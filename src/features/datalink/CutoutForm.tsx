@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react'
 import { useRuntime, type AppRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { CopyAsMenu } from '../../components/CopyAsMenu'
 import { SkyView, type SkyCone } from '../../components/sky/SkyView'
 import type { ServiceDescriptor } from '../../protocols/datalink'
 import { buildSodaRequest, fetchCutout, footprint, type SodaCutout } from '../../protocols/soda'
@@ -88,6 +89,14 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
   const { cutout, problems } = useMemo(() => cutoutOf(descriptor, entries), [descriptor, entries])
   const errors = problems.filter((p) => p.severity === 'error')
+  // the request as the download would send it, for "Copy as" (none while the form has errors)
+  const request = useMemo(() => {
+    try {
+      return errors.length ? undefined : buildSodaRequest(descriptor, cutout)
+    } catch {
+      return undefined
+    }
+  }, [descriptor, cutout, errors.length])
   const set = (name: string, e: FieldEntry) => setEntries((all) => ({ ...all, [name]: e }))
 
   const circleWidget = widgets.find((w) => w.kind === 'circle')
@@ -135,6 +144,7 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
             <button type="submit" className="primary" disabled={outcome.kind === 'busy'}>
               Download cutout
             </button>
+            {request && <CopyAsMenu source={{ kind: 'soda', accessUrl: request.accessUrl, params: request.params }} what="cutout" />}
             {Object.keys(cutout).length === 0 && <span className="muted small-print">No constraint set: the service returns the whole dataset.</span>}
           </div>
           {tried && errors.length > 0 && (

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { CopyAsMenu } from '../../components/CopyAsMenu'
 import { PartialNotice } from '../../components/PartialNotice'
 import { dpIdOf, linksUrl, type DataLinkResult, type ServiceDescriptor } from '../../protocols/datalink'
 import { parseDataLinkRegion, parseDataLinkTarget } from '../../state/datalinkTarget'
@@ -51,6 +52,7 @@ export function DataLinkPanel({ target, region, onClose }: { target: string; reg
           DataLink of <span className="dl-product">{name}</span>
         </h3>
         {requestUrl && <span className="muted small-print service-url" title="The DataLink request">{requestUrl}</span>}
+        {requestUrl && <CopyAsMenu source={{ kind: 'datalink', url: requestUrl }} what="DataLink request" />}
         {onClose && (
           <button type="button" className="dl-close" onClick={onClose} aria-label="Close the DataLink panel">
             ✕

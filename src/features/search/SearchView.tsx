@@ -10,6 +10,7 @@ import { useServiceQuery } from '../../state/serviceQuery'
 import { useStableValue } from '../../state/stable'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
+import { CopyAsMenu } from '../../components/CopyAsMenu'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
 import { PartialNotice, rowCountText } from '../../components/PartialNotice'
 import { useGridSkyLink } from '../../components/gridSkyLink'
@@ -96,7 +97,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   return (
     <section className="view search-view" aria-label="Search">
       <SearchFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} busy={result.isFetching} />
-      <AdqlPreview adql={draftBuilt.adql} service={draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'} profileId={rt.profile.id} />
+      <AdqlPreview adql={draftBuilt.adql} service={draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'} profileId={rt.profile.id} maxrec={maxrec} />
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="search-status">
           {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${rowCountText(table.rowCount, result.data?.partial)}${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
@@ -166,7 +167,8 @@ function colourOptionsOf(table: Table | undefined): ColourOption[] {
 }
 
 /** The query the form sends, with a way to take it to the ADQL editor. */
-function AdqlPreview({ adql, service, profileId }: { adql: string; service: string; profileId: string }) {
+function AdqlPreview({ adql, service, profileId, maxrec }: { adql: string; service: 'tap_obs' | 'tap_cat'; profileId: string; maxrec: number }) {
+  const serviceUrl = useRuntime().endpoint(service)
   return (
     <details className="search-adql panel" open>
       <summary>ADQL sent to {service}</summary>
@@ -174,6 +176,7 @@ function AdqlPreview({ adql, service, profileId }: { adql: string; service: stri
       <button type="button" onClick={() => navigate('adql', { q: adql, profile: profileId })}>
         Open in ADQL editor
       </button>
+      {serviceUrl && <CopyAsMenu source={{ kind: 'tap', serviceUrl, query: adql, maxrec, mode: 'sync' }} />}
     </details>
   )
 }
