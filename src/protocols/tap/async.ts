@@ -44,7 +44,7 @@ export async function fetchAsyncResult(http: HttpClient, jobUrl: string, job: Uw
   if (status.status === 'ERROR') throw new QueryError(status.message ?? 'The job reported an error', url)
   const table = document.tables[0]
   if (!table) throw new FormatError('The job result has no table', url)
-  return { document, table, overflow: status.status === 'OVERFLOW', url }
+  return { document, table, overflow: status.status === 'OVERFLOW', url, fetchUrl: url }
 }
 
 /** Waits for a job and returns its result; a job in ERROR becomes a QueryError with the service's message. */

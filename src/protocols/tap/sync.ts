@@ -20,6 +20,16 @@ export interface TapResult {
   overflow: boolean
   /** Service URL that answered. */
   url: string
+  /** A URL that gives the same rows on a plain GET, for other programs (SAMP): sync GET with the query, or a job's result. */
+  fetchUrl?: string
+}
+
+/** The sync GET URL of a query (DALI: parameters in the query string), with the same MAXREC and format. */
+export function syncGetUrl(serviceUrl: string, q: TapQuery): string {
+  const u = new URL(`${serviceUrl.replace(/\/+$/, '')}/sync`)
+  const params: [string, string | number | undefined][] = [['REQUEST', 'doQuery'], ['LANG', q.lang ?? 'ADQL'], ['QUERY', q.query], ['MAXREC', q.maxrec], ['RESPONSEFORMAT', q.format]]
+  for (const [k, v] of params) if (v !== undefined) u.searchParams.set(k, String(v))
+  return u.href
 }
 
 /** Reads a TAP error body (VOTable with QUERY_STATUS=ERROR, or plain text) into its message. */
@@ -71,5 +81,5 @@ export async function runSync(http: HttpClient, serviceUrl: string, q: TapQuery,
   if (status.status === 'ERROR') throw new QueryError(status.message?.trim() || 'The service reported an error', url)
   const table = document.tables[0]
   if (!table) throw new ServiceError('The service answered without a result table', url)
-  return { document, table, overflow: status.status === 'OVERFLOW', url }
+  return { document, table, overflow: status.status === 'OVERFLOW', url, fetchUrl: syncGetUrl(serviceUrl, q) }
 }
