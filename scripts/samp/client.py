@@ -7,7 +7,7 @@ messages on command. Control over HTTP on 127.0.0.1:SAMP_CLIENT_PORT:
                    for table.load.votable also "rows" and "ids" (the first values of the first column), read
                    with astropy from the URL as TOPCAT would
   POST /reset      forgets what it received
-  POST /send       {"mtype", "params", "to": "<samp.name of the recipient>"} (to all when "to" is absent)
+  POST /send       {"mtype", "params", "to": "<samp.name of the recipients>"} (to all when "to" is absent)
 """
 import io
 import json
@@ -84,11 +84,12 @@ def keep_connected():
         time.sleep(1)
 
 
-def client_named(name):
-    for cid in client.get_registered_clients():
-        if client.get_metadata(cid).get("samp.name") == name:
-            return cid
-    raise KeyError(f"no client named {name}")
+def clients_named(name):
+    """Every client of that name: a page closed without unregistering leaves one behind, which nobody reads."""
+    ids = [cid for cid in client.get_registered_clients() if client.get_metadata(cid).get("samp.name") == name]
+    if not ids:
+        raise KeyError(f"no client named {name}")
+    return ids
 
 
 class Control(BaseHTTPRequestHandler):
@@ -124,7 +125,8 @@ class Control(BaseHTTPRequestHandler):
             message = {"samp.mtype": body["mtype"], "samp.params": body.get("params", {})}
             try:
                 if body.get("to"):
-                    client.notify(client_named(body["to"]), message)
+                    for cid in clients_named(body["to"]):
+                        client.notify(cid, message)
                 else:
                     client.notify_all(message)
             except Exception as e:

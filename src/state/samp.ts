@@ -189,6 +189,9 @@ function receive(sender: string, message: SampMessage): void {
   }
 }
 
+// a closed page unregisters, so that other clients do not keep sending to it (best effort: the page is going)
+globalThis.addEventListener?.('pagehide', () => session?.close())
+
 function subscribe(l: () => void) {
   listeners.add(l)
   return () => listeners.delete(l)
