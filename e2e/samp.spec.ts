@@ -88,6 +88,11 @@ test.describe('SAMP: talking to TOPCAT & co. through a hub', () => {
     await clientSends('table.highlight.row', { 'table-id': tableId, url: load!.params.url, row: '2' })
     await expect.poll(() => selectedRows(page)).toEqual([2])
 
+    // one row selected: its position can point the client's sky views (coord.pointAt.sky)
+    await page.getByRole('combobox', { name: 'Send position to SAMP client' }).selectOption({ label: CLIENT })
+    const row = (await archiveCsv(QUERY))[3]!
+    await expect.poll(async () => (await received('coord.pointAt.sky')).map((m) => [Number(m.params.ra), Number(m.params.dec)]).pop()).toEqual([Number(row[1]), Number(row[2])])
+
     expect(watch.pageErrors).toEqual([])
     expect(watch.externalRequests).toEqual([])
   })

@@ -13,7 +13,7 @@ import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../state/route'
 import { DATALINK_PARAM, dataLinkTargetOfRow, opensDataLink } from '../../state/datalinkTarget'
 import { publishSampSelection, useSampRowsIn } from '../../state/samp'
-import { SampTableSend } from '../../components/SampSendMenu'
+import { SampPositionSend, SampTableSend } from '../../components/SampSendMenu'
 
 const NO_ROWS: number[] = []
 
@@ -60,6 +60,7 @@ export function ResultView({ result, dark, name = 'ADQL result' }: { result: Tap
                 Open DataLink
               </button>
               <BulkDownload table={result.table} rows={selected} />
+              <SampPositionSend table={result.table} rows={selected} />
             </>
           }
         /> : <ResultPlot table={result.table} dark={dark} />}

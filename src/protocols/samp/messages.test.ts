@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  fileMessageKind,
   loadImageMessage,
   loadSpectrumMessage,
   loadTableMessage,
@@ -42,6 +43,13 @@ describe('messages the app sends', () => {
     expect(loadImageMessage('http://h/cut.fits')).toEqual({ 'samp.mtype': 'image.load.fits', 'samp.params': { url: 'http://h/cut.fits', 'image-id': 'http://h/cut.fits' } })
     expect(pointAtSkyMessage(10.5, -33.25)).toEqual({ 'samp.mtype': 'coord.pointAt.sky', 'samp.params': { ra: '10.5', dec: '-33.25' } })
     expect(sampFloat(0.1 + 0.2)).toBe('0.30000000000000004')
+  })
+  it('picks the message for a file by its content type', () => {
+    expect(fileMessageKind('application/fits')).toBe('image')
+    expect(fileMessageKind('image/fits;content=cube')).toBe('image')
+    expect(fileMessageKind('application/x-votable+xml;content=datalink')).toBe('table')
+    expect(fileMessageKind('image/png')).toBeUndefined()
+    expect(fileMessageKind(undefined)).toBeUndefined()
   })
   it('table ids are unique by sequence number', () => {
     expect(newTableId('app', 1)).not.toBe(newTableId('app', 2))

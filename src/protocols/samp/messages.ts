@@ -144,6 +144,14 @@ export function subscribes(subscriptions: SampParams | undefined, mtype: string)
   })
 }
 
+/** Which message suits a file by its content type: FITS as an image (image.load.fits), a VOTable as a table. */
+export function fileMessageKind(contentType: string | undefined): 'image' | 'table' | undefined {
+  const ct = (contentType ?? '').toLowerCase()
+  if (ct.includes('fits')) return 'image'
+  if (ct.includes('votable')) return 'table'
+  return undefined
+}
+
 /** A table-id for a table the app sends, unique in this page. */
 export function newTableId(prefix: string, seq: number): string {
   return `${prefix}-${seq}`
