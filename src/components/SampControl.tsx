@@ -1,5 +1,5 @@
 /** Connect to a SAMP hub (TOPCAT, Aladin Desktop, DS9 via a hub…), and see who else is there. */
-import { connectSamp, disconnectSamp, useSamp } from '../state/samp'
+import { connectSamp, disconnectSamp, dismissSampProblem, useSamp } from '../state/samp'
 
 export function SampControl() {
   const samp = useSamp()
@@ -25,7 +25,10 @@ export function SampControl() {
         {samp.problem && samp.status !== 'connected' && (
           <span className="samp-note" role="alert">
             {samp.problem}
-            {samp.status === 'no-hub' ? '. The hub will ask permission (a dialog in TOPCAT or Aladin) the first time.' : ''}
+            {samp.status === 'no-hub' ? '. The hub will ask permission (a dialog in TOPCAT or Aladin) the first time.' : ''}{' '}
+            <button type="button" onClick={dismissSampProblem}>
+              OK
+            </button>
           </span>
         )}
       </span>

@@ -89,6 +89,11 @@ export function disconnectSamp(): void {
   commit({ status: 'off', problem: undefined, clients: [] })
 }
 
+/** Closes the note of what went wrong (the user read it). */
+export function dismissSampProblem(): void {
+  if (state.status !== 'connected' && state.status !== 'connecting') commit({ status: 'off', problem: undefined })
+}
+
 /** The connected clients that receive an MType. */
 export function clientsFor(clients: readonly SampClient[], mtype: string): SampClient[] {
   return clients.filter((c) => subscribes(c.subscriptions, mtype))
