@@ -18,8 +18,7 @@ import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
 import { validateAdql } from '../../adql'
 import { openingQuery, readDraft, type SavedDraft } from './draft'
-import { useSamp } from '../../state/samp'
-import { SampTableResult } from './SampTable'
+import { SampTableResult, useIncomingTable } from './SampTable'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
@@ -45,15 +44,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const editor = useRef<QueryEditorHandle>(null)
   const maxrecDefault = useMaxrecDefault(service?.url)
   const { mutation: run, partial, cancel } = useAdqlRun(rt, (url) => setParams({ job: url }))
-  // a table sent over SAMP shows in place of the last result, until the next run
-  const incoming = useSamp().incomingTable
-  const [sampShown, setSampShown] = useState(incoming?.seq)
-  const [sampSeen, setSampSeen] = useState(incoming?.seq)
-  if (incoming?.seq !== sampSeen) {
-    setSampSeen(incoming?.seq)
-    setSampShown(incoming?.seq)
-  }
-  const sampTable = incoming && incoming.seq === sampShown ? incoming : undefined
+  const { sampTable, hideSampTable } = useIncomingTable()
   const { schema, udfs } = useCompletionSchema(service?.url)
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
   const [blocked, setBlocked] = useState(false)
@@ -77,7 +68,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
     setBlocked(false)
     setParams({ q: query, maxrec: maxrec.trim() || undefined, mode: mode === 'async' ? 'async' : undefined, job: undefined }, true)
     setHistory(rememberQuery(query, service.url))
-    setSampShown(undefined)
+    hideSampTable()
     run.mutate({ query, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
   }
   const startQueryOn = (t: TapTable) => setQuery(`SELECT TOP 100 *\nFROM ${t.name}`)

@@ -1,4 +1,5 @@
 /** A table another program sent over SAMP (table.load.votable), fetched through the HTTP door and shown as a result. */
+import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { linkSampTable, sampTranslatedUrl, useSamp, type SampState } from '../../state/samp'
@@ -28,6 +29,18 @@ async function loadIncoming(http: HttpClient, incoming: Incoming, signal: AbortS
   // row messages that follow name this table by the sender's table-id and URL
   linkSampTable(table, incoming.url, incoming.tableId)
   return { document, table, overflow: queryStatus(document).status === 'OVERFLOW', url: incoming.url, fetchUrl: incoming.url }
+}
+
+/** The table sent over SAMP to show in place of the last result: each new one shows until the next run hides it. */
+export function useIncomingTable() {
+  const incoming = useSamp().incomingTable
+  const [shown, setShown] = useState(incoming?.seq)
+  const [seen, setSeen] = useState(incoming?.seq)
+  if (incoming?.seq !== seen) {
+    setSeen(incoming?.seq)
+    setShown(incoming?.seq)
+  }
+  return { sampTable: incoming && incoming.seq === shown ? incoming : undefined, hideSampTable: () => setShown(undefined) }
 }
 
 export function SampTableResult({ incoming, dark }: { incoming: Incoming; dark: boolean }) {
