@@ -30,6 +30,15 @@ const AUTH_SERVERS = [
   authServer('node scripts/auth/foreign.mjs', 'http://127.0.0.1:18112/__log', { FOREIGN_PORT: '18112' }),
 ]
 
+// SAMP (scripts/samp): astropy's Web Profile hub on its fixed port 21012 and a Python client standing where TOPCAT
+// would (control on 18121); both reused when running, so side-by-side runs share one hub
+export const SAMP_CLIENT = 'http://127.0.0.1:18121'
+const SAMP_ENV = { SAMP_LOCKFILE: process.env.SAMP_LOCKFILE ?? '/tmp/eso-samp-hub.lock', SAMP_CLIENT_PORT: '18121' }
+const SAMP_SERVERS = [
+  authServer('/usr/bin/python3 scripts/samp/hub.py', 'http://127.0.0.1:21012/crossdomain.xml', SAMP_ENV),
+  authServer('/usr/bin/python3 scripts/samp/client.py', `${SAMP_CLIENT}/health`, SAMP_ENV),
+]
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -80,5 +89,6 @@ export default defineConfig({
     },
     // authentication harness (scripts/auth): OpenID provider, token-verifying gateway before the archive, a "foreign host"
     ...AUTH_SERVERS,
+    ...SAMP_SERVERS,
   ],
 })

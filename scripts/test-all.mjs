@@ -63,6 +63,17 @@ if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
   if (!existsSync('/usr/bin/chromium')) problems.push("Debian's chromium is missing: run as root `apt-get install chromium fonts-liberation`")
 }
 
+// the SAMP tests' hub and client are astropy's (Debian's python3-astropy)
+const hasAstropy = () => spawnSync('/usr/bin/python3', ['-c', 'import astropy.samp'], { stdio: 'ignore' }).status === 0
+if (!hasAstropy()) {
+  if (process.getuid?.() === 0) {
+    run('apt-get', ['-o', 'DPkg::Lock::Timeout=900', 'install', '-y', '--no-install-recommends', 'python3-astropy'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
+  }
+  if (!hasAstropy()) problems.push("astropy is missing for the SAMP tests: run as root `apt-get install python3-astropy`")
+}
+
 // unit tests
 rmSync('.tmp/vitest.json', { force: true })
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json'])

@@ -4,6 +4,7 @@ import { VIEWS, navigate, useRoute, type ViewId } from '../state/route'
 import { useRuntime } from '../state/runtime'
 import { LoginControl } from '../features/auth/LoginControl'
 import { prefetchView } from './views'
+import { SampControl } from '../components/SampControl'
 
 interface Props {
   config: RuntimeConfig
@@ -55,6 +56,7 @@ export function Header({ config, theme, onToggleTheme, onProfile }: Props) {
         <button type="button" onClick={onToggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀' : '☾'}
         </button>
+        <SampControl />
         <LoginControl config={config} />
       </div>
     </header>

@@ -8,6 +8,7 @@ import { SkyEngine, type DrawMode } from './engine'
 import { buildStore } from './footprintClient'
 import type { FootprintInput, FootprintStore } from './footprints'
 import { colourGroups } from './palette'
+import { useSamp } from '../../state/samp'
 
 export interface SkyCone {
   ra: number
@@ -108,6 +109,12 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   useEffect(() => {
     if (engine && centre) engine.goTo(centre.ra, centre.dec, centre.fov)
   }, [engine, centre])
+  // coord.pointAt.sky from another SAMP client: pan there (only to positions sent after this view opened)
+  const pointAt = useSamp().pointAt
+  const pointedBefore = useRef(pointAt?.seq)
+  useEffect(() => {
+    if (engine && pointAt && pointAt.seq !== pointedBefore.current) engine.goTo(pointAt.ra, pointAt.dec)
+  }, [engine, pointAt])
 
   return (
     <div className="sky-view" data-testid="sky-view" data-state={state.status} data-footprints={store?.store.count ?? 0}>

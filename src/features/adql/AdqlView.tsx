@@ -18,6 +18,7 @@ import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
 import { analyseQuery } from '../../adql'
 import { openingQuery, readDraft, type SavedDraft } from './draft'
+import { SampTableResult, useIncomingTable } from './SampTable'
 
 
 const DEFAULT_QUERY = 'SELECT TOP 10 * FROM ivoa.ObsCore'
@@ -48,6 +49,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const editor = useRef<QueryEditorHandle>(null)
   const maxrecDefault = useMaxrecDefault(service?.url)
   const { mutation: run, partial, cancel } = useAdqlRun(rt, (url) => setParams({ job: url }))
+  const { sampTable, hideSampTable } = useIncomingTable()
   const { schema, udfs } = useCompletionSchema(service?.url)
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
   const [blocked, setBlocked] = useState(false)
@@ -67,6 +69,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
     setBlocked(false)
     setParams({ q: query, maxrec: maxrec.trim() || undefined, mode: mode === 'async' ? 'async' : undefined, job: undefined }, true)
     setHistory(rememberQuery(query, service.url))
+    hideSampTable()
     run.mutate({ query, shape: analysis.shape, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
   }
   const startQueryOn = (t: TapTable) => setQuery(`SELECT TOP 100 *\nFROM ${t.name}`)
@@ -140,22 +143,26 @@ export function AdqlView({ dark }: { dark: boolean }) {
             </div>
           )}
           {run.error && <ErrorNotice error={run.error} />}
-          <RunOutput
-            run={run}
-            partial={partial}
-            jobUrl={jobUrl}
-            dark={dark}
-            onRerun={(again) => {
-              // the same request again, or as an async job (whose result is read to its end on the service's side)
-              const last = run.variables
-              if (!last) return
-              if (again === 'async') {
-                setMode('async')
-                setParams({ mode: 'async' }, true)
-              }
-              run.mutate({ ...last, mode: again })
-            }}
-          />
+          {sampTable && !jobUrl ? (
+            <SampTableResult incoming={sampTable} dark={dark} />
+          ) : (
+            <RunOutput
+              run={run}
+              partial={partial}
+              jobUrl={jobUrl}
+              dark={dark}
+              onRerun={(again) => {
+                // the same request again, or as an async job (whose result is read to its end on the service's side)
+                const last = run.variables
+                if (!last) return
+                if (again === 'async') {
+                  setMode('async')
+                  setParams({ mode: 'async' }, true)
+                }
+                run.mutate({ ...last, mode: again })
+              }}
+            />
+          )}
         </div>
       </div>
     </section>

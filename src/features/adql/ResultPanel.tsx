@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
@@ -15,11 +15,23 @@ import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../state/route'
 import { DATALINK_PARAM, dataLinkTargetOfRow, opensDataLink } from '../../state/datalinkTarget'
+import { publishSampSelection, useSampRowsIn } from '../../state/samp'
+import { SampPositionSend, SampTableSend } from '../../components/SampSendMenu'
 
-/** A result with its tabs; `onRerun` offers Retry (and Run as async job, unless `asJob` says it already was one). */
-export function ResultView({ result, dark, onRerun, asJob = false }: { result: TapResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean }) {
+const NO_ROWS: number[] = []
+
+/**
+ * A result in a grid or a plot; `onRerun` offers Retry (and Run as async job, unless `asJob` says it already was one);
+ * `name` is what other programs (SAMP) call the table.
+ */
+export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL result' }: { result: TapResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean; name?: string }) {
   const [tab, setTab] = useState<'table' | 'plot'>('table')
-  const [selected, setSelected] = useState<number[]>([])
+  // the selection belongs to one table: a new result starts with none
+  const [picked, setPicked] = useState<{ table: object; rows: number[] }>({ table: result.table, rows: NO_ROWS })
+  const selected = picked.table === result.table ? picked.rows : NO_ROWS
+  const setSelected = useCallback((rows: number[]) => setPicked({ table: result.table, rows }), [result.table])
+  // rows selected in TOPCAT & co. for this table follow here, and the grid's go there
+  useSampRowsIn(result.table, setSelected)
   const setParams = useSetParams()
   const dataLink = selected.length === 1 ? dataLinkTargetOfRow(result.table, selected[0]!) : undefined
   return (
@@ -64,15 +76,21 @@ export function ResultView({ result, dark, onRerun, asJob = false }: { result: T
           table={result.table}
           partial={result.partial}
           dark={dark}
-          onSelectionChange={setSelected}
+          selected={selected}
+          onSelectionChange={(rows) => {
+            setSelected(rows)
+            publishSampSelection(result.table, rows)
+          }}
           onLinkClick={(href, row) => opensDataLink(result.table, row, href) && (setParams({ [DATALINK_PARAM]: href }), true)}
           toolbar={
             <>
               <ResultExport table={result.table} partial={result.partial} />
+              <SampTableSend table={result.table} url={result.fetchUrl} name={name} />
               <button type="button" disabled={!dataLink} title={dataLink ? `DataLink of ${dataLink}` : 'Select one row with an access_url, datalink_url or dp_id'} onClick={() => setParams({ [DATALINK_PARAM]: dataLink })}>
                 Open DataLink
               </button>
               <BulkDownload table={result.table} rows={selected} />
+              <SampPositionSend table={result.table} rows={selected} />
             </>
           }
         /> : <ResultPlot table={result.table} dark={dark} partial={result.partial} />}

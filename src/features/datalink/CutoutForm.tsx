@@ -17,6 +17,9 @@ import { isSameOrigin, saveResponse, saveServiceUrl } from './download'
 import { axes, primaryHduBytes } from './fitsHeader'
 import { fetchFitsHeader, headerDescriptor } from './FitsHeaderView'
 import { formatBytes } from '../../protocols/table'
+import { MTYPES, loadImageMessage } from '../../protocols/samp'
+import { sampSend } from '../../state/samp'
+import { SampSendMenu } from '../../components/SampSendMenu'
 
 // positions to 1e-6° (a few mas), radii to 4 significant digits: what a drawn region can mean
 const fmt = (n: number) => String(Number(n.toFixed(6)))
@@ -145,6 +148,7 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
               Download cutout
             </button>
             {request && <CopyAsMenu source={{ kind: 'soda', accessUrl: request.accessUrl, params: request.params }} what="cutout" />}
+            <SampSendMenu mtype={MTYPES.loadImage} what="cutout" send={(to) => sampSend(loadImageMessage(buildSodaRequest(descriptor, cutout).url, `Cutout of ${productName}`), to)} />
             {Object.keys(cutout).length === 0 && <span className="muted small-print">No constraint set: the service returns the whole dataset.</span>}
           </div>
           {tried && errors.length > 0 && (

@@ -10,6 +10,7 @@ import { FitsHeaderView, offersHeader } from './FitsHeaderView'
 import { isSameOrigin } from './download'
 import { formatBytes } from '../../protocols/table'
 import { linkedDpId, sectionsOf, type LinkEntry } from './groups'
+import { SampFileSend } from '../../components/SampSendMenu'
 
 /** Deeper sub-DataLinks are offered as links of their own rather than nested further. */
 const MAX_DEPTH = 4
@@ -96,6 +97,7 @@ function Entry({ entry, result, depth, actions }: { entry: LinkEntry; result: Da
               {isPage ? 'Open' : 'Download'}
             </a>
           )}
+          {href && !isDocument && group !== 'calselector' && <SampFileSend url={href} contentType={row.contentType} name={row.description ?? row.semantics ?? href} />}
           {href && isText(row) && (
             <button type="button" aria-expanded={open === 'text'} onClick={() => toggle('text')}>
               Show

@@ -8,6 +8,17 @@ import { prettyUnit, spectrumColour, type PlotSpectrum } from '../../components/
 import { fileNameFor } from '../../protocols/download'
 import type { SpectrumRecord } from '../../protocols/ssap'
 import { useSpectra, type LoadedSpectrum } from './useSpectra'
+import { MTYPES, loadSpectrumMessage } from '../../protocols/samp'
+import { sampSend } from '../../state/samp'
+import { SampSendMenu } from '../../components/SampSendMenu'
+
+/** What SPLAT & co. are told of a spectrum (SSA utypes), besides its URL. */
+function spectrumMeta(record: SpectrumRecord, url: string): Record<string, string> {
+  const meta: Record<string, string> = { 'Access.Reference': url, 'Access.Format': record.format ?? 'application/fits' }
+  if (record.targetName) meta['Target.Name'] = record.targetName
+  if (record.ra !== undefined && record.dec !== undefined) meta['Target.Pos'] = `${record.ra} ${record.dec}`
+  return meta
+}
 
 export interface PlottedSpectrum {
   id: string
@@ -58,6 +69,14 @@ export function SpectrumViewer({ plotted, onRemove, dark }: { plotted: readonly 
                 <button type="button" onClick={() => save(q.data!)} aria-label={`Download ${p.label}`}>
                   Download
                 </button>
+              )}
+              {q.data && (
+                <SampSendMenu
+                  mtype={MTYPES.loadSpectrum}
+                  what="spectrum"
+                  label={`Send ${p.label} to SAMP client`}
+                  send={(to) => sampSend(loadSpectrumMessage(q.data!.url, spectrumMeta(p.record, q.data!.url), p.label), to)}
+                />
               )}
               <button type="button" onClick={() => onRemove(p.id)} aria-label={`Remove ${p.label}`}>
                 Remove

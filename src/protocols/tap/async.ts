@@ -38,7 +38,7 @@ export async function fetchAsyncResult(http: HttpClient, jobUrl: string, job: Uw
   } catch (e) {
     throw toDalError(e, url, 'The job result')
   }
-  return readDalResponse(res, { what: 'The job result', url, read, signal })
+  return { ...(await readDalResponse(res, { what: 'The job result', url, read, signal })), fetchUrl: url }
 }
 
 /** Waits for a job and returns its result; a job in ERROR becomes a QueryError with the service's message. */

@@ -1,4 +1,4 @@
-export { runSync, type TapQuery, type TapResult, type VOTableReader } from './sync'
+export { runSync, syncGetUrl, type TapQuery, type TapResult, type VOTableReader } from './sync'
 export { submitAsync, awaitAsyncResult, fetchAsyncResult, resultUrl, type AsyncSubmitOptions } from './async'
 export { parseCapabilities, fetchCapabilities, type TapCapabilities, type UserDefinedFunction, type LanguageFeature } from './capabilities'
 export { fetchTapSchema, records, type TapSchema, type TapTable, type TapColumn, type TapForeignKey } from './schema'
