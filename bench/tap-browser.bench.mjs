@@ -14,7 +14,9 @@ async function waitFor(url, ms = 30000) {
   while (Date.now() < end) {
     try {
       if ((await fetch(url)).ok) return
-    } catch {}
+    } catch {
+      // not up yet
+    }
     await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error(`${url} did not come up`)
@@ -110,7 +112,9 @@ async function browserFigures() {
     await browser.close()
     try {
       process.kill(-server.pid)
-    } catch {}
+    } catch {
+      // already gone
+    }
   }
 }
 

@@ -53,7 +53,7 @@ test.describe('bulk download scripts', () => {
     for (const { url } of entries) {
       expect(url.startsWith(`${ARCHIVE}/getproduct/`)).toBe(true)
       const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer())
-      expect(new TextDecoder().decode(bytes.subarray(0, 30))).toMatch(/^SIMPLE  =\s+T/)
+      expect(new TextDecoder().decode(bytes.subarray(0, 30))).toMatch(/^SIMPLE {2}=\s+T/)
       total += bytes.length
     }
     await expect(dialog.getByTestId('bulk-summary')).toHaveText(`3 files, about ${formatBytes(total)}`)

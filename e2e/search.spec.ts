@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { test, expect, archiveCsv, countColours, skyPixel } from './fixtures'
 
 const SESAME_PORT = Number(process.env.SESAME_PORT ?? 18090)

@@ -33,7 +33,7 @@ function readJson(path) {
 
 let passed = 0
 let failed = 0
-let problems = []
+const problems = []
 
 // other runs may share the archive: hold its shared "user" lock for the whole run (archive.sh stop-if-unused
 // then leaves it running for them, and they leave it running for us); start it under its exclusive lock
@@ -73,6 +73,10 @@ if (!hasAstropy()) {
   }
   if (!hasAstropy()) problems.push("astropy is missing for the SAMP tests: run as root `apt-get install python3-astropy`")
 }
+
+// static checks: types (tsc) and ESLint (typescript-eslint + react-hooks); each failing one counts as a failure
+if (run('npx', ['tsc', '-b']) !== 0) problems.push('the type check (tsc -b) failed')
+if (run('node', ['scripts/lint/run.mjs']) !== 0) problems.push('ESLint found problems (npm run lint)')
 
 // unit tests
 rmSync('.tmp/vitest.json', { force: true })

@@ -142,7 +142,7 @@ function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selec
     applyingSelection.current = false
     const first = firstDisplayed(g, want)
     if (first) g.ensureNodeVisible(first, 'middle')
-  }, [selected])
+  }, [api, selected])
   return applyingSelection
 }
 
@@ -158,7 +158,7 @@ function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highli
     lastHighlighted.current = highlighted
     const nodes = rows.map((r) => g?.getRowNode(String(r))).filter((n) => !!n)
     if (g && nodes.length) g.redrawRows({ rowNodes: nodes })
-  }, [highlighted])
+  }, [api, highlighted])
   return rowClassRules
 }
 
@@ -198,6 +198,11 @@ function ColumnChooser({ fields, hidden, onChange }: { fields: Table['fields']; 
   )
 }
 
+/** The grid's row objects: an index into the table's columns each; a new table gets new ones (the grid redraws every row). */
+function rowsOf(_table: Table, count: number): { i: number }[] {
+  return Array.from({ length: count }, (_, i) => ({ i }))
+}
+
 interface Props {
   table: Table
   /** Rows to show (default all): a table still arriving shows the rows received so far. */
@@ -232,7 +237,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const shownRows = rows ?? table.rowCount
   const scope = useId()
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
-  const rowData = useMemo(() => Array.from({ length: shownRows }, (_, i) => ({ i })), [table, shownRows])
+  const rowData = useMemo(() => rowsOf(table, shownRows), [table, shownRows])
   const columnDefs = useMemo(() => columnDefsOf(table, hidden, linkClick), [table, hidden])
   const applyingSelection = useFollowSelection(api, selected)
   const rowClassRules = useHighlightedRow(api, highlighted)

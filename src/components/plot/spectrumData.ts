@@ -119,7 +119,10 @@ export function alignSpectra(spectra: readonly PlotSpectrum[]): AlignedSpectra {
       const v = s.flux[idx[j]!]!
       flux[i] = v
       const e = s.error?.[idx[j]!]
-      if (e !== undefined && Number.isFinite(e)) (hi[i] = v + Math.abs(e)), (lo[i] = v - Math.abs(e))
+      if (e !== undefined && Number.isFinite(e)) {
+        hi[i] = v + Math.abs(e)
+        lo[i] = v - Math.abs(e)
+      }
     }
     data.push(flux, hi, lo)
   })

@@ -170,7 +170,7 @@ function useSkyEngine(host: RefObject<HTMLDivElement | null>, hips: string | nul
       cancelled = true
       engine?.destroy()
     }
-  }, [hips])
+  }, [hips, host, selectedRef, setDrawing]) // (the refs and the setter never change: the engine is made again for a new survey only)
   return state
 }
 
@@ -237,7 +237,9 @@ function frame(engine: SkyEngine, s: FootprintStore) {
   }
   const len = Math.hypot(x, y, z)
   if (!n || len < 1e-9) return engine.goTo(0, 0, 180)
-  x /= len, y /= len, z /= len
+  x /= len
+  y /= len
+  z /= len
   let r = 0
   for (let f = 0; f < s.count; f++) {
     if (!s.kind[f]) continue

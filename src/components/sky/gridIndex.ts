@@ -103,6 +103,11 @@ export function candidatesInCone(index: GridIndex, x: number, y: number, z: numb
     }
   })
   if (!ok) return undefined
-  for (const f of index.big) if (stamp[f] !== mark) (stamp[f] = mark), out.push(f)
+  for (const f of index.big) {
+    if (stamp[f] !== mark) {
+      stamp[f] = mark
+      out.push(f)
+    }
+  }
   return out
 }

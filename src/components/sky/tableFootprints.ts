@@ -17,7 +17,10 @@ export function footprintsOfTable(table: Table): FootprintInput | undefined {
     if (c.ra >= 0 && c.dec >= 0) {
       const a = table.value(i, c.ra)
       const d = table.value(i, c.dec)
-      if (typeof a === 'number' && typeof d === 'number') (ra[i] = a), (dec[i] = d)
+      if (typeof a === 'number' && typeof d === 'number') {
+        ra[i] = a
+        dec[i] = d
+      }
     }
   }
   return { regions, ra, dec }

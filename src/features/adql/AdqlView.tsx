@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { DalError } from '../../protocols/dal'
 import type { TapTable } from '../../protocols/tap'
 import { tapChoices } from './services'
+import { loadCustomTaps } from '../../state/addedTaps'
 import { ServiceBar, useMaxrecDefault } from './ServiceBar'
 import { SchemaBrowser } from './SchemaBrowser'
 import { ExamplesMenu } from './ExamplesMenu'
@@ -33,8 +34,8 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const rt = useRuntime()
   const { params } = useRoute()
   const setParams = useSetParams()
-  const [customVersion, setCustomVersion] = useState(0)
-  const choices = useMemo(() => tapChoices(rt), [rt, customVersion])
+  const [added, setAdded] = useState(loadCustomTaps)
+  const choices = useMemo(() => tapChoices(rt, added), [rt, added])
   const serviceKey = params.get('service') ?? choices[0]?.key ?? ''
   const service = choices.find((c) => c.key === serviceKey) ?? choices[0]
   const draftKey = `adql-draft:${rt.profile.id}:${serviceKey}`
@@ -81,7 +82,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
         service={service}
         onSelect={(key) => setParams({ service: key, job: undefined })}
         onAdded={(url) => {
-          setCustomVersion((v) => v + 1)
+          setAdded(loadCustomTaps())
           setParams({ service: url })
         }}
       />

@@ -64,6 +64,8 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
   latest.current = { onChange, onRun, schema, udfs, onValidation, serviceError }
   const lintCompartment = useRef(new Compartment())
   const makeLint = useRef<() => Extension>(() => [])
+  // the text the editor starts with; later values are applied as changes (keeping the undo history)
+  const initialValue = useRef(value)
 
   useEffect(() => {
     const adqlLint = () =>
@@ -111,7 +113,7 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
     const v = new EditorView({
       parent: host.current!,
       state: EditorState.create({
-        doc: value,
+        doc: initialValue.current,
         extensions: [
           lineNumbers(),
           history(),

@@ -14,11 +14,11 @@ const TAP_ENDPOINTS: { name: EndpointName; label: string }[] = [
   { name: 'tap_cat', label: 'tap_cat — catalogues' },
 ]
 
-export function tapChoices(rt: AppRuntime): TapChoice[] {
+export function tapChoices(rt: AppRuntime, added: readonly string[] = loadCustomTaps()): TapChoice[] {
   const own = TAP_ENDPOINTS.flatMap(({ name, label }) => {
     const url = rt.endpoint(name)
     return url ? [{ key: name, label, url }] : []
   })
-  return [...own, ...loadCustomTaps().map((url) => ({ key: url, label: url, url }))]
+  return [...own, ...added.map((url) => ({ key: url, label: url, url }))]
 }
 

@@ -22,7 +22,7 @@ describe('bulk download against the local archive', () => {
     for (const f of r.files) {
       const res = await fetch(f.url)
       const bytes = new Uint8Array(await res.arrayBuffer())
-      expect(new TextDecoder().decode(bytes.subarray(0, 30))).toMatch(/^SIMPLE  =\s+T/)
+      expect(new TextDecoder().decode(bytes.subarray(0, 30))).toMatch(/^SIMPLE {2}=\s+T/)
       // DataLink's content_length is the file's size
       expect(bytes.length).toBe(f.size)
     }

@@ -160,7 +160,7 @@ function bashScript(list: Entry[], header: string[], auth: string[], tokenVar: s
     ...(tool === 'wget'
       ? [
           'wgetrc=""',
-          `if [ -n "\${${tokenVar}:-}" ]; then wgetrc="$(mktemp)"; printf 'header = Authorization: Bearer %s\\n' "\$${tokenVar}" >"$wgetrc"; fi`,
+          `if [ -n "\${${tokenVar}:-}" ]; then wgetrc="$(mktemp)"; printf 'header = Authorization: Bearer %s\\n' "$${tokenVar}" >"$wgetrc"; fi`,
           `trap 'rm -f "$failed" \${wgetrc:+"$wgetrc"}' EXIT`,
         ]
       : [`trap 'rm -f "$failed"' EXIT`]),
@@ -189,7 +189,7 @@ function bashScript(list: Entry[], header: string[], auth: string[], tokenVar: s
     '  local n="$1" url="$2" file="$3" size="$4" bytes="$5" token=""',
     '  if [ -n "${DRY_RUN:-}" ]; then printf \'%s\\t%s\\n\' "$url" "$file"; return 0; fi',
     '  if [ -s "$file" ]; then echo "[$n/$TOTAL] $file is already here"; return 0; fi',
-    `  if [ -n "\${${tokenVar}:-}" ] && archive_origin "$url"; then token="\$${tokenVar}"; fi`,
+    `  if [ -n "\${${tokenVar}:-}" ] && archive_origin "$url"; then token="$${tokenVar}"; fi`,
     ...get,
     '  local status=$?',
     '  if [ "$status" -ne 0 ]; then rm -f -- "$file.part"; echo "[$n/$TOTAL] FAILED $file: $tool_name exit $status <- $url" >&2; return 1; fi',

@@ -151,7 +151,10 @@ export function readColumn(table: BinTable, col: BinTableColumn): Float64Array {
     const parts = Array.from({ length: table.rows }, (_, r) => readNumbers(table, col, r))
     const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0))
     let k = 0
-    for (const p of parts) out.set(p, k), (k += p.length)
+    for (const p of parts) {
+      out.set(p, k)
+      k += p.length
+    }
     return out
   }
   const n = col.form.repeat

@@ -49,7 +49,10 @@ export function parseCardValue(text: string): { value: CardValue; comment?: stri
     let i = 1
     for (; i < s.length; i++) {
       if (s[i] === "'") {
-        if (s[i + 1] === "'") (out += "'"), i++
+        if (s[i + 1] === "'") {
+          out += "'"
+          i++
+        }
         else break
       } else out += s[i]
     }

@@ -17,6 +17,9 @@ export function formatBytes(n: number | undefined): string {
   let v = n / 1024
   let i = 0
   // 1023.6 KiB would round to "1024 KiB": say 1.0 MiB instead
-  while (v >= 1023.5 && i < UNITS.length - 1) (v /= 1024), i++
+  while (v >= 1023.5 && i < UNITS.length - 1) {
+    v /= 1024
+    i++
+  }
   return `${v < 9.95 ? v.toFixed(1) : Math.round(v)} ${UNITS[i]}`
 }

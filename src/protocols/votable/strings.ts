@@ -146,7 +146,12 @@ export class StringColumn implements ColumnBuilder {
       const chars = this.bytes.slice(a, b)
       // the batch format counts UTF-16 code units: bytes are those only when all are ASCII
       let ascii = true
-      for (let k = 0; k < chars.length; k++) if (chars[k] >= 128) (ascii = false), (k = chars.length)
+      for (let k = 0; k < chars.length; k++) {
+        if (chars[k] >= 128) {
+          ascii = false
+          break
+        }
+      }
       if (ascii) {
         const offsets = new Uint32Array(to - from + 1)
         for (let i = from; i < to; i++) offsets[i - from + 1] = this.ends[i] - a
@@ -161,7 +166,10 @@ export class StringColumn implements ColumnBuilder {
     for (let i = from; i < to; i++) {
       const v = this.get(i) as string | null
       if (v === null) (nulls ??= new Uint8Array(to - from))[i - from] = 1
-      else (o += v.length), cells.push(v)
+      else {
+        o += v.length
+        cells.push(v)
+      }
       offsets[i - from + 1] = o
     }
     const text = cells.join('')
