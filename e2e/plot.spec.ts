@@ -3,7 +3,7 @@ import { test, expect, runAdql } from './fixtures'
 test('plots seeing against time from an asm table', async ({ page, watch }) => {
   await page.goto('/adql?profile=local')
   await runAdql(page, "SELECT midpoint_date, fwhm, airmass FROM asm.dimm_paranal WHERE midpoint_date BETWEEN '2021-05-04T21:00:00' AND '2021-05-05T10:00:00' ORDER BY midpoint_date")
-  await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText(/^\d+ rows$/)
+  await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText(/^[\d,]+ rows$/)
   await page.getByRole('tab', { name: 'Plot' }).click()
   await expect(page.getByRole('combobox', { name: 'X column' })).toHaveValue('0')
   await page.getByRole('combobox', { name: 'Y column' }).selectOption({ label: 'fwhm [arcsec]' })

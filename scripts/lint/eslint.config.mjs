@@ -24,6 +24,13 @@ export default tseslint.config(
     // the rules of hooks where React lives (e2e and scripts have functions named use… that are no hooks)
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // small files with one reason to change, functions one can read (tests and the generated parser aside)
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 120 }],
+    },
   },
+  { files: ['src/**/*.test.{ts,tsx}', 'src/test-support/**'], rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' } },
 )

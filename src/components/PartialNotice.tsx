@@ -20,3 +20,18 @@ export function PartialNotice({ partial, rows, actions }: { partial: Partial; ro
 export function rowCountText(rows: number, partial?: Partial): string {
   return `${rows.toLocaleString('en')} ${rows === 1 ? 'row' : 'rows'}${partial ? ' (partial)' : ''}`
 }
+
+/** The partial mark with a Retry that asks the service again. */
+export function PartialRetry({ partial, rows, onRetry }: { partial: Partial; rows: number; onRetry: () => void }) {
+  return (
+    <PartialNotice
+      partial={partial}
+      rows={rows}
+      actions={
+        <button type="button" onClick={onRetry}>
+          Retry
+        </button>
+      }
+    />
+  )
+}

@@ -38,11 +38,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const choices = useMemo(() => tapChoices(rt, added), [rt, added])
   const serviceKey = params.get('service') ?? choices[0]?.key ?? ''
   const service = choices.find((c) => c.key === serviceKey) ?? choices[0]
-  const draftKey = `adql-draft:${rt.profile.id}:${serviceKey}`
-  const urlQ = params.get('q')
-  const [opening] = useState(() => openingQuery(urlQ, readDraft(loadJson<unknown>(draftKey, undefined)), DEFAULT_QUERY))
-  const [query, setQuery] = useState(opening.query)
-  const [setAside, setSetAside] = useState(opening.setAside)
+  const { query, setQuery, setAside, restore, dismiss } = useQueryDraft(`adql-draft:${rt.profile.id}:${serviceKey}`, params.get('q'))
   const [maxrec, setMaxrec] = useState(params.get('maxrec') ?? '')
   const [mode, setMode] = useState<RunMode>(params.get('mode') === 'async' ? 'async' : 'sync')
   const [history, setHistory] = useState<HistoryEntry[]>(loadHistory)
@@ -55,8 +51,6 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
   const [blocked, setBlocked] = useState(false)
   const slow = useSlowSyncRun(run.isPending, mode)
-
-  useEffect(() => saveJson(draftKey, { text: query, fromQ: urlQ, aside: setAside } satisfies SavedDraft), [draftKey, query, urlQ, setAside])
 
   const mark = useMemo(() => serviceMark(run.error, run.variables?.query), [run.error, run.variables?.query])
   const maxrecInvalid = maxrec.trim() !== '' && !(Number.isInteger(Number(maxrec)) && Number(maxrec) >= 0)
@@ -102,24 +96,9 @@ export function AdqlView({ dark }: { dark: boolean }) {
               />
             )}
           </div>
-          {setAside !== undefined && (
-            <DraftSetAside
-              onRestore={() => {
-                setQuery(setAside)
-                setSetAside(undefined)
-              }}
-              onDismiss={() => setSetAside(undefined)}
-            />
-          )}
+          {setAside !== undefined && <DraftSetAside onRestore={restore} onDismiss={dismiss} />}
           <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} serviceError={mark} />
-          {blocked && syntaxErrors.length > 0 && (
-            <div className="banner error" role="alert">
-              <strong>The query has a syntax error</strong> (line {query.slice(0, syntaxErrors[0]!.from).split('\n').length}): {syntaxErrors[0]!.message}. Fix it, or{' '}
-              <button type="button" onClick={() => submit(true)}>
-                send anyway
-              </button>
-            </div>
-          )}
+          {blocked && syntaxErrors.length > 0 && <SyntaxBlock query={query} error={syntaxErrors[0]!} onSendAnyway={() => submit(true)} />}
           <RunBar
             run={run}
             partial={partial}
@@ -138,11 +117,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             codeSource={service && { kind: 'tap', serviceUrl: service.url, query, mode, maxrec: maxrecInvalid || maxrec.trim() === '' ? undefined : Number(maxrec) }}
           />
           {rt.profile.auth && service?.url === rt.endpoint('tap_obs') && <AuthorisedQuerySwitch profileId={rt.profile.id} />}
-          {slow && (
-            <div className="banner warning" role="status">
-              This query is taking a while. Long queries are safer as an async job: it keeps running on the server and survives reloads. Cancel and choose “async job”.
-            </div>
-          )}
+          {slow && <SlowRunNote />}
           {run.error && <ErrorNotice error={run.error} />}
           {sampTable && !jobUrl ? (
             <SampTableResult incoming={sampTable} dark={dark} />
@@ -167,6 +142,42 @@ export function AdqlView({ dark }: { dark: boolean }) {
         </div>
       </div>
     </section>
+  )
+}
+
+/**
+ * The query text: the user's latest draft (kept across reloads), or the query a link brings, with the draft set
+ * aside to restore (see draft.ts).
+ */
+function useQueryDraft(draftKey: string, urlQ: string | null) {
+  const [opening] = useState(() => openingQuery(urlQ, readDraft(loadJson<unknown>(draftKey, undefined)), DEFAULT_QUERY))
+  const [query, setQuery] = useState(opening.query)
+  const [setAside, setSetAside] = useState(opening.setAside)
+  useEffect(() => saveJson(draftKey, { text: query, fromQ: urlQ, aside: setAside } satisfies SavedDraft), [draftKey, query, urlQ, setAside])
+  const restore = () => {
+    if (setAside !== undefined) setQuery(setAside)
+    setSetAside(undefined)
+  }
+  return { query, setQuery, setAside, restore, dismiss: () => setSetAside(undefined) }
+}
+
+/** The query did not pass the check and was not sent: where, what, and the way to send it all the same. */
+function SyntaxBlock({ query, error, onSendAnyway }: { query: string; error: { from: number; message: string }; onSendAnyway: () => void }) {
+  return (
+    <div className="banner error" role="alert">
+      <strong>The query has a syntax error</strong> (line {query.slice(0, error.from).split('\n').length}): {error.message}. Fix it, or{' '}
+      <button type="button" onClick={onSendAnyway}>
+        send anyway
+      </button>
+    </div>
+  )
+}
+
+function SlowRunNote() {
+  return (
+    <div className="banner warning" role="status">
+      This query is taking a while. Long queries are safer as an async job: it keeps running on the server and survives reloads. Cancel and choose “async job”.
+    </div>
   )
 }
 

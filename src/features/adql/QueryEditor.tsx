@@ -56,6 +56,27 @@ const editorTheme = EditorView.theme({
   '.cm-tooltip-hover': { padding: '4px 8px', whiteSpace: 'pre-wrap', maxWidth: '480px', fontSize: '12px' },
 })
 
+/**
+ * The editor's marks: what the ADQL check finds (the same analysis Run asks for, so Run does not parse again) and,
+ * while the editor holds the query the service answered for, the place the service named.
+ */
+function diagnosticsOf(text: string, opts: Pick<Props, 'udfs' | 'onValidation' | 'serviceError'>): Diagnostic[] {
+  const { errors } = analyseQuery(text, opts.udfs ? { udfs: opts.udfs } : undefined).validation
+  opts.onValidation?.(errors)
+  const len = text.length
+  const marks: Diagnostic[] = errors.map((e) => {
+    const from = Math.min(e.from, len)
+    return { from, to: Math.min(Math.max(e.to, from), len), severity: 'error', message: e.message }
+  })
+  const said = opts.serviceError
+  if (said && said.text === text) {
+    const from = offsetOf(text, said.line, said.column)
+    const word = /^[\w."']+/.exec(text.slice(from))?.[0].length ?? 1
+    marks.push({ from, to: Math.min(len, from + Math.max(1, word)), severity: 'error', source: 'service', message: `The service: ${said.message}` })
+  }
+  return marks
+}
+
 export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEditor({ value, onChange, onRun, schema, udfs, onValidation, serviceError }, ref) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
@@ -68,28 +89,7 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
   const initialValue = useRef(value)
 
   useEffect(() => {
-    const adqlLint = () =>
-      linter(
-        (v): Diagnostic[] => {
-          // the same analysis Run asks for (same text and options), so Run does not parse again
-          const { errors } = analyseQuery(v.state.doc.toString(), latest.current.udfs ? { udfs: latest.current.udfs } : undefined).validation
-          latest.current.onValidation?.(errors)
-          const len = v.state.doc.length
-          const marks: Diagnostic[] = errors.map((e) => {
-            const from = Math.min(e.from, len)
-            return { from, to: Math.min(Math.max(e.to, from), len), severity: 'error', message: e.message }
-          })
-          const said = latest.current.serviceError
-          const text = v.state.doc.toString()
-          if (said && said.text === text) {
-            const from = offsetOf(text, said.line, said.column)
-            const word = /^[\w."']+/.exec(text.slice(from))?.[0].length ?? 1
-            marks.push({ from, to: Math.min(len, from + Math.max(1, word)), severity: 'error', source: 'service', message: `The service: ${said.message}` })
-          }
-          return marks
-        },
-        { delay: 250 },
-      )
+    const adqlLint = () => linter((v) => diagnosticsOf(v.state.doc.toString(), latest.current), { delay: 250 })
     makeLint.current = adqlLint
     const complete = (ctx: CompletionContext) => {
       const r = adqlCompletions(ctx.state.doc.toString(), ctx.pos, latest.current.schema, ctx.explicit)

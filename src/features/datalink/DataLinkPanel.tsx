@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
-import { PartialNotice } from '../../components/PartialNotice'
+import { PartialRetry } from '../../components/PartialNotice'
 import { dpIdOf, linksUrl, type DataLinkResult, type ServiceDescriptor } from '../../protocols/datalink'
 import { parseDataLinkRegion, parseDataLinkTarget } from '../../state/datalinkTarget'
 import { fetchProductLinks } from '../../state/productLinks'
@@ -63,17 +63,7 @@ export function DataLinkPanel({ target, region, onClose }: { target: string; reg
       {spec && !('url' in spec) && !baseUrl && <p className="banner warning">This profile names no DataLink service.</p>}
       {q.isFetching && !q.data && <p className="muted" role="status">Loading the links…</p>}
       {q.error && <ErrorNotice error={q.error} />}
-      {q.data?.partial && (
-        <PartialNotice
-          partial={q.data.partial}
-          rows={q.data.rows.length}
-          actions={
-            <button type="button" onClick={() => void q.refetch()}>
-              Retry
-            </button>
-          }
-        />
-      )}
+      {q.data?.partial && <PartialRetry partial={q.data.partial} rows={q.data.rows.length} onRetry={() => void q.refetch()} />}
       {cutout && <CutoutForm key={`${cutout.name} ${cutout.descriptor.id}`} descriptor={cutout.descriptor} productName={cutout.name} region={parseDataLinkRegion(region)} onClose={() => setCutout(undefined)} />}
       {q.data && <LinkTree result={q.data} actions={{ onCutout: (descriptor, result) => setCutout({ descriptor, name: productName(target, result) }) }} />}
     </div>

@@ -12,7 +12,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
-import { PartialNotice, rowCountText } from '../../components/PartialNotice'
+import { PartialRetry, rowCountText } from '../../components/PartialNotice'
 import { useGridSkyLink } from '../../components/gridSkyLink'
 import type { ColourOption, SkyCone } from '../../components/sky/SkyView'
 import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
@@ -129,17 +129,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
         </div>
       )}
       {result.error && <ErrorNotice error={result.error} />}
-      {table && result.data?.partial && (
-        <PartialNotice
-          partial={result.data.partial}
-          rows={table.rowCount}
-          actions={
-            <button type="button" onClick={() => void result.refetch()}>
-              Retry
-            </button>
-          }
-        />
-      )}
+      {table && result.data?.partial && <PartialRetry partial={result.data.partial} rows={table.rowCount} onRetry={() => void result.refetch()} />}
       <ResultsWithSky
         partial={result.data?.partial} link={link} dark={dark} height={520} empty={go ? '' : 'Results appear here and on the sky.'}
         toolbar={(t) => <BulkDownload table={t} rows={selected} />}

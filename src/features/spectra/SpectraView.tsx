@@ -10,7 +10,7 @@ import { useStableValue } from '../../state/stable'
 import { BulkDownload } from '../../components/BulkDownload'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
-import { PartialNotice } from '../../components/PartialNotice'
+import { PartialRetry } from '../../components/PartialNotice'
 import { useGridSkyLink } from '../../components/gridSkyLink'
 import { ssapQuery, type SpectrumRecord } from '../../protocols/ssap'
 import { readInWorker } from '../../protocols/dal'
@@ -92,17 +92,7 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
         <span className="status" role="status" aria-live="polite" data-testid="spectra-status">{status}</span>
       </div>
       {result.error && ready && <ErrorNotice error={result.error} />}
-      {table && data?.partial && (
-        <PartialNotice
-          partial={data.partial}
-          rows={table.rowCount}
-          actions={
-            <button type="button" onClick={() => void result.refetch()}>
-              Retry
-            </button>
-          }
-        />
-      )}
+      {table && data?.partial && <PartialRetry partial={data.partial} rows={table.rowCount} onRetry={() => void result.refetch()} />}
       <ResultsWithSky
         partial={data?.partial} link={link} dark={dark} height={300} empty={go ? '' : 'Spectra appear here and on the sky.'}
         toolbar={(t) => (
