@@ -18,7 +18,7 @@ async function onFaultyService(page: Page, mode: string): Promise<void> {
 async function stillUsable(page: Page, query = QUERY): Promise<void> {
   await expectEditorText(page, query)
   await page.getByRole('combobox', { name: 'TAP service' }).selectOption('tap_obs')
-  await page.getByRole('radio', { name: 'sync' }).check()
+  await page.getByRole('radio', { name: 'sync', exact: true }).check()
   await runAdql(page, 'SELECT TOP 2 obs_id FROM ivoa.ObsCore')
   await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText('2 rows')
 }
