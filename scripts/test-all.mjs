@@ -3,7 +3,8 @@
 // local archive, which it starts when it is not running and stops again afterwards.
 // Ends with one line "N passed, N failed" over both runners.
 import { spawn, spawnSync } from 'node:child_process'
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { archiveLockDir } from './archive/lock-dir.mjs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 const ARCHIVE_URL = process.env.ARCHIVE_URL ?? 'http://127.0.0.1:18080'
 mkdirSync('.tmp', { recursive: true })
@@ -37,15 +38,7 @@ const problems = []
 
 // other runs may share the archive: hold its shared "user" lock for the whole run (archive.sh stop-if-unused
 // then leaves it running for them, and they leave it running for us); start it under its exclusive lock
-const lockDir = (() => {
-  const dir = process.env.ARCHIVE_LOCK_DIR ?? '/run/lock'
-  try {
-    accessSync(dir, constants.W_OK)
-    return dir
-  } catch {
-    return process.env.TMPDIR ?? '/tmp'
-  }
-})()
+const lockDir = archiveLockDir()
 const archivePort = new URL(ARCHIVE_URL).port || '80'
 const userLock = spawn('flock', ['-o', '-s', `${lockDir}/eso-archive-${archivePort}.users`, 'tail', `--pid=${process.pid}`, '-f', '/dev/null'], { stdio: 'ignore' })
 userLock.on('error', () => {})

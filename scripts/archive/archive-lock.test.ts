@@ -1,23 +1,16 @@
 // Two runs sharing the local archive must not break each other: concurrent starts serialise, and a run
 // that leaves does not stop the archive under another. Runs against the real archive (root, as in CI).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { archiveLockDir } from './lock-dir.mjs'
 
 const SCRIPT = new URL('./archive.sh', import.meta.url).pathname
 const BASE = process.env.ARCHIVE_URL ?? 'http://127.0.0.1:18080'
 const PORT = new URL(BASE).port || '80'
-const LOCK_DIR = (() => {
-  const dir = process.env.ARCHIVE_LOCK_DIR ?? '/run/lock'
-  try {
-    accessSync(dir, constants.W_OK)
-    return dir
-  } catch {
-    return process.env.TMPDIR ?? '/tmp'
-  }
-})()
+const LOCK_DIR = archiveLockDir()
 
 interface Run {
   code: number | null
