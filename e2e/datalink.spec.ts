@@ -243,7 +243,7 @@ test('a spectrum (DataLink redirected to the spectra service): BAND and FORMAT f
   const download = await downloading
   expect(download.suggestedFilename()).toMatch(/\.csv$/)
   expect(readFileSync((await download.path())!, 'utf8')).toMatch(/^# accref = /)
-  await expect(form.getByRole('status')).toContainText(/Saved .+\.csv/)
+  await expect(form.getByRole('status').filter({ hasText: 'Saved' })).toContainText(/Saved .+\.csv/)
 })
 
 test('a raw-frame ID typed into the DataLink view shows its links (the local archive serves raw frames from another DataLink)', async ({ page }) => {

@@ -221,7 +221,8 @@ async function asyncRoute(req, res, mode, rest, base, params) {
   }
   const [, id, sub] = /^\/([^/]+)(\/.*)?$/.exec(rest) ?? []
   const job = jobs.get(id)
-  if (!job || (job.mode === 'async-deleted' && job.seen > 0)) return send(res, 404, { ...h, 'Content-Type': 'text/plain' }, `No such job: ${id}`)
+  // async-deleted: the job runs, is looked at once, then the service forgets it
+  if (!job || (job.mode === 'async-deleted' && (job.runSeen ?? 0) > 1)) return send(res, 404, { ...h, 'Content-Type': 'text/plain' }, `No such job: ${id}`)
   if (req.method === 'DELETE' || (req.method === 'POST' && params.get('ACTION') === 'DELETE')) {
     jobs.delete(id)
     return send(res, 303, { ...h, Location: `${base}/tap/async` }, '')
@@ -235,13 +236,14 @@ async function asyncRoute(req, res, mode, rest, base, params) {
   if (sub === '/results/result') return answerQuery(req, res, job.mode === 'async-result-reset' ? 'reset' : 'ok', job.query, base)
   if (sub === '/phase') {
     advance(job)
+    if (job.phase !== 'PENDING') job.runSeen = (job.runSeen ?? 0) + 1
     return send(res, 200, { ...h, 'Content-Type': 'text/plain' }, job.phase)
   }
   if (sub === '/error') return send(res, 200, { ...h, 'Content-Type': 'text/plain' }, job.error ?? '')
   const wait = Number(params.get('WAIT') ?? 0)
   if (wait > 0 && (job.phase === 'EXECUTING' || job.phase === 'QUEUED')) await new Promise((r) => setTimeout(r, Math.min(wait, job.mode === 'slow' ? 30 : 1) * 1000))
   advance(job)
-  job.seen = (job.seen ?? 0) + 1
+  if (job.phase !== 'PENDING') job.runSeen = (job.runSeen ?? 0) + 1
   return send(res, 200, xml, jobXml(job, base))
 }
 

@@ -138,6 +138,11 @@ const PROXY_WORDS: Record<string, string> = { dns: 'DNS lookup failed', refused:
 /** Proxy failures a retry in the next seconds will not cure: the request is not repeated. */
 const PROXY_FINAL = new Set(['dns', 'refused', 'tls'])
 
+/** A login problem in our words, with what the service itself said (a plain-text 401 "token expired", say). */
+function withSaid(message: string | undefined, said: string | undefined): string | undefined {
+  return message && said && !message.includes(said) ? `${message} (the service says: ${said})` : message
+}
+
 /** The door's error for an HTTP error status: its kind from the status (and our proxy's X-Proxy-Error), in words. */
 async function statusError(res: Response, serviceUrl: URL): Promise<HttpError> {
   const text = await readErrorBody(res)
@@ -151,7 +156,7 @@ async function statusError(res: Response, serviceUrl: URL): Promise<HttpError> {
   const answered = `${host} answered ${res.status} ${res.statusText}`.trim()
   const message =
     kind === 'proxy-unreachable' ? `Cannot reach ${host} (${PROXY_WORDS[proxyError!] ?? said ?? proxyError})` :
-    authFailureMessage(res.status, challenge, host) ??
+    withSaid(authFailureMessage(res.status, challenge, host), challenge ? undefined : said) ??
     (kind === 'busy' ? `${host} is busy (HTTP ${res.status})${retryAfterMs !== undefined ? `; it asks to try again in ${Math.ceil(retryAfterMs / 1000)} s` : ''}` : answered) +
       (said ? `: ${said}` : '')
   return new HttpError(kind, message, serviceUrl.href, res.status, text, contentType, { serviceMessage: said, retryAfterMs })

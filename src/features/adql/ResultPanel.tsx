@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
 import { getJob } from '../../protocols/uws'
-import { readInWorker } from '../../protocols/dal'
+import { DalError, readInWorker } from '../../protocols/dal'
+import { formatUtc } from '../../protocols/time'
 import { abortStoredJob, adoptJob, isActive, jobElapsed, profileTapServices, useJob, useNow } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/lazyParts'
@@ -111,6 +112,8 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
     enabled: completed && !job?.gone,
     staleTime: Infinity,
   })
+  // the job's result is gone: the service deleted the job under us
+  const resultGone = result.error instanceof DalError && result.error.status === 404
   if (!job)
     return (
       <div className="banner warning" role="status" aria-label="Job status">
@@ -127,7 +130,7 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
         <span className={`phase phase-${job.phase.toLowerCase()}`}>{job.phase}</span>
         <span className="muted">
           async job · {jobElapsed(job.startTime ?? job.createdAt, job.endTime, now)}
-          {job.destruction ? ` · kept until ${new Date(job.destruction).toLocaleString()}` : ''}
+          {job.destruction ? ` · kept until ${formatUtc(job.destruction)}` : ''}
         </span>
         {isActive(job) && (
           <button type="button" onClick={() => act(() => abortStoredJob(rt.http, jobUrl))}>
@@ -136,14 +139,14 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
         )}
       </div>
       {actionError && <ErrorNotice error={actionError} />}
-      {job.gone && <div className="banner warning">The service no longer has this job (deleted or past its destruction time).</div>}
+      {(job.gone || resultGone) && <div className="banner warning">The service no longer has this job (deleted or past its destruction time).</div>}
       {job.phase === 'ERROR' && (
         <div className="banner error" role="alert">
           <strong>The job failed</strong>
           <pre className="error-message">{job.errorMessage ?? 'no message from the service'}</pre>
         </div>
       )}
-      {result.error && <ErrorNotice error={result.error} />}
+      {result.error && !resultGone && <ErrorNotice error={result.error} />}
       {result.isFetching && <p className="muted">Loading the result…</p>}
       {result.data && <ResultView result={result.data} dark={dark} asJob onRerun={() => void result.refetch()} />}
     </div>
