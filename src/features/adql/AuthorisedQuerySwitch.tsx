@@ -1,6 +1,6 @@
 import { setAuthorisedQuery, useAuth } from '../../state/auth'
 
-/** tap_obs "authorised query": the login token goes with the query; ESO's own explanation next to it. */
+/** tap_obs "authorised query": one line (the switch), ESO's explanation behind an info toggle. */
 export function AuthorisedQuerySwitch({ profileId }: { profileId: string }) {
   const auth = useAuth()
   const loggedIn = auth.session?.profileId === profileId
@@ -9,12 +9,15 @@ export function AuthorisedQuerySwitch({ profileId }: { profileId: string }) {
       <label>
         <input type="checkbox" checked={auth.authorisedQuery} onChange={(e) => setAuthorisedQuery(e.target.checked)} /> Authorised query
       </label>
-      <span className="muted">
-        Sends your login token with the query, so the archive includes the protected metadata you are entitled to. As ESO explains, this is
-        useful only to users granted special permissions (e.g. PIs of confidential programmes, instrument and operations teams); it is slower
-        (prefer an async job), and everybody else gets the same records as without it.
-        {auth.authorisedQuery && !loggedIn && <strong> Not logged in: the query runs anonymously.</strong>}
-      </span>
+      {auth.authorisedQuery && !loggedIn && <strong className="small-print"> Not logged in: the query runs anonymously.</strong>}
+      <details className="info-popover">
+        <summary aria-label="What is an authorised query?">ⓘ</summary>
+        <p className="panel">
+          Sends your login token with the query, so the archive includes the protected metadata you are entitled to. As ESO explains, this is
+          useful only to users granted special permissions (e.g. PIs of confidential programmes, instrument and operations teams); it is slower
+          (prefer an async job), and everybody else gets the same records as without it.
+        </p>
+      </details>
     </div>
   )
 }
