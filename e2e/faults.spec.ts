@@ -201,7 +201,7 @@ test.describe('offline, with the default ESO profile', () => {
     // the sky view for a while: no flood of requests to hosts that cannot be reached
     await page.getByRole('link', { name: 'Search' }).click()
     await page.waitForTimeout(20_000)
-    for (const [host, n] of asked) expect(n, `${host} asked ${n} times in about 25 s`).toBeLessThanOrEqual(3 * 4)
+    for (const [host, n] of asked) expect(n, `${host} asked ${n} times in about 25 s (at most 3 a minute)`).toBeLessThanOrEqual(3)
     // switching to the local archive: the note goes, and queries work
     await banner.getByRole('button', { name: /Switch to Local archive/ }).click()
     await expect(banner).toHaveCount(0)

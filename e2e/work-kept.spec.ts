@@ -67,3 +67,21 @@ test.describe('job notices', () => {
     await expect(page.getByRole('region', { name: 'Job notices' })).toHaveCount(0)
   })
 })
+
+test.describe('forms keep what was typed', () => {
+  test('a Search form filled in but not yet submitted survives a reload', async ({ page }) => {
+    await page.goto('/search?profile=local')
+    await page.getByRole('textbox', { name: 'Target' }).fill('NGC 6397')
+    await page.getByRole('textbox', { name: 'Instrument' }).fill('MUSE')
+    await page.reload()
+    await expect(page.getByRole('textbox', { name: 'Target' })).toHaveValue('NGC 6397')
+    await expect(page.getByRole('textbox', { name: 'Instrument' })).toHaveValue('MUSE')
+  })
+
+  test('a Spectra form filled in but not yet submitted survives a reload', async ({ page }) => {
+    await page.goto('/spectra?profile=local')
+    await page.getByRole('textbox', { name: 'Target' }).fill('NGC 6397')
+    await page.reload()
+    await expect(page.getByRole('textbox', { name: 'Target' })).toHaveValue('NGC 6397')
+  })
+})

@@ -2,7 +2,8 @@
  * A search form whose submitted values live in the URL (shareable, back/forward) while a local draft
  * keeps what is being typed until the next submit, or until the URL moves on (a link, back/forward).
  */
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { loadJson, saveJson } from './persist'
 import { useRoute, useSetParams } from './route'
 import { draftOf, readUrlForm, writeUrlForm, type Draft, type Params, type TextForm, type UrlFormSpec } from './urlForm'
 
@@ -22,12 +23,18 @@ export interface UrlForm<F> {
 
 /** The URL-backed form of the current view; `spec` must be a module constant. */
 export function useUrlForm<F extends TextForm<F>>(spec: UrlFormSpec<F>): UrlForm<F> {
-  const { params } = useRoute()
+  const { view, params } = useRoute()
   const setParams = useSetParams()
+  const storeKey = `form-draft:${view}`
   const committed = useMemo(() => readUrlForm(spec, params), [spec, params])
   const committedKey = JSON.stringify(writeUrlForm(spec, committed))
   // back/forward and shared links replace what is being edited: a draft is dropped as soon as the URL form changes
-  const [edit, setEdit] = useState<Draft<F>>({ over: committedKey })
+  // what was being typed survives a reload (the same URL form): kept in the browser, never credentials (forms hold none)
+  const [edit, setEdit] = useState<Draft<F>>(() => {
+    const saved = loadJson<Draft<F> | null>(storeKey, null)
+    return saved && saved.over === committedKey && saved.form ? saved : { over: committedKey }
+  })
+  useEffect(() => saveJson(storeKey, edit), [storeKey, edit])
   let current = edit
   if (edit.over !== committedKey) {
     current = { over: committedKey }
