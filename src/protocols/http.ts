@@ -70,6 +70,8 @@ export interface HttpClientOptions {
   retryBaseDelayMs?: number
   retryMaxDelayMs?: number
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Hosts our proxy cannot reach, held to a few requests a minute; share one among the doors of a page. */
+  breaker?: HostBreaker<HttpError>
   /** Told when a host cannot be reached at all (our proxy says so), and when a host answers again. */
   reachability?: { unreachable(host: string, reason: string): void; reached(host: string): void }
 }
@@ -182,7 +184,7 @@ export class HttpClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   private readonly reachability: HttpClientOptions['reachability']
   /** hosts our proxy cannot reach are asked at most 3 times a minute */
-  private readonly breaker = new HostBreaker<HttpError>()
+  private readonly breaker: HostBreaker<HttpError>
 
   constructor(opts: HttpClientOptions) {
     this.proxy = opts.proxy
@@ -194,6 +196,7 @@ export class HttpClient {
     this.retryMaxDelayMs = opts.retryMaxDelayMs ?? 8_000
     this.sleep = opts.sleep ?? sleepAbortable
     this.reachability = opts.reachability
+    this.breaker = opts.breaker ?? new HostBreaker<HttpError>()
   }
 
   /** Sets which credentials go to which service; the authentication feature fills this in. */
@@ -237,9 +240,17 @@ export class HttpClient {
       const followHere = credentialed && (opts.redirect ?? 'follow') === 'follow' && requestUrl !== serviceUrl.href
       if (followHere) headers['X-Redirect-Mode'] = 'manual'
       const redirect = followHere ? 'manual' : opts.redirect
-      const refused = this.breaker.check(serviceUrl.host)
+      const refused = await this.breaker.admit(serviceUrl.host)
       if (refused) throw new HttpError(refused.kind, refused.message, serviceUrl.href, refused.status, refused.body, refused.contentType, { serviceMessage: refused.serviceMessage })
-      const outcome = await this.send(requestUrl, serviceUrl.href, { method, headers, body, redirect }, opts.signal, timeoutMs, retries)
+      let outcome: Response
+      try {
+        outcome = await this.send(requestUrl, serviceUrl.href, { method, headers, body, redirect }, opts.signal, timeoutMs, retries)
+      } catch (e) {
+        this.breaker.released(serviceUrl.host)
+        throw e
+      }
+      // any answer but our proxy's "cannot reach" says the host is there
+      if (!outcome.headers.get('X-Proxy-Error')) this.breaker.reached(serviceUrl.host)
       // a redirect handed back by the proxy is followed here for every request that follows redirects
       const next = (opts.redirect ?? 'follow') === 'follow' ? redirectTarget(outcome, requestUrl) : undefined
       if (next) {
@@ -258,10 +269,10 @@ export class HttpClient {
       }
       const failure = outcome.ok ? undefined : await statusError(outcome.clone(), serviceUrl)
       if (failure?.kind === 'proxy-unreachable') {
-        if (PROXY_FINAL.has(outcome.headers.get('X-Proxy-Error') ?? '')) this.breaker.trip(serviceUrl.host, failure)
+        if (PROXY_FINAL.has(outcome.headers.get('X-Proxy-Error') ?? '')) this.breaker.unreachable(serviceUrl.host, failure)
+        else this.breaker.released(serviceUrl.host)
         this.reachability?.unreachable(serviceUrl.host, failure.message)
       } else {
-        this.breaker.reset(serviceUrl.host)
         this.reachability?.reached(serviceUrl.host)
       }
       if (failure && !opts.acceptErrorStatus) throw failure
