@@ -80,8 +80,8 @@ export default defineConfig({
     {
       // a misbehaving TAP/UWS/DataLink service (scripts/faults): resets, truncation, HTTP errors, bad bodies, markup
       command: 'node scripts/faults/server.mjs',
-      url: `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18140}/__log`,
-      env: { FAULTS_PORT: process.env.FAULTS_PORT ?? '18140' },
+      url: `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18150}/__log`,
+      env: { FAULTS_PORT: process.env.FAULTS_PORT ?? '18150' },
       reuseExistingServer: true,
       timeout: 10_000,
       stdout: 'ignore',

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test'
 import { test, expect, runAdql, expectEditorText } from './fixtures'
 
-const FAULTS = `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18140}`
+const FAULTS = `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18150}`
 const QUERY = 'SELECT obs_id, target_name, s_ra, s_dec FROM ivoa.obscore'
 
 /** Opens the ADQL view on the fault service in the given mode, added by URL as a user adds any TAP service. */

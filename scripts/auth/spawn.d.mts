@@ -4,3 +4,6 @@ export function startHarness(ports?: { provider?: number; gateway?: number; fore
   foreign: string
   stop: () => void
 }>
+
+/** Ports free on loopback right now (several test runs may share the machine: no fixed ports). */
+export function freePorts(n: number): Promise<number[]>

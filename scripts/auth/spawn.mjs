@@ -33,3 +33,17 @@ export async function startHarness({ provider = 18120, gateway = 18121, foreign 
   }
   return { issuer, gateway: `http://127.0.0.1:${gateway}`, foreign: `http://127.0.0.1:${foreign}`, stop }
 }
+
+/** Ports free on loopback right now (several test runs may share the machine: no fixed ports). */
+export async function freePorts(n) {
+  const { createServer } = await import('node:net')
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise((resolve) => {
+      const s = createServer()
+      s.listen(0, '127.0.0.1', () => resolve(s))
+    })),
+  )
+  const ports = servers.map((s) => s.address().port)
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
+  return ports
+}

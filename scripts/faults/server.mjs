@@ -3,7 +3,7 @@
  * Every URL starts with the fault mode: http://127.0.0.1:PORT/<mode>/tap (sync, async, capabilities,
  * TAP_SCHEMA queries), /<mode>/datalink?ID=…, /<mode>/ssap?…, /<mode>/files/<name>. The metadata
  * (capabilities, TAP_SCHEMA) is sound in every mode but `schema-missing`, so the fault hits the user's query.
- * GET /__log lists the requests seen (DELETE clears it). Env: FAULTS_PORT (18140).
+ * GET /__log lists the requests seen (DELETE clears it). Env: FAULTS_PORT (18150).
  *
  * Modes: ok, reset (connection reset after 100 of 200 rows), truncated (document ends inside row 2),
  * error-after-rows, http500, busy (503 Retry-After once per query, then fine), busy-forever, unauthorized
@@ -16,7 +16,7 @@
  */
 import http from 'node:http'
 
-const PORT = Number(process.env.FAULTS_PORT ?? 18140)
+const PORT = Number(process.env.FAULTS_PORT ?? 18150)
 const FOREIGN = process.env.FOREIGN_URL ?? 'http://127.0.0.1:18112'
 const MARKUP = `<img src=x onerror="document.title='PWNED'"><script>document.title='PWNED'</script>`
 const VOTABLE_TYPE = 'application/x-votable+xml'

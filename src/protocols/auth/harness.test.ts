@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startHarness } from '../../../scripts/auth/spawn.mjs'
+import { freePorts, startHarness } from '../../../scripts/auth/spawn.mjs'
 import { handBackRedirect, rewriteLocation } from '../../../scripts/dev-proxy'
 import { HttpClient, HttpError } from '../http'
 import { ProxyMap } from '../proxy'
@@ -70,7 +70,8 @@ async function countRows(http: HttpClient, query: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  harness = await startHarness({ provider: 18140, gateway: 18141, foreign: 18142 })
+  const [provider, gateway, foreign] = await freePorts(3)
+  harness = await startHarness({ provider, gateway, foreign })
   appOrigin = await startAppProxy([
     { origin: harness.gateway, prefix: '/proxy/gateway' },
     { origin: harness.foreign, prefix: '/proxy/foreign' },
@@ -147,18 +148,20 @@ describe.each([true, false])('door + policy + gateway (proxied: %s)', (proxied) 
 describe('a token past its exp', () => {
   it('is refused by the gateway (verified with the provider\'s JWKS), and the door says to log in again', async () => {
     // the same gateway with its clock 8 hours ahead: ESO's 8-hour token has run out there
+    const [latePort] = await freePorts(1)
+    const lateOrigin = `http://127.0.0.1:${latePort}`
     const late = spawn(process.execPath, ['scripts/auth/gateway.mjs'], {
-      env: { ...process.env, GATEWAY_PORT: '18143', OIDC_ISSUER: harness.issuer, GATEWAY_CLOCK_OFFSET_S: String(8 * 3600 + 60) },
+      env: { ...process.env, GATEWAY_PORT: String(latePort), OIDC_ISSUER: harness.issuer, GATEWAY_CLOCK_OFFSET_S: String(8 * 3600 + 60) },
       stdio: 'ignore',
     })
     try {
-      for (let i = 0; i < 100 && !(await fetch('http://127.0.0.1:18143/health').then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100))
+      for (let i = 0; i < 100 && !(await fetch(`${lateOrigin}/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100))
       const bearer = await login('esoteam', 's3cret')
       const http = new HttpClient({ proxy: new ProxyMap([], appOrigin), retryBaseDelayMs: 1 })
-      http.setCredentialPolicy((u) => (u.origin === 'http://127.0.0.1:18143' ? { Authorization: `Bearer ${bearer}` } : undefined))
-      const e = (await http.request(`http://127.0.0.1:18143${FILE}`).catch((x: unknown) => x)) as HttpError
+      http.setCredentialPolicy((u) => (u.origin === lateOrigin ? { Authorization: `Bearer ${bearer}` } : undefined))
+      const e = (await http.request(`${lateOrigin}${FILE}`).catch((x: unknown) => x)) as HttpError
       expect(e.status).toBe(401)
-      expect(e.message).toBe('127.0.0.1:18143 did not accept your login (the token has expired): log in again.')
+      expect(e.message).toBe(`127.0.0.1:${latePort} did not accept your login (the token has expired): log in again.`)
     } finally {
       late.kill()
     }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness } from '../../../scripts/auth/spawn.mjs'
+import { freePorts, startHarness } from '../../../scripts/auth/spawn.mjs'
 import { HttpClient } from '../http'
 import { ProxyMap } from '../proxy'
 import { AuthError, EXPIRY_MARGIN_MS, basicAuthorization, decodeJwtClaims, passwordGrant, sessionFromIdToken, usableUntil } from './token'
@@ -38,7 +38,8 @@ describe("ESO's password grant against the real OpenID provider", () => {
   let harness: Awaited<ReturnType<typeof startHarness>>
   const http = new HttpClient({ proxy: new ProxyMap([], 'http://127.0.0.1:1'), retryBaseDelayMs: 1 })
   beforeAll(async () => {
-    harness = await startHarness({ provider: 18130, gateway: 18131, foreign: 18132 })
+    const [provider, gateway, foreign] = await freePorts(3)
+    harness = await startHarness({ provider, gateway, foreign })
   }, 30_000)
   afterAll(() => harness?.stop())
 
