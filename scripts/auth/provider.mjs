@@ -10,8 +10,10 @@ import { ACCOUNTS, APP_CLIENT_ID, ESO_CLIENT_ID, checkPassword, idleIfTaken } fr
 
 const PORT = Number(process.env.OIDC_PORT ?? 18110)
 const ISSUER = `http://127.0.0.1:${PORT}`
-const APP_ORIGINS = (process.env.OIDC_APP_ORIGINS ?? 'http://127.0.0.1:4317,http://127.0.0.1:4431,http://127.0.0.1:5173,http://localhost:5173,http://127.0.0.1:4173')
-  .split(',').map((s) => s.trim()).filter(Boolean)
+// one provider serves every test run on the machine (Playwright reuses a running one): the loopback app ports the
+// runs use (4300-4499, the dev and preview servers) are all registered, plus what OIDC_APP_ORIGINS adds
+const LOOPBACK_APPS = [...Array.from({ length: 200 }, (_, i) => `http://127.0.0.1:${4300 + i}`), 'http://127.0.0.1:5173', 'http://localhost:5173', 'http://127.0.0.1:4173']
+const APP_ORIGINS = [...new Set([...LOOPBACK_APPS, ...(process.env.OIDC_APP_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)])]
 const ID_TOKEN_TTL = 8 * 3600 // ESO's tokens last 8 hours
 
 function claimsOf(id) {
