@@ -17,7 +17,7 @@ import type { QueryEditorHandle, ServiceErrorMark } from './QueryEditor'
 import { QueryEditor } from './editorPart'
 import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
-import { analyseQuery } from '../../adql'
+import { analyseQuery, TAP_CAT_RULES } from '../../adql'
 import { openingQuery, readDraft, type SavedDraft } from './draft'
 import { SampTableResult, useIncomingTable } from './SampTable'
 
@@ -47,7 +47,9 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const maxrecDefault = useMaxrecDefault(service?.url)
   const { mutation: run, partial, cancel } = useAdqlRun(rt, (url) => setParams({ job: url }))
   const { sampTable, hideSampTable } = useIncomingTable()
-  const { schema, udfs } = useCompletionSchema(service?.url)
+  const { schema, check: serviceCheck } = useCompletionSchema(service?.url)
+  // ESO's catalogue service takes spatial constraints only as CONTAINS(POINT, CIRCLE) = 1: its rule rides on its key
+  const check = useMemo(() => (service?.key === 'tap_cat' ? { ...serviceCheck, rules: TAP_CAT_RULES } : serviceCheck), [service?.key, serviceCheck])
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
   const [blocked, setBlocked] = useState(false)
   const slow = useSlowSyncRun(run.isPending, mode)
@@ -56,11 +58,12 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const maxrecInvalid = maxrec.trim() !== '' && !(Number.isInteger(Number(maxrec)) && Number(maxrec) >= 0)
   const submit = (anyway = false) => {
     if (!service || !query.trim() || maxrecInvalid) return
-    // a query the validator rejects is not sent unless the user insists (the service may know better)
-    const analysis = analyseQuery(query, udfs ? { udfs } : undefined)
-    const check = analysis.validation
-    setSyntaxErrors(check.errors)
-    if (!check.ok && !anyway) return setBlocked(true)
+    // a query the validator rejects is not sent unless the user insists (the service may know better);
+    // schema warnings never hold it back (TAP_SCHEMA may be behind the service, which has the last word)
+    const analysis = analyseQuery(query, check)
+    const { validation } = analysis
+    setSyntaxErrors(validation.errors)
+    if (!validation.ok && !anyway) return setBlocked(true)
     setBlocked(false)
     setParams({ q: query, maxrec: maxrec.trim() || undefined, mode: mode === 'async' ? 'async' : undefined, job: undefined }, true)
     setHistory(rememberQuery(query, service.url))
@@ -97,7 +100,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             )}
           </div>
           {setAside !== undefined && <DraftSetAside onRestore={restore} onDismiss={dismiss} />}
-          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} serviceError={mark} />
+          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} check={check} onValidation={setSyntaxErrors} serviceError={mark} />
           {blocked && syntaxErrors.length > 0 && <SyntaxBlock query={query} error={syntaxErrors[0]!} onSendAnyway={() => submit(true)} />}
           <RunBar
             run={run}
