@@ -10,6 +10,7 @@ import { loadCustomTaps } from '../../state/addedTaps'
 import { ServiceBar, useMaxrecDefault } from './ServiceBar'
 import { SchemaBrowser } from './SchemaBrowser'
 import { ExamplesMenu } from './ExamplesMenu'
+import { QueryLibrary } from './QueryLibrary'
 import { loadHistory, rememberQuery, type HistoryEntry } from './history'
 import { useAdqlRun, type RunMode } from './useAdqlRun'
 import { RunBar, RunOutput } from './RunBar'
@@ -51,6 +52,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
   // ESO's catalogue service takes spatial constraints only as CONTAINS(POINT, CIRCLE) = 1: its rule rides on its key
   const check = useMemo(() => (service?.key === 'tap_cat' ? { ...serviceCheck, rules: TAP_CAT_RULES } : serviceCheck), [service?.key, serviceCheck])
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
+  const [warnings, setWarnings] = useState(0)
   const [blocked, setBlocked] = useState(false)
   const slow = useSlowSyncRun(run.isPending, mode)
 
@@ -70,6 +72,10 @@ export function AdqlView({ dark }: { dark: boolean }) {
     hideSampTable()
     run.mutate({ query, shape: analysis.shape, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
   }
+  const pickQuery = (q: string, key?: string) => {
+    setQuery(q)
+    if (key) setParams({ service: key, job: undefined })
+  }
   const startQueryOn = (t: TapTable) => setQuery(`SELECT TOP 100 *\nFROM ${t.name}`)
 
   return (
@@ -87,20 +93,14 @@ export function AdqlView({ dark }: { dark: boolean }) {
         {service && <SchemaBrowser serviceUrl={service.url} onStartQuery={startQueryOn} onInsert={(text) => editor.current?.insert(text)} />}
         <div className="adql-main">
           <div className="toolbar">
-            {service && (
-              <ExamplesMenu
-                serviceKey={service.key}
-                serviceUrl={service.url}
-                history={history}
-                onPick={(q, key) => {
-                  setQuery(q)
-                  if (key) setParams({ service: key })
-                }}
-              />
-            )}
+            {service && <ExamplesMenu serviceKey={service.key} serviceUrl={service.url} history={history} onPick={pickQuery} />}
+            {service && <QueryLibrary serviceKey={service.key} query={query} onPick={pickQuery} />}
           </div>
           {setAside !== undefined && <DraftSetAside onRestore={restore} onDismiss={dismiss} />}
-          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} check={check} onValidation={setSyntaxErrors} serviceError={mark} />
+          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} check={check} onValidation={(errors, found) => {
+              setSyntaxErrors(errors)
+              setWarnings(found.length)
+            }} serviceError={mark} />
           {blocked && syntaxErrors.length > 0 && <SyntaxBlock query={query} error={syntaxErrors[0]!} onSendAnyway={() => submit(true)} />}
           <RunBar
             run={run}
@@ -111,6 +111,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             onFormat={() => editor.current?.format()}
             onCancel={cancel}
             syntaxErrors={syntaxErrors.length}
+            warnings={warnings}
             mode={mode}
             onMode={setMode}
             maxrec={maxrec}

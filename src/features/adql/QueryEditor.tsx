@@ -25,7 +25,7 @@ interface Props {
    * geometry functions (schema warnings) and its own rules (tap_cat's). Keep the object stable (useMemo).
    */
   check?: ValidateOptions
-  onValidation?: (errors: readonly { from: number; to: number; message: string }[]) => void
+  onValidation?: (errors: readonly { from: number; to: number; message: string }[], warnings: readonly { message: string }[]) => void
   /** Where the service said its query was wrong (line, column from 1), for the text it was given. */
   serviceError?: ServiceErrorMark
 }
@@ -66,7 +66,7 @@ const editorTheme = EditorView.theme({
 function diagnosticsOf(text: string, opts: Pick<Props, 'check' | 'onValidation' | 'serviceError'>): Diagnostic[] {
   const analysis = analyseQuery(text, opts.check)
   const { errors } = analysis.validation
-  opts.onValidation?.(errors)
+  opts.onValidation?.(errors, analysis.warnings)
   const len = text.length
   const span = (e: { from: number; to: number }) => {
     const from = Math.min(e.from, len)
