@@ -14,6 +14,7 @@ export interface SchemaColumn {
   ucd?: string
   description?: string
   datatype?: string
+  xtype?: string
 }
 export interface SchemaTable {
   name: string

@@ -1,5 +1,7 @@
 /** What validating ADQL reports, and the options it takes. */
 import type { UdfSpec } from './udf'
+import type { SchemaTable } from './completion'
+import type { ServiceRules } from './serviceRules'
 
 export interface AdqlError {
   /** Character offsets into the query. */
@@ -24,4 +26,10 @@ export interface ValidateOptions {
   udfs?: readonly UdfSpec[]
   /** Accept the bitwise operators & | ^ ~ and hex literals of the ADQL 2.1 drafts (not in the REC). */
   bitwise?: boolean
+  /** The service's tables (TAP_SCHEMA) for the schema warnings; absent: none. */
+  tables?: readonly SchemaTable[]
+  /** The geometry functions the service declares. */
+  geometryFunctions?: readonly string[]
+  /** The service's own rules (e.g. tap_cat's CONTAINS(POINT, CIRCLE) = 1). */
+  rules?: ServiceRules
 }

@@ -31,3 +31,8 @@ export const adqlTokens = {
   functions: functionList,
   reservedWords: [...adqlReserved, ...sqlReserved] as readonly string[],
 }
+export { checkSchema, columnType } from './schemaCheck'
+export type { SchemaWarning, SchemaFix, SchemaCheckOptions } from './schemaCheck'
+export { checkServiceRules, TAP_CAT_RULES } from './serviceRules'
+export type { ServiceRules } from './serviceRules'
+export { closestNames, editDistance } from './suggest'

@@ -14,6 +14,8 @@ export interface TableInScope {
   columns?: string[]
   /** …and the tables it reads. */
   tables?: TableInScope[]
+  /** A subquery's select list has an expression without an alias: the service names that column, not the query. */
+  open?: boolean
 }
 
 /** Text of a name: a quoted identifier loses its quotes ("" stands for one "). */
@@ -49,7 +51,7 @@ function firstSelect(node: SyntaxNode): SyntaxNode | null {
   return null
 }
 
-/** The names of the columns a select list gives: aliases, the last part of column references, '*'. */
+/** The names of the columns a select list gives: aliases, the last part of column references, '*' (and '?' for an unnamed expression). */
 function outputColumns(query: string, select: SyntaxNode): string[] {
   const out: string[] = []
   for (const item of select.getChild('SelectList')?.getChildren('SelectItem') ?? []) {
@@ -60,7 +62,7 @@ function outputColumns(query: string, select: SyntaxNode): string[] {
     else if (first?.name === 'ColumnRef') {
       const parts = nameParts(query, first)
       if (parts.length) out.push(parts[parts.length - 1]!)
-    }
+    } else if (first) out.push('?')
   }
   return out
 }
@@ -79,7 +81,10 @@ function withQueries(query: string, tree: Tree): WithQueries {
 
 function subquery(query: string, sub: SyntaxNode, withs: WithQueries, alias: string | undefined): TableInScope {
   const select = firstSelect(sub)
-  return { alias, columns: select ? outputColumns(query, select) : [], tables: select ? fromItems(query, select, withs) : [] }
+  const all = select ? outputColumns(query, select) : []
+  const columns = all.filter((c) => c !== '?')
+  const scope: TableInScope = { alias, columns, tables: select ? fromItems(query, select, withs) : [] }
+  return columns.length < all.length ? { ...scope, open: true } : scope
 }
 
 /** The tables of a SELECT's own FROM clause (not those of subqueries in its conditions). */
@@ -103,6 +108,16 @@ function fromItems(query: string, select: SyntaxNode, withs: WithQueries): Table
   const from = select.getChild('FromClause')
   if (from) visit(from)
   return out
+}
+
+/** The tables of one SELECT's FROM clause (WITH queries of the whole query resolved). */
+export function tablesOfSelect(query: string, select: SyntaxNode, tree: Tree): TableInScope[] {
+  return fromItems(query, select, withQueries(query, tree))
+}
+
+/** The first SELECT of a query expression (for an ORDER BY, which follows the SELECT it orders). */
+export function leadingSelect(node: SyntaxNode): SyntaxNode | null {
+  return firstSelect(node)
 }
 
 /**

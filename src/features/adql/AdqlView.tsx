@@ -10,6 +10,7 @@ import { loadCustomTaps } from '../../state/addedTaps'
 import { ServiceBar, useMaxrecDefault } from './ServiceBar'
 import { SchemaBrowser } from './SchemaBrowser'
 import { ExamplesMenu } from './ExamplesMenu'
+import { QueryLibrary } from './QueryLibrary'
 import { loadHistory, rememberQuery, type HistoryEntry } from './history'
 import { useAdqlRun, type RunMode } from './useAdqlRun'
 import { RunBar, RunOutput } from './RunBar'
@@ -17,7 +18,7 @@ import type { QueryEditorHandle, ServiceErrorMark } from './QueryEditor'
 import { QueryEditor } from './editorPart'
 import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
-import { analyseQuery } from '../../adql'
+import { analyseQuery, TAP_CAT_RULES } from '../../adql'
 import { openingQuery, readDraft, type SavedDraft } from './draft'
 import { SampTableResult, useIncomingTable } from './SampTable'
 
@@ -47,8 +48,11 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const maxrecDefault = useMaxrecDefault(service?.url)
   const { mutation: run, partial, cancel } = useAdqlRun(rt, (url) => setParams({ job: url }))
   const { sampTable, hideSampTable } = useIncomingTable()
-  const { schema, udfs } = useCompletionSchema(service?.url)
+  const { schema, check: serviceCheck } = useCompletionSchema(service?.url)
+  // ESO's catalogue service takes spatial constraints only as CONTAINS(POINT, CIRCLE) = 1: its rule rides on its key
+  const check = useMemo(() => (service?.key === 'tap_cat' ? { ...serviceCheck, rules: TAP_CAT_RULES } : serviceCheck), [service?.key, serviceCheck])
   const [syntaxErrors, setSyntaxErrors] = useState<readonly { from: number; message: string }[]>([])
+  const [warnings, setWarnings] = useState(0)
   const [blocked, setBlocked] = useState(false)
   const slow = useSlowSyncRun(run.isPending, mode)
 
@@ -56,16 +60,21 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const maxrecInvalid = maxrec.trim() !== '' && !(Number.isInteger(Number(maxrec)) && Number(maxrec) >= 0)
   const submit = (anyway = false) => {
     if (!service || !query.trim() || maxrecInvalid) return
-    // a query the validator rejects is not sent unless the user insists (the service may know better)
-    const analysis = analyseQuery(query, udfs ? { udfs } : undefined)
-    const check = analysis.validation
-    setSyntaxErrors(check.errors)
-    if (!check.ok && !anyway) return setBlocked(true)
+    // a query the validator rejects is not sent unless the user insists (the service may know better);
+    // schema warnings never hold it back (TAP_SCHEMA may be behind the service, which has the last word)
+    const analysis = analyseQuery(query, check)
+    const { validation } = analysis
+    setSyntaxErrors(validation.errors)
+    if (!validation.ok && !anyway) return setBlocked(true)
     setBlocked(false)
     setParams({ q: query, maxrec: maxrec.trim() || undefined, mode: mode === 'async' ? 'async' : undefined, job: undefined }, true)
     setHistory(rememberQuery(query, service.url))
     hideSampTable()
     run.mutate({ query, shape: analysis.shape, maxrec: maxrec.trim() === '' ? undefined : Number(maxrec), mode, serviceUrl: service.url })
+  }
+  const pickQuery = (q: string, key?: string) => {
+    setQuery(q)
+    if (key) setParams({ service: key, job: undefined })
   }
   const startQueryOn = (t: TapTable) => setQuery(`SELECT TOP 100 *\nFROM ${t.name}`)
 
@@ -84,20 +93,14 @@ export function AdqlView({ dark }: { dark: boolean }) {
         {service && <SchemaBrowser serviceUrl={service.url} onStartQuery={startQueryOn} onInsert={(text) => editor.current?.insert(text)} />}
         <div className="adql-main">
           <div className="toolbar">
-            {service && (
-              <ExamplesMenu
-                serviceKey={service.key}
-                serviceUrl={service.url}
-                history={history}
-                onPick={(q, key) => {
-                  setQuery(q)
-                  if (key) setParams({ service: key })
-                }}
-              />
-            )}
+            {service && <ExamplesMenu serviceKey={service.key} serviceUrl={service.url} history={history} onPick={pickQuery} />}
+            {service && <QueryLibrary serviceKey={service.key} query={query} onPick={pickQuery} />}
           </div>
           {setAside !== undefined && <DraftSetAside onRestore={restore} onDismiss={dismiss} />}
-          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} udfs={udfs} onValidation={setSyntaxErrors} serviceError={mark} />
+          <QueryEditor ref={editor} value={query} onChange={setQuery} onRun={() => submit()} schema={schema} check={check} onValidation={(errors, found) => {
+              setSyntaxErrors(errors)
+              setWarnings(found.length)
+            }} serviceError={mark} />
           {blocked && syntaxErrors.length > 0 && <SyntaxBlock query={query} error={syntaxErrors[0]!} onSendAnyway={() => submit(true)} />}
           <RunBar
             run={run}
@@ -108,6 +111,7 @@ export function AdqlView({ dark }: { dark: boolean }) {
             onFormat={() => editor.current?.format()}
             onCancel={cancel}
             syntaxErrors={syntaxErrors.length}
+            warnings={warnings}
             mode={mode}
             onMode={setMode}
             maxrec={maxrec}

@@ -3,7 +3,7 @@ import { useRuntime } from '../../state/runtime'
 import { fetchExamples } from '../../protocols/tap'
 import { useCapabilities } from '../../state/tapMetadata'
 import { METADATA_STALE_MS, tapKeys } from '../../state/queryKeys'
-import { BUILTIN_EXAMPLES } from './builtinExamples'
+import { EXAMPLE_LIBRARY } from './exampleLibrary'
 import type { HistoryEntry } from './history'
 
 interface Props {
@@ -26,7 +26,8 @@ export function ExamplesMenu({ serviceKey, serviceUrl, history, onPick }: Props)
     staleTime: METADATA_STALE_MS,
     retry: false,
   })
-  const builtins = BUILTIN_EXAMPLES.filter((b) => rt.endpoint(b.service))
+  // ESO's library: those this profile's services can run (the ESO-only ones on ESO's own services)
+  const builtins = EXAMPLE_LIBRARY.filter((b) => rt.endpoint(b.service) && (!b.esoOnly || rt.profile.id === 'eso'))
   const own = history.filter((h) => h.serviceUrl === serviceUrl).slice(0, 20)
   return (
     <select
@@ -53,7 +54,7 @@ export function ExamplesMenu({ serviceKey, serviceUrl, history, onPick }: Props)
       <optgroup label="ESO classics">
         {builtins.map((b, i) => (
           <option key={`b${i}`} value={`b:${i}`}>
-            {b.name}
+            {b.title}
           </option>
         ))}
       </optgroup>

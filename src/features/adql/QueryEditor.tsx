@@ -6,7 +6,7 @@ import { defaultKeymap, history, historyKeymap, toggleComment, indentWithTab } f
 import { autocompletion, completionKeymap, closeBrackets, type CompletionContext } from '@codemirror/autocomplete'
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
 import { LRLanguage, LanguageSupport, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language'
-import { adqlCompletions, adqlHover, analyseQuery, formatAdql, parser, type CompletionSchema, type UdfSpec } from '../../adql'
+import { adqlCompletions, adqlHover, analyseQuery, formatAdql, parser, type CompletionSchema, type ValidateOptions } from '../../adql'
 
 export interface QueryEditorHandle {
   /** Inserts text at the cursor (e.g. a column name from the schema browser). */
@@ -20,9 +20,12 @@ interface Props {
   onChange: (value: string) => void
   onRun: () => void
   schema: CompletionSchema
-  /** The service's declared UDFs (undefined: unknown, prefixed names are accepted). */
-  udfs?: readonly UdfSpec[]
-  onValidation?: (errors: readonly { from: number; to: number; message: string }[]) => void
+  /**
+   * What the check knows of the service: its declared UDFs (absent: prefixed names are accepted), its tables and
+   * geometry functions (schema warnings) and its own rules (tap_cat's). Keep the object stable (useMemo).
+   */
+  check?: ValidateOptions
+  onValidation?: (errors: readonly { from: number; to: number; message: string }[], warnings: readonly { message: string }[]) => void
   /** Where the service said its query was wrong (line, column from 1), for the text it was given. */
   serviceError?: ServiceErrorMark
 }
@@ -60,14 +63,32 @@ const editorTheme = EditorView.theme({
  * The editor's marks: what the ADQL check finds (the same analysis Run asks for, so Run does not parse again) and,
  * while the editor holds the query the service answered for, the place the service named.
  */
-function diagnosticsOf(text: string, opts: Pick<Props, 'udfs' | 'onValidation' | 'serviceError'>): Diagnostic[] {
-  const { errors } = analyseQuery(text, opts.udfs ? { udfs: opts.udfs } : undefined).validation
-  opts.onValidation?.(errors)
+function diagnosticsOf(text: string, opts: Pick<Props, 'check' | 'onValidation' | 'serviceError'>): Diagnostic[] {
+  const analysis = analyseQuery(text, opts.check)
+  const { errors } = analysis.validation
+  opts.onValidation?.(errors, analysis.warnings)
   const len = text.length
-  const marks: Diagnostic[] = errors.map((e) => {
+  const span = (e: { from: number; to: number }) => {
     const from = Math.min(e.from, len)
-    return { from, to: Math.min(Math.max(e.to, from), len), severity: 'error', message: e.message }
-  })
+    return { from, to: Math.min(Math.max(e.to, from), len) }
+  }
+  const marks: Diagnostic[] = errors.map((e) => ({ ...span(e), severity: 'error', message: e.message }))
+  // schema and service-rule findings are warnings: they never stop Run (TAP_SCHEMA may be behind the service)
+  for (const w of analysis.warnings) {
+    marks.push({
+      ...span(w),
+      severity: 'warning',
+      source: w.source === 'schema' ? 'TAP_SCHEMA' : w.source,
+      message: w.message,
+      actions: (w.fixes ?? []).map((f) => ({
+        name: f.label,
+        apply: (view: EditorView) => {
+          if (view.state.doc.sliceString(w.from, w.to) !== text.slice(w.from, w.to)) return
+          view.dispatch({ changes: { from: f.from, to: f.to, insert: f.insert } })
+        },
+      })),
+    })
+  }
   const said = opts.serviceError
   if (said && said.text === text) {
     const from = offsetOf(text, said.line, said.column)
@@ -77,12 +98,12 @@ function diagnosticsOf(text: string, opts: Pick<Props, 'udfs' | 'onValidation' |
   return marks
 }
 
-export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEditor({ value, onChange, onRun, schema, udfs, onValidation, serviceError }, ref) {
+export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEditor({ value, onChange, onRun, schema, check, onValidation, serviceError }, ref) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
   // the latest props, read by the editor's extensions without rebuilding it
-  const latest = useRef({ onChange, onRun, schema, udfs, onValidation, serviceError })
-  latest.current = { onChange, onRun, schema, udfs, onValidation, serviceError }
+  const latest = useRef({ onChange, onRun, schema, check, onValidation, serviceError })
+  latest.current = { onChange, onRun, schema, check, onValidation, serviceError }
   const lintCompartment = useRef(new Compartment())
   const makeLint = useRef<() => Extension>(() => [])
   // the text the editor starts with; later values are applied as changes (keeping the undo history)
@@ -154,10 +175,10 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
     // the editor is built once; value changes from outside are applied below
   }, [])
 
-  // a new answer from the service: show (or drop) its mark now, not at the next keystroke (a fresh linter runs at once)
+  // a new answer from the service, or the service's schema arriving: mark now, not at the next keystroke (a fresh linter runs at once)
   useEffect(() => {
     view.current?.dispatch({ effects: lintCompartment.current.reconfigure(makeLint.current()) })
-  }, [serviceError])
+  }, [serviceError, check])
 
   // apply outside changes (examples, schema browser, history) without losing the undo history
   useEffect(() => {

@@ -23,6 +23,8 @@ interface RunBarProps {
   onCancel: () => void
   /** how many syntax errors the query has */
   syntaxErrors: number
+  /** how many schema or service-rule warnings it has (they never stop Run) */
+  warnings?: number
   mode: RunMode
   onMode: (mode: RunMode) => void
   maxrec: string
@@ -33,7 +35,7 @@ interface RunBarProps {
   codeSource?: CodeSource
 }
 
-export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel, syntaxErrors, mode, onMode, maxrec, onMaxrec, maxrecInvalid, maxrecDefault, codeSource }: RunBarProps) {
+export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel, syntaxErrors, warnings = 0, mode, onMode, maxrec, onMaxrec, maxrecInvalid, maxrecDefault, codeSource }: RunBarProps) {
   return (
     <div className="toolbar">
       <button type="button" className="primary" onClick={onRun} disabled={!canRun || run.isPending} title="Ctrl+Enter">
@@ -45,6 +47,7 @@ export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel
       {codeSource && <CopyAsMenu source={codeSource} />}
       <span className={syntaxErrors ? 'field-error' : 'muted'} data-testid="validation">
         {syntaxErrors ? `${syntaxErrors} syntax error${syntaxErrors > 1 ? 's' : ''}` : 'valid ADQL'}
+        {warnings > 0 && ` · ${warnings} warning${warnings > 1 ? 's' : ''} (see the marks; Run still sends it)`}
       </span>
       {run.isPending && (
         <button type="button" onClick={onCancel}>

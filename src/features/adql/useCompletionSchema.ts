@@ -1,9 +1,13 @@
 import { useMemo } from 'react'
-import { adqlFunctions, adqlKeywords, type CompletionSchema, type UdfSpec } from '../../adql'
+import { adqlFunctions, adqlKeywords, type CompletionSchema, type ValidateOptions } from '../../adql'
 import { useCapabilities, useTapSchema } from '../../state/tapMetadata'
 
-/** What the editor completes from: the service's tables (TAP_SCHEMA), ADQL's functions plus the service's UDFs, keywords. */
-export function useCompletionSchema(serviceUrl: string | undefined): { schema: CompletionSchema; udfs?: UdfSpec[] } {
+/**
+ * What the editor completes from (the service's tables from TAP_SCHEMA, ADQL's functions plus the service's UDFs,
+ * keywords) and what it checks against: the declared UDFs and geometry functions, and the tables for the schema
+ * warnings (absent until TAP_SCHEMA has been read: no schema warnings without a schema).
+ */
+export function useCompletionSchema(serviceUrl: string | undefined): { schema: CompletionSchema; check: ValidateOptions } {
   const tables = useTapSchema(serviceUrl)
   const caps = useCapabilities(serviceUrl)
   return useMemo(() => {
@@ -17,8 +21,12 @@ export function useCompletionSchema(serviceUrl: string | undefined): { schema: C
         ],
         keywords: [...adqlKeywords],
       },
-      // a service that declares its UDFs gets its undeclared function names flagged
-      udfs: udfs.length ? udfs.map((u) => u.form) : undefined,
+      check: {
+        // a service that declares its UDFs gets its undeclared function names flagged
+        udfs: udfs.length ? udfs.map((u) => u.form) : undefined,
+        tables: tables.data?.tables.length ? tables.data.tables : undefined,
+        geometryFunctions: caps.data?.geometryFunctions.length ? caps.data.geometryFunctions : undefined,
+      },
     }
   }, [tables.data, caps.data])
 }
