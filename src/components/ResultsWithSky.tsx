@@ -1,5 +1,6 @@
 /** Results beside the sky, linked: the grid on the left, the sky on the profile's survey on the right. */
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
+import { cellText, idColumn } from '../protocols/table'
 import type { Table } from '../protocols/votable'
 import { useSurvey } from '../state/survey'
 import type { GridSkyLink } from './gridSkyLink'
@@ -28,6 +29,11 @@ interface Props {
 export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick, sky, drawn, partial }: Props) {
   const survey = useSurvey()
   const table = link.table
+  // the sky's list of footprints at a point names each by the table's id column
+  const rowLabel = useMemo(() => {
+    const col = table ? idColumn(table) : -1
+    return (row: number) => (table && col >= 0 ? cellText(table, row, col) : undefined) ?? `row ${row + 1}`
+  }, [table])
   return (
     <div className="search-split">
       <div className="search-results">
@@ -44,7 +50,7 @@ export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick
             The sky survey {survey.unreachable} cannot be reached; {drawn} are drawn on a plain background.
           </p>
         )}
-        <SkyView {...sky} {...link.sky} hips={survey.hips} height={height} />
+        <SkyView {...sky} {...link.sky} hips={survey.hips} height={height} rowLabel={rowLabel} />
       </div>
     </div>
   )
