@@ -3,6 +3,7 @@
  * click marker and list, panning to a grid row without zooming, and the keyboard.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, archiveCsv, countColours, skyPixel } from './fixtures'
 
@@ -33,7 +34,7 @@ test.afterAll(() => {
 
 /** Searches 6′ around NGC 6397 on the local profile; returns the number of rows. */
 async function searchNgc6397(page: Page, theme: 'light' | 'dark' = 'light'): Promise<number> {
-  await page.addInitScript((t) => localStorage.setItem('theme', JSON.stringify(t)), theme)
+  await page.addInitScript((t) => localStorage.setItem('eae:theme', JSON.stringify(t)), theme)
   await page.route('**/config.json', async (route) => {
     const res = await route.fetch()
     const config = await res.json()
@@ -207,5 +208,8 @@ test.describe('sky navigation', () => {
     await expect(page.getByText(/· \d+ selected/)).toBeVisible()
     await expect(page.getByRole('group', { name: 'Footprints at the clicked point' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible()
+    // Aladin's own controls have names too
+    const axe = await new AxeBuilder({ page }).include('.sky-view').withRules(['button-name', 'image-alt', 'link-name', 'aria-allowed-role', 'nested-interactive']).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([])
   })
 })

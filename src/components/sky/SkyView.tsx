@@ -50,6 +50,8 @@ export interface SkyViewProps {
   polygon?: readonly (readonly [number, number])[] | null
   /** A row's name in the list of footprints at a clicked point (e.g. its product id); "row N" when absent. */
   rowLabel?: (row: number) => string
+  /** The surveys to choose from (and none: the grid on black); the view shows `hips`. */
+  surveys?: { list: readonly string[]; value: string | null; onChange: (survey: string | null) => void }
 }
 
 /** The footprints at a point the user clicked (or picked with Enter), and that point. */
@@ -59,7 +61,7 @@ const NO_ROWS: readonly number[] = []
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: SkyEngine } | { status: 'failed'; message: string }
 
-export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel }: SkyViewProps) {
+export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel, surveys }: SkyViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const [store, setStore] = useState<{ input: FootprintInput; store: FootprintStore; ms: number } | undefined>()
   const [colourIndex, setColourIndex] = useState(0)
@@ -137,6 +139,16 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   return (
     <div className="sky-view" data-testid="sky-view" data-state={state.status} data-footprints={store?.store.count ?? 0}>
       <div className="toolbar sky-toolbar" role="toolbar" aria-label="Sky tools">
+        {surveys && (
+          <select aria-label="Sky survey" value={surveys.value ?? ''} onChange={(e) => surveys.onChange(e.target.value || null)}>
+            {surveys.list.map((s) => (
+              <option key={s} value={s}>
+                {surveyName(s)}
+              </option>
+            ))}
+            <option value="">No survey (grid only)</option>
+          </select>
+        )}
         <button type="button" aria-pressed={grid} className={grid ? 'sky-tool-on' : undefined} disabled={!engine} onClick={() => setGrid(!grid)}>
           Grid
         </button>
@@ -286,6 +298,9 @@ function Legend({ colourBy, colourIndex, onColourIndex, legend, stats }: { colou
     </div>
   )
 }
+
+/** A survey's short name: the path of its URL ("DSS/DSSColor"), else its id. */
+const surveyName = (s: string) => (/^https?:\/\//i.test(s) ? new URL(s).pathname.replace(/^\/+|\/+$/g, '') || s : s)
 
 /** Frames all footprints: the mean direction of their centres and the largest distance from it. */
 function frame(engine: SkyEngine, s: FootprintStore) {
