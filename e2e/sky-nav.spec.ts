@@ -207,7 +207,7 @@ test.describe('sky navigation', () => {
     await page.keyboard.press('Enter')
     await expect(page.getByText(/· \d+ selected/)).toBeVisible()
     await expect(page.getByRole('group', { name: 'Footprints at the clicked point' })).toBeVisible()
-    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Zoom the sky in' })).toBeVisible()
     // Aladin's own controls have names too
     const axe = await new AxeBuilder({ page }).include('.sky-view').withRules(['button-name', 'image-alt', 'link-name', 'aria-allowed-role', 'nested-interactive']).analyze()
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([])

@@ -3,8 +3,8 @@
  * without any: labelled when they appear, as Aladin adds some of them later.
  */
 const NAMES: [string, string][] = [
-  ['aladin-zoom-in', 'Zoom in'],
-  ['aladin-zoom-out', 'Zoom out'],
+  ['aladin-zoom-in', 'Zoom the sky in'],
+  ['aladin-zoom-out', 'Zoom the sky out'],
   ['aladin-fullScreen-btn', 'Full screen'],
   ['aladin-grid-control', 'Coordinate grid'],
   ['aladin-projection-control', 'Projection'],
