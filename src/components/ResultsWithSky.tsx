@@ -1,6 +1,8 @@
 /** Results beside the sky, linked: the grid on the left, the sky on the profile's survey on the right. */
-import type { ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
+import { cellText, idColumn } from '../protocols/table'
 import type { Table } from '../protocols/votable'
+import { useRuntime } from '../state/runtime'
 import { useSurvey } from '../state/survey'
 import type { GridSkyLink } from './gridSkyLink'
 import { ResultGrid } from './lazyParts'
@@ -26,8 +28,17 @@ interface Props {
 }
 
 export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick, sky, drawn, partial }: Props) {
-  const survey = useSurvey()
+  const surveys = useRuntime().profile.surveys
+  const [picked, setPicked] = useState<string | null>()
+  // a choice from another profile's list does not carry over
+  const choice = picked === null || (picked !== undefined && surveys.includes(picked)) ? picked : undefined
+  const survey = useSurvey(choice)
   const table = link.table
+  // the sky's list of footprints at a point names each by the table's id column
+  const rowLabel = useMemo(() => {
+    const col = table ? idColumn(table) : -1
+    return (row: number) => (table && col >= 0 ? cellText(table, row, col) : undefined) ?? `row ${row + 1}`
+  }, [table])
   return (
     <div className="search-split">
       <div className="search-results">
@@ -44,7 +55,7 @@ export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick
             The sky survey {survey.unreachable} cannot be reached; {drawn} are drawn on a plain background.
           </p>
         )}
-        <SkyView {...sky} {...link.sky} hips={survey.hips} height={height} />
+        <SkyView {...sky} {...link.sky} hips={survey.hips} height={height} rowLabel={rowLabel} surveys={surveys.length ? { list: surveys, value: choice === undefined ? (surveys[0] ?? null) : choice, onChange: setPicked } : undefined} />
       </div>
     </div>
   )

@@ -31,6 +31,17 @@ describe('runtime configuration', () => {
     expect(() => parseRuntimeConfig({ profiles: { a: { endpoints: {} } }, proxyRoutes: [{ origin: 'https://x', prefix: 'noslash' }] })).toThrow(ConfigError)
   })
 
+  it('reads hips as none, one survey or a list of them (the first is the default)', () => {
+    const profile = (hips: unknown) => parseRuntimeConfig({ profiles: { a: { endpoints: {}, hips } } }).profiles.a!
+    expect(profile(null)).toMatchObject({ hips: null, surveys: [] })
+    expect(profile(undefined)).toMatchObject({ hips: null, surveys: [] })
+    expect(profile('CDS/P/DSS2/color')).toMatchObject({ hips: 'CDS/P/DSS2/color', surveys: ['CDS/P/DSS2/color'] })
+    expect(profile(['https://alasky.cds.unistra.fr/DSS/DSSColor', 'CDS/P/2MASS/color'])).toMatchObject({ hips: 'https://alasky.cds.unistra.fr/DSS/DSSColor', surveys: ['https://alasky.cds.unistra.fr/DSS/DSSColor', 'CDS/P/2MASS/color'] })
+    expect(profile([])).toMatchObject({ hips: null, surveys: [] })
+    expect(() => profile(['CDS/P/DSS2/color', 3])).toThrow(/profiles\.a\.hips\[1\] must be a HiPS id or URL/)
+    expect(() => profile('')).toThrow(/profiles\.a\.hips must be a HiPS id or URL/)
+  })
+
   it('accepts only credential-free http(s) service URLs', () => {
     expect(normaliseServiceUrl(' https://archive.eso.org/tap_obs/ ', 'x')).toBe('https://archive.eso.org/tap_obs')
     expect(() => normaliseServiceUrl('archive.eso.org/tap_obs', 'TAP')).toThrow(/TAP: "archive.eso.org\/tap_obs" is not an absolute URL/)

@@ -59,12 +59,23 @@ function parseProfile(id: string, v: unknown): Profile {
     if (typeof url !== 'string') throw new ConfigError(`${where}.endpoints.${name} must be a URL string`)
     endpoints[name as EndpointName] = normaliseServiceUrl(url, `${where}.endpoints.${name}`)
   }
-  const hips = v.hips === undefined || v.hips === null ? null : String(v.hips)
+  const surveys = parseSurveys(v.hips, `${where}.hips`)
+  const hips = surveys[0] ?? null
   const idTemplate = typeof v.idTemplate === 'string' ? v.idTemplate : 'ivo://eso.org/ID?{dp_id}'
   if (!idTemplate.includes('{dp_id}')) throw new ConfigError(`${where}.idTemplate must contain {dp_id}, got "${idTemplate}"`)
-  const profile: Profile = { id, label: typeof v.label === 'string' ? v.label : id, access: parseAccess(v.access, where), endpoints, hips, idTemplate }
+  const profile: Profile = { id, label: typeof v.label === 'string' ? v.label : id, access: parseAccess(v.access, where), endpoints, hips, surveys, idTemplate }
   if (v.auth !== undefined) profile.auth = parseAuth(v.auth, `${where}.auth`)
   return profile
+}
+
+/** `hips`: null or absent for none, one survey (id or URL), or a list of them (the first is the default). */
+function parseSurveys(v: unknown, where: string): string[] {
+  if (v === undefined || v === null) return []
+  const list = Array.isArray(v) ? v : [v]
+  return list.map((s, i) => {
+    if (typeof s !== 'string' || !s.trim()) throw new ConfigError(`${Array.isArray(v) ? `${where}[${i}]` : where} must be a HiPS id or URL, got ${JSON.stringify(s)}`)
+    return s.trim()
+  })
 }
 
 function originList(v: unknown, where: string): string[] {

@@ -44,8 +44,10 @@ export interface Profile {
   label: string
   access: AccessMode
   endpoints: Partial<Record<EndpointName, string>>
-  /** HiPS survey id or absolute URL for the sky view; null for none (offline). */
+  /** The sky view's first HiPS survey (id or absolute URL); null for none (offline: a plain background and the grid). */
   hips: string | null
+  /** Every survey the sky view offers, the first being `hips`; empty for none. Config `hips`: null, one string or a list. */
+  surveys: string[]
   /** How a product id becomes a DataLink ID, e.g. `ivo://eso.org/ID?{dp_id}`. */
   idTemplate: string
   /** Login settings; absent when the profile has no login. */

@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from './runtime'
 
 /**
- * The profile's HiPS survey, if it can be reached: a survey that cannot be loaded makes Aladin Lite
+ * The HiPS survey to show (`choice`, else the profile's first; null for none), if it can be reached: a survey that cannot be loaded makes Aladin Lite
  * retry forever and flood the console, so its `properties` file is probed once through the HTTP door.
  */
-export function useSurvey(): { hips: string | null; unreachable?: string; pending: boolean } {
+export function useSurvey(choice?: string | null): { hips: string | null; unreachable?: string; pending: boolean } {
   const rt = useRuntime()
-  const hips = rt.profile.hips
+  const hips = choice === undefined ? rt.profile.hips : choice
   const absolute = !!hips && /^https?:\/\//i.test(hips)
   const probe = useQuery({
     queryKey: ['hips-probe', hips],

@@ -3,11 +3,13 @@
  * legend, the search cone, and two-way linking with a grid (hover and selection by row index).
  * The only component that touches Aladin Lite (through SkyEngine).
  */
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react'
 import { SkyEngine, type DrawMode } from './engine'
 import { buildStore } from './footprintClient'
 import type { FootprintInput, FootprintStore } from './footprints'
 import { colourGroups } from './palette'
+import { HitList, SkyHud } from './SkyOverlays'
+import type { CoordFormat, SkyFrame } from './skyCoords'
 import { useSamp } from '../../state/samp'
 
 export interface SkyCone {
@@ -46,13 +48,20 @@ export interface SkyViewProps {
   onDrawPolygon?: (vertices: [number, number][]) => void
   /** The search polygon, outlined like the cone. */
   polygon?: readonly (readonly [number, number])[] | null
+  /** A row's name in the list of footprints at a clicked point (e.g. its product id); "row N" when absent. */
+  rowLabel?: (row: number) => string
+  /** The surveys to choose from (and none: the grid on black); the view shows `hips`. */
+  surveys?: { list: readonly string[]; value: string | null; onChange: (survey: string | null) => void }
 }
+
+/** The footprints at a point the user clicked (or picked with Enter), and that point. */
+type SkyPick = { hits: number[]; at: { ra: number; dec: number } }
 
 const NO_ROWS: readonly number[] = []
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: SkyEngine } | { status: 'failed'; message: string }
 
-export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon }: SkyViewProps) {
+export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel, surveys }: SkyViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const [store, setStore] = useState<{ input: FootprintInput; store: FootprintStore; ms: number } | undefined>()
   const [colourIndex, setColourIndex] = useState(0)
@@ -60,7 +69,12 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   const selectedRef = useRef(selected)
   selectedRef.current = selected
   const [drawing, setDrawing] = useState<DrawMode | null>(null)
-  const state = useSkyEngine(host, hips, centre, selectedRef, { onHover, onSelect, onDrawCircle, onDrawPolygon }, setDrawing)
+  const [pick, setPick] = useState<SkyPick>()
+  const [gridChoice, setGrid] = useState<boolean>()
+  const grid = gridChoice ?? hips === null // no survey: the grid gives the sky its bearings
+  const [frameName, setFrameName] = useState<SkyFrame>('ICRS')
+  const [format, setFormat] = useState<CoordFormat>('sexagesimal')
+  const state = useSkyEngine(host, hips, centre, selectedRef, { onHover, onSelect, onDrawCircle, onDrawPolygon, onPick: setPick }, setDrawing)
   const centreRef = useRef(centre)
   centreRef.current = centre
 
@@ -90,6 +104,12 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
     if (store) setStats(`${engine.stats.footprints.toLocaleString('en')} footprints · indexed in ${Math.round(store.ms)} ms`)
   }, [engine, store, groups])
   useEffect(() => engine?.setSelection(selected), [engine, selected])
+  useEffect(() => setPick(undefined), [store])
+  useEffect(() => engine?.setMarker(pick?.at ?? null), [engine, pick])
+  useEffect(() => engine?.setGrid(grid), [engine, grid])
+  useEffect(() => engine?.setFrame(frameName), [engine, frameName])
+  const keys = useSkyKeys(engine, onSelect, setPick)
+  const keysHelp = useId()
   useEffect(() => engine?.setHovered(hovered), [engine, hovered])
   useEffect(() => engine?.setCone(cone ?? null), [engine, cone])
   useEffect(() => engine?.setDrawing(drawing), [engine, drawing])
@@ -118,8 +138,38 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
 
   return (
     <div className="sky-view" data-testid="sky-view" data-state={state.status} data-footprints={store?.store.count ?? 0}>
-      {(onDrawCircle || onDrawPolygon) && <DrawTools circle={!!onDrawCircle} polygon={!!onDrawPolygon} drawing={drawing} onDrawing={setDrawing} disabled={!engine} />}
-      <div className="sky-host" ref={host} style={{ height }} aria-label="Sky view" role="region" />
+      <div className="toolbar sky-toolbar" role="toolbar" aria-label="Sky tools">
+        {surveys && (
+          <select aria-label="Sky survey" value={surveys.value ?? ''} onChange={(e) => surveys.onChange(e.target.value || null)}>
+            {surveys.list.map((s) => (
+              <option key={s} value={s}>
+                {surveyName(s)}
+              </option>
+            ))}
+            <option value="">No survey (grid only)</option>
+          </select>
+        )}
+        <button type="button" aria-pressed={grid} className={grid ? 'sky-tool-on' : undefined} disabled={!engine} onClick={() => setGrid(!grid)}>
+          Grid
+        </button>
+        <select aria-label="Coordinate frame" value={frameName} onChange={(e) => setFrameName(e.target.value as SkyFrame)}>
+          <option value="ICRS">ICRS</option>
+          <option value="Galactic">Galactic</option>
+        </select>
+        <select aria-label="Coordinate format" value={format} onChange={(e) => setFormat(e.target.value as CoordFormat)}>
+          <option value="sexagesimal">h m s / ° ′ ″</option>
+          <option value="decimal">degrees</option>
+        </select>
+        {(onDrawCircle || onDrawPolygon) && <DrawTools circle={!!onDrawCircle} polygon={!!onDrawPolygon} drawing={drawing} onDrawing={setDrawing} disabled={!engine} />}
+      </div>
+      <div className="sky-frame" style={{ height }} role="application" aria-roledescription="sky map" aria-label="Sky map" aria-describedby={keysHelp} tabIndex={0} onKeyDown={keys}>
+        <div className="sky-host" ref={host} />
+        {engine && <SkyHud engine={engine} frame={frameName} format={format} footprints={store?.store.count ?? 0} />}
+        {pick && <HitList hits={pick.hits} label={rowLabel ?? ((r) => `row ${r + 1}`)} selected={selected} onPick={(row) => onSelect?.([row])} onClose={() => setPick(undefined)} />}
+        <span id={keysHelp} hidden>
+          Arrow keys pan, plus and minus zoom, Enter selects the footprints under the centre.
+        </span>
+      </div>
       {state.status === 'loading' && <div className="sky-message muted">Loading the sky viewer…</div>}
       {state.status === 'failed' && (
         <div className="sky-message banner error" role="alert">
@@ -131,7 +181,30 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   )
 }
 
-type EngineCallbacks = Pick<SkyViewProps, 'onHover' | 'onSelect' | 'onDrawCircle' | 'onDrawPolygon'>
+type EngineCallbacks = Pick<SkyViewProps, 'onHover' | 'onSelect' | 'onDrawCircle' | 'onDrawPolygon'> & { onPick: (pick: SkyPick | undefined) => void }
+
+const PAN_STEP = 0.1
+
+/** Keys on the focused sky map: arrows pan, + and − zoom, Enter selects what is under the centre, Esc closes the list. */
+function useSkyKeys(engine: SkyEngine | undefined, onSelect: SkyViewProps['onSelect'], setPick: (pick: SkyPick | undefined) => void) {
+  return useCallback(
+    (e: ReactKeyboardEvent<HTMLDivElement>) => {
+      if (!engine || e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return
+      const pan: Record<string, [number, number]> = { ArrowLeft: [-PAN_STEP, 0], ArrowRight: [PAN_STEP, 0], ArrowUp: [0, -PAN_STEP], ArrowDown: [0, PAN_STEP] }
+      if (pan[e.key]) engine.panBy(...pan[e.key]!)
+      else if (e.key === '+' || e.key === '=') engine.zoom('in')
+      else if (e.key === '-' || e.key === '_') engine.zoom('out')
+      else if (e.key === 'Escape') setPick(undefined)
+      else if (e.key === 'Enter') {
+        const { hits, at } = engine.hitsAtCentre()
+        onSelect?.(hits)
+        setPick(at && hits.length ? { hits, at } : undefined)
+      } else return
+      e.preventDefault()
+    },
+    [engine, onSelect, setPick],
+  )
+}
 
 /** One engine per mounted view (StrictMode mounts twice, so creation checks it is still wanted), a new one per survey. */
 function useSkyEngine(host: RefObject<HTMLDivElement | null>, hips: string | null, centre: SkyViewProps['centre'], selectedRef: RefObject<readonly number[]>, handlers: EngineCallbacks, setDrawing: (mode: DrawMode | null) => void): EngineState {
@@ -148,9 +221,10 @@ function useSkyEngine(host: RefObject<HTMLDivElement | null>, hips: string | nul
         if (cancelled) return e.destroy()
         engine = e
         e.onHover = (f) => callbacks.current.onHover?.(f)
-        e.onClick = (hits, additive) => {
+        e.onClick = (hits, additive, at) => {
           const rows = additive ? [...new Set([...selectedRef.current, ...hits])].sort((a, b) => a - b) : hits
           callbacks.current.onSelect?.(rows)
+          callbacks.current.onPick(at && hits.length ? { hits, at } : undefined)
         }
         e.onFailure = (message) => setState({ status: 'failed', message })
         // one region per press of a toggle
@@ -177,7 +251,7 @@ function useSkyEngine(host: RefObject<HTMLDivElement | null>, hips: string | nul
 /** The draw toggles (one region per press) and how to draw. */
 function DrawTools({ circle, polygon, drawing, onDrawing, disabled }: { circle: boolean; polygon: boolean; drawing: DrawMode | null; onDrawing: (mode: DrawMode | null) => void; disabled: boolean }) {
   return (
-    <div className="toolbar sky-toolbar" role="toolbar" aria-label="Sky tools">
+    <>
       {circle && (
         <button type="button" aria-pressed={drawing === 'circle'} className={drawing === 'circle' ? 'sky-tool-on' : undefined} disabled={disabled} onClick={() => onDrawing(drawing === 'circle' ? null : 'circle')}>
           Draw circle
@@ -190,7 +264,7 @@ function DrawTools({ circle, polygon, drawing, onDrawing, disabled }: { circle: 
       )}
       {drawing === 'circle' && <span className="muted small-print">Press on the centre and drag out the radius; Esc cancels.</span>}
       {drawing === 'polygon' && <span className="muted small-print">Click each vertex; click the first one again, double-click or press Enter to close; Esc cancels.</span>}
-    </div>
+    </>
   )
 }
 
@@ -224,6 +298,9 @@ function Legend({ colourBy, colourIndex, onColourIndex, legend, stats }: { colou
     </div>
   )
 }
+
+/** A survey's short name: the path of its URL ("DSS/DSSColor"), else its id. */
+const surveyName = (s: string) => (/^https?:\/\//i.test(s) ? new URL(s).pathname.replace(/^\/+|\/+$/g, '') || s : s)
 
 /** Frames all footprints: the mean direction of their centres and the largest distance from it. */
 function frame(engine: SkyEngine, s: FootprintStore) {

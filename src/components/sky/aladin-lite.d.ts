@@ -48,6 +48,10 @@ declare module 'aladin-lite' {
     on(event: string, callback: (...args: unknown[]) => void): void
     getViewCenter2NorthPoleAngle?(): number
     setImageSurvey?(survey: unknown): void
+    increaseZoom(): void
+    decreaseZoom(): void
+    setCooGrid(options: { enabled?: boolean; color?: string; opacity?: number; showLabels?: boolean; labelSize?: number }): void
+    setFrame(frame: string): void
   }
   interface AladinStatic {
     init: Promise<void>

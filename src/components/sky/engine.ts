@@ -8,6 +8,8 @@ import { buildFootprintStore, footprintCentre, FootprintKind, type FootprintStor
 import { FootprintHitTester } from './hitTest'
 import { fitProjection, type ViewProjection } from './projection'
 import { FootprintRenderer, type DrawStats } from './renderer'
+import { compassAngles, zoomFor, type SkyFrame } from './skyCoords'
+import { labelAladinControls } from './aladinControls'
 
 let aladinChunk: Promise<typeof import('aladin-lite')> | undefined
 /** Fetches Aladin Lite's own chunk once (again after a failure); also called ahead of need, e.g. on hover of a nav link. */
@@ -28,6 +30,15 @@ export interface SkyData {
   colours: readonly string[]
 }
 
+/** What the view shows: its centre (ICRS degrees), size, and where north and east point on the screen (degrees clockwise from up). */
+export interface SkyViewState {
+  ra: number
+  dec: number
+  fov: [number, number]
+  north: number
+  east: number
+}
+
 export interface SkyStats extends DrawStats {
   footprints: number
   frames: number
@@ -43,8 +54,12 @@ const POINT_HIT_PX = 6
 export class SkyEngine {
   /** Called with the footprint under the pointer (-1 for none) when it changes. */
   onHover?: (f: number) => void
-  /** Called on a click (not a drag) with every footprint containing the clicked position. */
-  onClick?: (hits: number[], additive: boolean) => void
+  /** Called on a click (not a drag) with every footprint containing the clicked position (ICRS degrees). */
+  onClick?: (hits: number[], additive: boolean, at: { ra: number; dec: number } | undefined) => void
+  /** Called when the view moved or zoomed (at most once a frame). */
+  onView?: (view: SkyViewState) => void
+  /** Called with the sky position under the pointer, undefined when the pointer leaves the sky. */
+  onPointer?: (at: [number, number] | undefined) => void
   /** Called when the engine stops working (e.g. a WebAssembly panic inside Aladin). */
   onFailure?: (message: string) => void
   /** Called when a circle drawn in draw mode is released (degrees). */
@@ -58,6 +73,7 @@ export class SkyEngine {
   private selected = new Uint8Array(0)
   private hovered = -1
   private cone: { ra: number; dec: number; radius: number } | null = null
+  private marker: { ra: number; dec: number } | null = null
   private renderer = new FootprintRenderer()
   private canvas: HTMLCanvasElement
   private ctx: CanvasRenderingContext2D
@@ -100,8 +116,9 @@ export class SkyEngine {
       showFullscreenControl: false,
       showCooGridControl: false,
       showFrame: false,
-      showFov: true,
-      showCooLocation: true,
+      showFov: false,
+      showZoomControl: true,
+      showCooLocation: false,
       backgroundColor: 'rgb(16, 20, 28)',
     })
     return new SkyEngine(host, aladin, aladinDiv)
@@ -115,7 +132,11 @@ export class SkyEngine {
     this.canvas = document.createElement('canvas')
     this.canvas.className = 'sky-layer'
     this.canvas.setAttribute('aria-hidden', 'true')
-    host.appendChild(this.canvas)
+    // above Aladin's own canvases, below its controls (zoom buttons, logo)
+    const below = aladinDiv.querySelector('.aladin-catalogCanvas')
+    if (below) below.after(this.canvas)
+    else host.appendChild(this.canvas)
+    this.cleanup.push(labelAladinControls(aladinDiv))
     this.ctx = this.canvas.getContext('2d')!
     const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void) => {
       host.addEventListener(type, fn, { capture: true, passive: true })
@@ -127,15 +148,21 @@ export class SkyEngine {
     on('pointerup', (e) => {
       const d = this.down
       this.down = undefined
-      if (!d || this.drawing.mode || Math.hypot(e.clientX - d.x, e.clientY - d.y) > CLICK_SLOP_PX) return
-      this.onClick?.(this.hitAtClient(e.clientX, e.clientY), e.ctrlKey || e.shiftKey || e.metaKey)
+      if (!d || this.drawing.mode || !onSky(e) || Math.hypot(e.clientX - d.x, e.clientY - d.y) > CLICK_SLOP_PX) return
+      const w = this.worldAtClient(e.clientX, e.clientY)
+      this.onClick?.(this.hitAtClient(e.clientX, e.clientY), e.ctrlKey || e.shiftKey || e.metaKey, w && { ra: w[0], dec: w[1] })
     })
     on('pointermove', (e) => {
+      const sky = onSky(e)
+      this.onPointer?.(sky ? this.worldAtClient(e.clientX, e.clientY) : undefined)
       if (this.down || this.drawing.mode) return
-      const f = this.hitAtClient(e.clientX, e.clientY)[0] ?? -1
+      const f = sky ? (this.hitAtClient(e.clientX, e.clientY)[0] ?? -1) : -1
       this.setHovered(f, true)
     })
-    on('pointerleave', () => this.setHovered(-1, true))
+    on('pointerleave', () => {
+      this.onPointer?.(undefined)
+      this.setHovered(-1, true)
+    })
     // draw mode: the layer canvas takes the pointer, so Aladin does not pan
     this.drawing = new ShapeDrawing(this.canvas, {
       worldAt: (x, y) => this.worldAtClient(x, y),
@@ -176,6 +203,44 @@ export class SkyEngine {
     this.dirty = true
   }
 
+  /** Marks the position last clicked (ICRS degrees); null for none. */
+  setMarker(at: { ra: number; dec: number } | null): void {
+    this.marker = at
+    this.dirty = true
+  }
+
+  /** Aladin's coordinate grid, on or off. */
+  setGrid(on: boolean): void {
+    this.guard(() => this.aladin.setCooGrid({ enabled: on, color: 'rgb(90, 140, 180)', opacity: 1, showLabels: true }))
+  }
+
+  /** The frame of the grid and of north-up. */
+  setFrame(frame: SkyFrame): void {
+    this.guard(() => this.aladin.setFrame(frame === 'Galactic' ? 'galactic' : 'ICRS'))
+  }
+
+  /** Moves the view centre by fractions of the field (x right, y down on the screen). */
+  panBy(dx: number, dy: number): void {
+    const w = this.host.clientWidth
+    const h = this.host.clientHeight
+    const rect = this.aladinDiv.getBoundingClientRect()
+    const to = this.worldAtClient(rect.left + w / 2 + dx * w, rect.top + h / 2 + dy * h)
+    if (to) this.goTo(to[0], to[1])
+  }
+
+  zoom(by: 'in' | 'out'): void {
+    this.guard(() => (by === 'in' ? this.aladin.increaseZoom() : this.aladin.decreaseZoom()))
+  }
+
+  /** Footprints under the view centre, and the centre (ICRS degrees). */
+  hitsAtCentre(): { hits: number[]; at: { ra: number; dec: number } | undefined } {
+    const rect = this.aladinDiv.getBoundingClientRect()
+    const x = rect.left + this.host.clientWidth / 2
+    const y = rect.top + this.host.clientHeight / 2
+    const w = this.worldAtClient(x, y)
+    return { hits: this.hitAtClient(x, y), at: w && { ra: w[0], dec: w[1] } }
+  }
+
   /**
    * Draw mode instead of panning: 'circle' is press-drag (centre, then radius); 'polygon' is a click
    * per vertex, closed by clicking the first vertex again, a double click or `finishPolygon`.
@@ -200,7 +265,7 @@ export class SkyEngine {
     if (this.broken) return undefined
     const rect = this.aladinDiv.getBoundingClientRect()
     try {
-      const w = this.aladin.pix2world(clientX - rect.left, clientY - rect.top)
+      const w = this.aladin.pix2world(clientX - rect.left, clientY - rect.top, 'ICRS')
       return w && Number.isFinite(w[0]) && Number.isFinite(w[1]) ? [w[0], w[1]] : undefined
     } catch {
       return undefined
@@ -214,12 +279,12 @@ export class SkyEngine {
     })
   }
 
-  /** Centres the view on a footprint, zooming in only when it would be tiny. */
+  /** Centres the view on a footprint, zooming in only when it would be too small to see, out when larger than the view. */
   panToFootprint(f: number): void {
     const c = this.data && footprintCentre(this.data.store, f)
     if (!c) return
     const fov = this.aladin.getFov()[0]
-    this.goTo(c.ra, c.dec, c.radius * 2 > fov ? c.radius * 3 : c.radius > 0 && c.radius * 40 < fov ? Math.max(c.radius * 12, 0.05) : undefined)
+    this.goTo(c.ra, c.dec, zoomFor(c.radius, fov, this.host.clientWidth))
   }
 
   /** Footprints containing the sky position under a viewport point, smallest first. */
@@ -276,11 +341,13 @@ export class SkyEngine {
     this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     let p: ViewProjection | undefined
     try {
+      // (world2pix takes ICRS when given no frame; a frame argument throws in aladin-lite 3.8.2)
       p = fitProjection(ra, dec, fov, w, h, (r, d) => this.aladin.world2pix(r, d))
     } catch (e) {
       return this.fail(e)
     }
     this.projection = p
+    if (p) this.onView?.({ ra, dec, fov: [fov[0], fov[1]], ...compassAngles(p) })
     const cone = this.drawing.circle ?? this.cone
     const pending = this.drawing.openPolygon
     if (!p || (!this.data && !cone && !this.polygon && !pending?.length)) {
@@ -294,6 +361,7 @@ export class SkyEngine {
       selected: this.selected,
       hovered: this.hovered,
       cone,
+      marker: this.marker,
     })
     if (this.polygon) drawPolygon(this.ctx, p, this.polygon, true)
     if (pending && pending.length > 1) drawPolygon(this.ctx, p, pending, false)
@@ -316,6 +384,9 @@ export class SkyEngine {
     this.onFailure?.(e instanceof Error ? e.message : String(e))
   }
 }
+
+/** A pointer event on the sky itself, not on one of Aladin's controls. */
+const onSky = (e: Event) => e.target instanceof HTMLCanvasElement
 
 function countDrawable(s: FootprintStore): number {
   let n = 0

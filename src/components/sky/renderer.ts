@@ -3,13 +3,17 @@
  * smaller than ~2 px become dots merged on a 2-px raster (aggregated when zoomed out); larger ones
  * are outlined. Only footprints whose bounding cone meets the viewport's cone are visited.
  */
-import { FootprintKind, type FootprintStore } from './footprints'
+import { FootprintKind, unitVector, type FootprintStore } from './footprints'
 import { candidatesInCone } from './gridIndex'
 import type { ViewProjection } from './projection'
 
 export const SELECTED_COLOUR = '#ffd400'
 export const HOVER_COLOUR = '#ffffff'
+/** The click marker. */
+export const MARKER_COLOUR = '#ff2bd6'
 export const CONE_COLOUR = '#00e5ff'
+/** Opacity of the selection's fill, whatever the number of selected footprints that overlap. */
+export const SELECTED_FILL_ALPHA = 0.22
 
 export interface DrawInput {
   store: FootprintStore
@@ -20,6 +24,8 @@ export interface DrawInput {
   selected: Uint8Array
   hovered: number
   cone?: { ra: number; dec: number; radius: number } | null
+  /** The position last clicked (ICRS degrees), marked with a cross. */
+  marker?: { ra: number; dec: number } | null
 }
 
 export interface DrawStats {
@@ -130,24 +136,73 @@ export class FootprintRenderer {
 
     if (input.cone) this.drawCone(ctx, p, input.cone)
 
-    // selected, then hovered, on top
-    highlighted.sort((a, b) => (a === input.hovered ? 1 : 0) - (b === input.hovered ? 1 : 0))
-    for (const f of highlighted) {
-      const hover = f === input.hovered
-      // a selected footprint stays yellow when hovered; only its fill lightens
-      ctx.strokeStyle = input.selected[f] ? SELECTED_COLOUR : HOVER_COLOUR
-      ctx.fillStyle = hover ? 'rgba(255,255,255,0.22)' : 'rgba(255,212,0,0.28)'
-      ctx.lineWidth = 2.5
-      const small = s.kind[f] === FootprintKind.Point || s.cone[4 * f + 3]! * p.scale < 6
+    this.drawHighlights(ctx, p, input, highlighted)
+    if (input.marker) drawMarker(ctx, p, input.marker)
+    return { visible, outlines: outlineCount, dots: dotCount, ms: performance.now() - t0 }
+  }
+
+  /**
+   * Selected footprints, then the hovered one, on top. The selected fills are drawn opaque into a layer
+   * of their own that is laid over once at a fixed opacity, so that overlapping selections do not add up.
+   */
+  private drawHighlights(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput, highlighted: number[]) {
+    const s = input.store
+    const small = (f: number) => s.kind[f] === FootprintKind.Point || s.cone[4 * f + 3]! * p.scale < 6
+    const trace = (c: CanvasRenderingContext2D, f: number) => {
+      if (!small(f)) return this.tracePath(c, p, s, f)
+      const [px, py] = this.point(p, s, f)
+      c.moveTo(px + 7, py)
+      c.arc(px, py, 7, 0, 2 * Math.PI)
+    }
+    const selected = highlighted.filter((f) => input.selected[f])
+    if (selected.length) {
+      const layer = this.layerFor(ctx)
+      if (layer) {
+        layer.setTransform(1, 0, 0, 1, 0, 0)
+        layer.clearRect(0, 0, layer.canvas.width, layer.canvas.height)
+        layer.setTransform(ctx.getTransform())
+        layer.fillStyle = SELECTED_COLOUR
+        layer.beginPath()
+        for (const f of selected) trace(layer, f)
+        layer.fill('nonzero')
+        ctx.save()
+        ctx.setTransform(1, 0, 0, 1, 0, 0)
+        ctx.globalAlpha = SELECTED_FILL_ALPHA
+        ctx.drawImage(layer.canvas, 0, 0)
+        ctx.restore()
+      }
+      ctx.strokeStyle = SELECTED_COLOUR
+      ctx.lineWidth = 2
       ctx.beginPath()
-      if (small) {
-        const [px, py] = this.point(p, s, f)
-        ctx.arc(px, py, 7, 0, 2 * Math.PI)
-      } else this.tracePath(ctx, p, s, f)
+      for (const f of selected) trace(ctx, f)
+      ctx.stroke()
+    }
+    const h = input.hovered
+    if (h >= 0 && highlighted.includes(h)) {
+      // a selected footprint stays yellow when hovered; only its fill lightens
+      ctx.strokeStyle = input.selected[h] ? SELECTED_COLOUR : HOVER_COLOUR
+      ctx.fillStyle = 'rgba(255,255,255,0.22)'
+      ctx.lineWidth = 2.5
+      ctx.beginPath()
+      trace(ctx, h)
       ctx.fill()
       ctx.stroke()
     }
-    return { visible, outlines: outlineCount, dots: dotCount, ms: performance.now() - t0 }
+  }
+
+  private layer: CanvasRenderingContext2D | undefined
+  /** An offscreen canvas of the same size as the target's. */
+  private layerFor(ctx: CanvasRenderingContext2D): CanvasRenderingContext2D | undefined {
+    const { width, height } = ctx.canvas
+    if (!this.layer) {
+      const c = typeof document !== 'undefined' ? document.createElement('canvas') : undefined
+      this.layer = c?.getContext('2d') ?? undefined
+    }
+    if (this.layer && (this.layer.canvas.width !== width || this.layer.canvas.height !== height)) {
+      this.layer.canvas.width = width
+      this.layer.canvas.height = height
+    }
+    return this.layer
   }
 
   /** Pixel radius under which footprints are dots: DOT_PX, or higher when too many would be outlined. */
@@ -229,4 +284,28 @@ export class FootprintRenderer {
     ctx.stroke()
     ctx.restore()
   }
+}
+
+/** A cross in a ring at a sky position (ICRS degrees): where the user clicked. */
+function drawMarker(ctx: CanvasRenderingContext2D, p: ViewProjection, at: { ra: number; dec: number }) {
+  const c = unitVector(at.ra, at.dec)
+  if (c[0] * p.c[0] + c[1] * p.c[1] + c[2] * p.c[2] <= 0) return
+  const X = c[0] * p.e[0] + c[1] * p.e[1] + c[2] * p.e[2]
+  const Y = c[0] * p.n[0] + c[1] * p.n[1] + c[2] * p.n[2]
+  const x = p.a * X + p.b * Y + p.tx
+  const y = p.d * X + p.f * Y + p.ty
+  ctx.save()
+  ctx.lineCap = 'round'
+  for (const [colour, width] of [['rgba(0,0,0,0.85)', 4], [MARKER_COLOUR, 2]] as const) {
+    ctx.strokeStyle = colour
+    ctx.lineWidth = width
+    ctx.beginPath()
+    ctx.arc(x, y, 6, 0, 2 * Math.PI)
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+      ctx.moveTo(x + dx! * 9, y + dy! * 9)
+      ctx.lineTo(x + dx! * 15, y + dy! * 15)
+    }
+    ctx.stroke()
+  }
+  ctx.restore()
 }

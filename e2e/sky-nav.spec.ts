@@ -1,0 +1,215 @@
+/**
+ * Finding one's way on the sky: grid, compass, frame, read-out, selection that does not pile up, the
+ * click marker and list, panning to a grid row without zooming, and the keyboard.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import AxeBuilder from '@axe-core/playwright'
+import type { Locator, Page } from '@playwright/test'
+import { test, expect, archiveCsv, countColours, skyPixel } from './fixtures'
+
+const SESAME_PORT = Number(process.env.SESAME_PORT ?? 18090)
+const SESAME_URL = `http://127.0.0.1:${SESAME_PORT}/cgi-bin/nph-sesame`
+const NGC6397 = { ra: 265.1754, dec: -53.6743 }
+// src/components/sky: renderer.ts (selection, marker), engine.ts (grid)
+const SELECTED = '#ffd400'
+const MARKER = '#ff2bd6'
+const GRID = '#5a8cb4'
+
+let stub: ChildProcess | undefined
+async function sesameUp(): Promise<boolean> {
+  try {
+    return (await fetch(`${SESAME_URL}/-oxp/SNV?NGC%206397`)).ok
+  } catch {
+    return false
+  }
+}
+test.beforeAll(async () => {
+  if (await sesameUp()) return
+  stub = spawn(process.execPath, ['scripts/sesame-stub.mjs'], { env: { ...process.env, SESAME_PORT: String(SESAME_PORT) }, stdio: 'ignore' })
+  for (let i = 0; i < 50 && !(await sesameUp()); i++) await new Promise((r) => setTimeout(r, 100))
+})
+test.afterAll(() => {
+  stub?.kill()
+})
+
+/** Searches 6′ around NGC 6397 on the local profile; returns the number of rows. */
+async function searchNgc6397(page: Page, theme: 'light' | 'dark' = 'light'): Promise<number> {
+  await page.addInitScript((t) => localStorage.setItem('eae:theme', JSON.stringify(t)), theme)
+  await page.route('**/config.json', async (route) => {
+    const res = await route.fetch()
+    const config = await res.json()
+    config.profiles.local.endpoints.resolver ||= SESAME_URL
+    await route.fulfill({ response: res, json: config })
+  })
+  await page.goto('/search?profile=local')
+  await page.getByRole('textbox', { name: 'Target' }).fill('NGC 6397')
+  await page.getByRole('textbox', { name: 'Radius' }).fill('6')
+  await expect(page.getByRole('status', { name: 'Resolved position' })).toContainText('265.17540 -53.67430')
+  await page.getByRole('button', { name: 'Search' }).click()
+  const rows = (await archiveCsv("SELECT obs_publisher_did FROM ivoa.ObsCore WHERE INTERSECTS(s_region, CIRCLE('ICRS', 265.1754, -53.6743, 0.1)) = 1")).length - 1
+  await expect(page.getByTestId('search-status')).toHaveText(`${rows} rows`)
+  const sky = page.getByTestId('sky-view')
+  await expect(sky).toHaveAttribute('data-state', 'ready')
+  await expect(sky).toHaveAttribute('data-footprints', String(rows))
+  await expect(page.locator('.sky-host')).toHaveAttribute('data-drawn', /\d+/)
+  await page.waitForTimeout(300)
+  return rows
+}
+
+const readout = (page: Page) => page.getByTestId('sky-readout')
+const fovOf = (text: string) => /FoV .*$/.exec(text)?.[0]
+const SEXAGESIMAL_CENTRE = /^Centre α \d\dh \d\dm \d\d\.\d\ds δ [−+]\d\d° \d\d′ \d\d\.\d″ · FoV \d+\.\d+[°′″] × \d+\.\d+[°′″]$/
+
+/** Fraction of a square's pixels (side `size`, centred at x, y) that are of `colour`. */
+async function fractionOf(page: Page, host: Locator, x: number, y: number, size: number, colour: string): Promise<number> {
+  const box = (await host.boundingBox())!
+  const png = await page.screenshot({ clip: { x: x - size / 2, y: y - size / 2, width: size, height: size } })
+  expect(box.width).toBeGreaterThan(size)
+  const n = await page.evaluate(
+    async ({ png, colour }) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${png}`
+      await img.decode()
+      const c = document.createElement('canvas')
+      c.width = img.width
+      c.height = img.height
+      const ctx = c.getContext('2d')!
+      ctx.drawImage(img, 0, 0)
+      const d = ctx.getImageData(0, 0, c.width, c.height).data
+      const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16))
+      let hits = 0
+      for (let i = 0; i < d.length; i += 4) if ([0, 1, 2].every((k) => Math.abs(d[i + k]! - want[k]!) <= 24)) hits++
+      return hits / (d.length / 4)
+    },
+    { png: png.toString('base64'), colour },
+  )
+  return n
+}
+
+test.describe('sky navigation', () => {
+  test('grid, compass, frame label and a read-out with units before the mouse moves', async ({ page, watch }) => {
+    await searchNgc6397(page)
+    const host = page.locator('.sky-host')
+    await expect(readout(page)).toHaveText(SEXAGESIMAL_CENTRE)
+    await expect(page.getByTestId('sky-frame-label')).toHaveText('ICRS')
+    await expect(page.getByRole('img', { name: /^Compass: north \d+°, east \d+° clockwise from up$/ })).toBeVisible()
+
+    // no survey on this profile: the grid is on; the toggle takes it off and on again
+    const grid = page.getByRole('button', { name: 'Grid' })
+    await expect(grid).toHaveAttribute('aria-pressed', 'true')
+    await page.waitForTimeout(300)
+    const withGrid = (await countColours(page, host, [GRID]))[0]!
+    await host.screenshot({ path: 'test-results/screenshots/sky-nav-grid.png' })
+    await grid.click()
+    await expect(grid).toHaveAttribute('aria-pressed', 'false')
+    await page.waitForTimeout(300)
+    const withoutGrid = (await countColours(page, host, [GRID]))[0]!
+    expect(withGrid, 'the grid draws lines').toBeGreaterThan(withoutGrid + 200)
+
+    // the pointer on the sky: its position; off the sky: the centre again
+    const box = (await host.boundingBox())!
+    await page.mouse.move(box.x + box.width / 3, box.y + box.height / 3)
+    await expect(readout(page)).toHaveText(/^Pointer α \d\dh/)
+    await page.mouse.move(box.x - 40, box.y + 10)
+    await expect(readout(page)).toHaveText(SEXAGESIMAL_CENTRE)
+
+    expect(watch.pageErrors).toEqual([])
+    expect(watch.consoleErrors).toEqual([])
+  })
+
+  test('Galactic and decimal switches change the read-out; footprints stay in place', async ({ page, watch }) => {
+    await searchNgc6397(page)
+    const host = page.locator('.sky-host')
+    const box = (await host.boundingBox())!
+    await page.getByRole('combobox', { name: 'Coordinate frame' }).selectOption('Galactic')
+    await expect(page.getByTestId('sky-frame-label')).toHaveText('Galactic')
+    await expect(readout(page)).toHaveText(/^Centre l 338° \d\d′ \d\d\.\d″ b −11° \d\d′ \d\d\.\d″ · FoV /)
+    await page.getByRole('combobox', { name: 'Coordinate format' }).selectOption('decimal')
+    await expect(readout(page)).toHaveText(/^Centre l 338\.\d{5}° b −11\.\d{5}° · FoV /)
+    await page.waitForTimeout(300)
+    await host.screenshot({ path: 'test-results/screenshots/sky-nav-galactic.png' })
+    // turned to Galactic north, the footprints are still where they belong
+    const inside = (await archiveCsv(`SELECT obs_publisher_did FROM ivoa.ObsCore WHERE CONTAINS(POINT('ICRS', ${NGC6397.ra}, ${NGC6397.dec}), s_region) = 1`)).length - 1
+    const at = await skyPixel(page, NGC6397.ra, NGC6397.dec)
+    await page.mouse.click(at.x, at.y)
+    await expect(page.getByText(new RegExp(`· ${inside} selected`))).toBeVisible()
+    await page.mouse.move(box.x - 40, box.y + 10)
+    await page.getByRole('combobox', { name: 'Coordinate frame' }).selectOption('ICRS')
+    await expect(readout(page)).toHaveText(/^Centre α 265\.\d{5}° δ −53\.\d{5}° · FoV /)
+    expect(watch.pageErrors).toEqual([])
+    expect(watch.consoleErrors).toEqual([])
+  })
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`clicking many footprints: a marker, a list, a selection that stays see-through (${theme})`, async ({ page, watch }) => {
+      await searchNgc6397(page, theme)
+      const host = page.locator('.sky-host')
+      const inside = (await archiveCsv(`SELECT obs_publisher_did FROM ivoa.ObsCore WHERE CONTAINS(POINT('ICRS', ${NGC6397.ra}, ${NGC6397.dec}), s_region) = 1`)).slice(1).map((r) => r[0]!)
+      expect(inside.length).toBeGreaterThan(3)
+      const at = await skyPixel(page, NGC6397.ra, NGC6397.dec)
+      await page.mouse.click(at.x, at.y)
+      await expect(page.getByText(new RegExp(`· ${inside.length} selected`))).toBeVisible()
+      const list = page.getByRole('group', { name: 'Footprints at the clicked point' })
+      await expect(list).toContainText(`${inside.length} footprints here`)
+      await expect(list.getByRole('button', { name: inside[0]! })).toBeVisible()
+      await page.mouse.move(at.x + 300, at.y + 600)
+      await page.waitForTimeout(300)
+      expect((await countColours(page, host, [MARKER]))[0], 'the clicked point is marked').toBeGreaterThan(20)
+      // beside the marker, inside dozens of selected footprints: the fill is no more opaque than one
+      const solid = await fractionOf(page, host, at.x + 30, at.y + 30, 24, SELECTED)
+      expect(solid, 'overlapping selected footprints do not become a solid yellow').toBeLessThan(0.3)
+      await page.screenshot({ path: `test-results/screenshots/sky-nav-clicked-${theme}.png` })
+
+      // one of the list: just it
+      await list.getByRole('button', { name: inside[1]! }).click()
+      await expect(page.getByText(/· 1 selected/)).toBeVisible()
+      await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(inside[1])
+      await page.keyboard.press('Escape')
+      await expect(list).toHaveCount(0)
+      expect(watch.pageErrors).toEqual([])
+    })
+  }
+
+  test('selecting a row pans to its footprint without zooming in while it is visible', async ({ page }) => {
+    await searchNgc6397(page)
+    const before = await readout(page).textContent()
+    const row = page.getByTestId('result-grid').locator('.ag-row[row-index="2"]')
+    await row.locator('.ag-cell').nth(1).click()
+    await expect(page.getByText(/· 1 selected/)).toBeVisible()
+    await page.waitForTimeout(400)
+    const after = await readout(page).textContent()
+    expect(fovOf(after!)).toBe(fovOf(before!))
+  })
+
+  test('keyboard: Tab reaches the sky, arrows pan, + zooms, Enter selects what is under the centre', async ({ page }) => {
+    await searchNgc6397(page)
+    await page.getByRole('combobox', { name: 'Coordinate format' }).selectOption('decimal')
+    const sky = page.getByRole('application', { name: 'Sky map' })
+    await expect(sky).toHaveAttribute('aria-roledescription', 'sky map')
+    // Tab from the last sky tool reaches the map
+    await page.getByRole('button', { name: 'Draw polygon' }).focus()
+    await page.keyboard.press('Tab')
+    await expect(sky).toBeFocused()
+
+    const ra = async () => Number(/α ([\d.]+)°/.exec((await readout(page).textContent())!)![1])
+    const fov = async () => fovOf((await readout(page).textContent())!)
+    const ra0 = await ra()
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(ra).not.toBe(ra0)
+    const fov0 = await fov()
+    await page.keyboard.press('+')
+    await expect.poll(fov).not.toBe(fov0)
+    await expect(page.getByTestId('sky-summary')).toHaveText(/^Centre α [\d.]+° δ −[\d.]+°, FoV .*: (\d+ footprints?|no footprint) under the centre\.$/)
+
+    // back over the cluster, then Enter
+    await page.evaluate(({ ra, dec }) => (document.querySelector('.sky-host') as HTMLElement & { __sky: { goTo(ra: number, dec: number): void } }).__sky.goTo(ra, dec), NGC6397)
+    await expect(page.getByTestId('sky-summary')).toHaveText(/: \d+ footprints under the centre\.$/)
+    await page.keyboard.press('Enter')
+    await expect(page.getByText(/· \d+ selected/)).toBeVisible()
+    await expect(page.getByRole('group', { name: 'Footprints at the clicked point' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Zoom the sky in' })).toBeVisible()
+    // Aladin's own controls have names too
+    const axe = await new AxeBuilder({ page }).include('.sky-view').withRules(['button-name', 'image-alt', 'link-name', 'aria-allowed-role', 'nested-interactive']).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([])
+  })
+})
