@@ -58,6 +58,7 @@ async function search(page: Page) {
 }
 
 test('search results open in the portal order, identifiers whole, times in UTC; the user’s columns are kept and reset', async ({ page, watch }) => {
+  test.setTimeout(180_000) // two searches and a reload on a shared 2-core machine
   await page.setViewportSize({ width: 1400, height: 900 })
   await withLocalResolver(page)
   await page.goto('/search?profile=local')
@@ -77,6 +78,9 @@ test('search results open in the portal order, identifiers whole, times in UTC; 
   const tmin = await firstCell(grid, 't_min [UTC]')
   await expect(tmin).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
   await expect(tmin.locator('[title^="MJD "]')).toHaveCount(1)
+  await tmin.scrollIntoViewIfNeeded()
+  await grid.screenshot({ path: 'test-results/screenshots/results-order-times.png' })
+  await grid.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => { el.scrollLeft = 0 })
   await page.screenshot({ path: 'test-results/screenshots/results-order-1400.png' })
   await page.setViewportSize({ width: 1280, height: 720 })
   await page.screenshot({ path: 'test-results/screenshots/results-order-1280.png' })
