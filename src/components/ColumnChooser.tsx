@@ -1,4 +1,5 @@
 /** The result grid's column chooser: which columns are shown (in the order shown), times as ISO or MJD, and back to the default. */
+import { useId } from 'react'
 import type { Table } from '../protocols/votable'
 import type { ColumnLayout, TimesAs } from './gridColumns'
 
@@ -13,6 +14,7 @@ interface Props {
 
 export function ColumnChooser({ fields, layout, onHiddenChange, onReset, timesAs, onTimesAsChange }: Props) {
   const { hidden, order } = layout
+  const radioName = useId()
   return (
     <details className="column-chooser">
       <summary>
@@ -29,14 +31,14 @@ export function ColumnChooser({ fields, layout, onHiddenChange, onReset, timesAs
           <button type="button" onClick={onReset} disabled={!layout.custom} title="Show every column again, in the default order (forgets the order and choice kept for this table)">
             Reset columns
           </button>
-        </div>
-        <div className="toolbar" role="radiogroup" aria-label="Times as">
-          <span className="muted">Times as</span>
-          {(['iso', 'mjd'] as const).map((t) => (
-            <label key={t} title={t === 'iso' ? 'ISO 8601, UTC (the MJD in the tooltip)' : 'as the service sent them (MJD numbers, ISO text)'}>
-              <input type="radio" name="times-as" checked={timesAs === t} onChange={() => onTimesAsChange(t)} /> {t === 'iso' ? 'ISO (UTC)' : 'MJD'}
-            </label>
-          ))}
+          <span className="column-chooser-times" role="radiogroup" aria-label="Times as">
+            <span className="muted">Times as</span>
+            {(['iso', 'mjd'] as const).map((t) => (
+              <label key={t} title={t === 'iso' ? 'ISO 8601, UTC (the MJD in the tooltip)' : 'as the service sent them (MJD numbers, ISO text)'}>
+                <input type="radio" name={radioName} checked={timesAs === t} onChange={() => onTimesAsChange(t)} /> {t === 'iso' ? 'ISO (UTC)' : 'MJD'}
+              </label>
+            ))}
+          </span>
         </div>
         {order.map((c) => {
           const f = fields[c]!

@@ -78,6 +78,9 @@ describe('identifierColumns', () => {
     expect(identifierColumns(OBSCORE).map((i) => OBSCORE[i]!.name)).toEqual(['dp_id'])
     expect(identifierColumns(RAW).map((i) => RAW[i]!.name)).toEqual(['dp_id'])
     expect(identifierColumns([f('x'), f('Name', 'char', 'meta.id;meta.main')])).toEqual([1])
+    // nothing declared main: the usual identifier names
+    expect(identifierColumns([f('target_name'), f('obs_publisher_did', 'char', 'meta.ref.ivoid'), f('s_ra', 'double')])).toEqual([1])
+    expect(identifierColumns([f('x'), f('y')])).toEqual([])
   })
 })
 

@@ -112,12 +112,15 @@ export function defaultColumnOrder(table: Pick<Table, 'fields'> | Fields): numbe
   return out
 }
 
+const ID_NAMES = ['dp_id', 'obs_publisher_did', 'obs_id', 'ssa_pubDID', 'PUBDID']
+
 /** The columns that name a row, never to be cut: meta.id;meta.main ones, and the curated identifier of a known table. */
 export function identifierColumns(table: Pick<Table, 'fields'> | Fields): number[] {
   const fields: Fields = 'fields' in table ? table.fields : table
   const out = fields.flatMap((f, i) => (isMainId(f) ? [i] : []))
   const curated = CURATED.find((c) => c.kind === knownTable(fields))
-  const id = curated ? findColumn(fields, curated.slots[0]!) : -1
+  // a known table's identifier; else, when nothing is declared main, the usual identifier names
+  const id = curated ? findColumn(fields, curated.slots[0]!) : out.length ? -1 : findColumn(fields, { names: ID_NAMES })
   if (id >= 0 && !out.includes(id)) out.push(id)
   return out.sort((a, b) => a - b)
 }
