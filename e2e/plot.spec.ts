@@ -21,6 +21,10 @@ test('plots seeing against time from an asm table', async ({ page, watch }) => {
   })
   expect(inked).toBeGreaterThan(500)
   await page.screenshot({ path: 'test-results/screenshots/plot-dimm.png' })
+  // the time under the pointer reads in 24-hour UTC (the axis ticks are drawn the same way)
+  const over = (await plot.locator('.u-over').boundingBox())!
+  await page.mouse.move(over.x + over.width / 3, over.y + over.height / 2)
+  await expect(plot.locator('.u-legend .u-series').first().locator('.u-value')).toHaveText(/^2021-05-0[45] \d\d:\d\d:\d\d UTC$/)
 
   // zoom with the wheel, pan with Shift+drag, and double-click back to the whole night
   const canvas = plot.locator('canvas')

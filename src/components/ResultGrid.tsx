@@ -4,8 +4,10 @@ import { AgGridReact } from 'ag-grid-react'
 import * as grid from 'ag-grid-community'
 import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
 import { isNumericScalar } from '../protocols/table'
-import type { Table } from '../protocols/votable'
+import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
+import { ColumnChooser } from './ColumnChooser'
+import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout } from './gridColumns'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -18,6 +20,7 @@ ModuleRegistry.registerModules([
   grid.ScrollApiModule,
   grid.RenderApiModule,
   grid.RowStyleModule,
+  grid.ColumnApiModule,
   ...(import.meta.env.DEV ? [grid.ValidationModule] : []),
 ])
 
@@ -46,6 +49,25 @@ class LinkCell {
       if (p.data && onLinkClick?.current?.(href, (p.data as { i: number }).i)) e.preventDefault()
     })
     this.gui = a
+  }
+  getGui(): HTMLElement {
+    return this.gui
+  }
+  refresh(): boolean {
+    return false
+  }
+}
+
+/** A plain-DOM cell whose text may differ from its whole value (an identifier cut in the middle, a time as ISO): the whole in the title. */
+class TitledCell {
+  private gui = document.createElement('span')
+  init(p: ICellRendererParams & { display?: ColumnDisplay }): void {
+    const d = p.display
+    const v = p.value as Value
+    const full = d ? d.full(v) : formatCell(v)
+    this.gui.textContent = d ? d.shown(v) : full
+    const title = d?.title?.(v) ?? (this.gui.textContent !== full ? full : undefined)
+    if (title) this.gui.title = title
   }
   getGui(): HTMLElement {
     return this.gui
@@ -98,27 +120,33 @@ function firstDisplayed(g: GridApi<{ i: number }>, rows: ReadonlySet<number>) {
 
 type LinkClick = RefObject<((href: string, row: number) => boolean) | undefined>
 
-/** The grid's columns: label with unit, tooltip, value from the column store, filter and width by datatype, link cells. */
-function columnDefsOf(table: Table, hidden: ReadonlySet<number>, linkClick: LinkClick): ColDef<{ i: number }>[] {
-  return table.fields.map((f, c) => ({
+/** The grid's columns in the layout's order: label with unit, tooltip, value from the column store, filter and width by datatype, link cells. */
+function columnDefsOf(table: Table, layout: ColumnLayout, displays: readonly ColumnDisplay[], linkClick: LinkClick): ColDef<{ i: number }>[] {
+  return layout.order.map((c) => {
+    const f = table.fields[c]!
+    const d = displays[c]!
+    const unit = d.unit ?? f.unit
+    const link = !d.identifier && (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`)
+    return {
     colId: `c${c}`,
-    headerName: f.unit ? `${f.name} [${f.unit}]` : f.name,
+    headerName: unit ? `${f.name} [${unit}]` : f.name,
     headerComponentParams: {
       innerHeaderComponent: HeaderLabel,
       innerHeaderComponentParams: { title: [f.description, f.ucd && `UCD: ${f.ucd}`, `type: ${f.datatype}${f.arraysize ? `[${f.arraysize}]` : ''}`].filter(Boolean).join('\n') },
     },
     valueGetter: (p) => (p.data ? table.value(p.data.i, c) : null),
-    valueFormatter: (p) => formatCell(p.value),
+    valueFormatter: (p) => d.full(p.value as Value),
     comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
-    cellRenderer: (f.datatype === 'char' || f.datatype === 'unicodeChar') && /url|ref|link/i.test(`${f.ucd ?? ''} ${f.name}`) ? LinkCell : undefined,
-    cellRendererParams: { onLinkClick: linkClick },
+    cellRenderer: link ? LinkCell : d.identifier || d.title ? TitledCell : undefined,
+    cellRendererParams: link ? { onLinkClick: linkClick } : { display: d },
     filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
     headerClass: isNumericScalar(f) ? 'ag-right-aligned-header' : undefined,
     resizable: true,
     sortable: true,
-    width: Math.min(320, Math.max(110, (f.unit ? f.name.length + f.unit.length + 3 : f.name.length) * 8 + 48)),
-    hide: hidden.has(c),
-  }))
+    width: d.width ?? Math.min(320, Math.max(110, (unit ? f.name.length + unit.length + 3 : f.name.length) * 8 + 48)),
+    hide: layout.hidden.has(c),
+    }
+  })
 }
 
 /** Follows selections made elsewhere (the sky) without remounting, so sort, filters and columns stay; scrolls to the first shown. True while it applies one. */
@@ -162,42 +190,6 @@ function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highli
   return rowClassRules
 }
 
-/** Which columns are shown: one checkbox per column, with All and None. */
-function ColumnChooser({ fields, hidden, onChange }: { fields: Table['fields']; hidden: ReadonlySet<number>; onChange: (hidden: ReadonlySet<number>) => void }) {
-  return (
-    <details className="column-chooser">
-      <summary>
-        Columns ({fields.length - hidden.size}/{fields.length})
-      </summary>
-      <div className="column-chooser-list" role="group" aria-label="Shown columns">
-        <div className="toolbar">
-          <button type="button" onClick={() => onChange(new Set())}>
-            All
-          </button>
-          <button type="button" onClick={() => onChange(new Set(fields.map((_, c) => c)))}>
-            None
-          </button>
-        </div>
-        {fields.map((f, c) => (
-          <label key={c} title={f.description}>
-            <input
-              type="checkbox"
-              checked={!hidden.has(c)}
-              onChange={(e) => {
-                const next = new Set(hidden)
-                if (e.target.checked) next.delete(c)
-                else next.add(c)
-                onChange(next)
-              }}
-            />{' '}
-            {f.name}
-          </label>
-        ))}
-      </div>
-    </details>
-  )
-}
-
 /** The grid's row objects: an index into the table's columns each; a new table gets new ones (the grid redraws every row). */
 function rowsOf(_table: Table, count: number): { i: number }[] {
   return Array.from({ length: count }, (_, i) => ({ i }))
@@ -228,7 +220,8 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
   const api = useRef<GridApi<{ i: number }> | null>(null)
-  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set())
+  const { layout, change, reset } = useColumnLayout(table)
+  const [timesAs, setTimesAs] = useTimesAs()
   const [selectedCount, setSelectedCount] = useState(0)
   const [copied, setCopied] = useState<string | null>(null)
   /** Rows left by the column filters (undefined: no filter set). */
@@ -238,7 +231,8 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const scope = useId()
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
   const rowData = useMemo(() => rowsOf(table, shownRows), [table, shownRows])
-  const columnDefs = useMemo(() => columnDefsOf(table, hidden, linkClick), [table, hidden])
+  const displays = useMemo(() => columnDisplays(table, shownRows, timesAs), [table, shownRows, timesAs])
+  const columnDefs = useMemo(() => columnDefsOf(table, layout, displays, linkClick), [table, layout, displays])
   const applyingSelection = useFollowSelection(api, selected)
   const rowClassRules = useHighlightedRow(api, highlighted)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse)
@@ -248,17 +242,18 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
     const k = e.event as KeyboardEvent | null | undefined
     if (!k || k.key.toLowerCase() !== 'c' || !(k.ctrlKey || k.metaKey) || k.altKey || k.shiftKey) return
     if (window.getSelection()?.toString()) return
-    navigator.clipboard.writeText(formatCell(e.value)).then(
+    const c = Number(e.column.getColId().slice(1))
+    navigator.clipboard.writeText(displays[c]?.full(e.value as Value) ?? formatCell(e.value)).then(
       () => setCopied(`${e.colDef.headerName ?? 'cell'} copied`),
       () => setCopied('The browser refused access to the clipboard'),
     )
   }
   const selectedRows = () => (api.current?.getSelectedRows() ?? []).map((r) => r.i).sort((a, b) => a - b)
-  const visibleColumns = () => table.fields.map((_, c) => c).filter((c) => !hidden.has(c))
+  const visibleColumns = () => layout.order.filter((c) => !layout.hidden.has(c))
   const copySelected = async () => {
     const rows = selectedRows()
     try {
-      await navigator.clipboard.writeText(rowsAsTsv(table, rows, visibleColumns()))
+      await navigator.clipboard.writeText(rowsAsTsv(table, rows, visibleColumns(), (c, v) => displays[c]!.full(v)))
       setCopied(`${rows.length} rows copied`)
     } catch {
       setCopied('The browser refused access to the clipboard')
@@ -267,7 +262,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   return (
     <div className="result-grid-wrap">
       <div className="toolbar grid-toolbar">
-        <ColumnChooser fields={table.fields} hidden={hidden} onChange={setHidden} />
+        <ColumnChooser fields={table.fields} layout={layout} onHiddenChange={(hidden) => change({ hidden })} onReset={reset} timesAs={timesAs} onTimesAsChange={setTimesAs} />
         <button type="button" onClick={copySelected} disabled={selectedCount === 0} title="Copy the selected rows as tab-separated text">
           Copy selected
         </button>
@@ -291,6 +286,14 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
           if (!applyingSelection.current) onSelectionChange?.(rows)
         }}
         onModelUpdated={(e) => setFiltered(e.api.isAnyFilterPresent() ? e.api.getDisplayedRowCount() : undefined)}
+        onColumnMoved={(e) => {
+          // the user dragged a header: remember the new order (the grid already shows it)
+          if (!e.finished || !e.source.startsWith('ui')) return
+          const order = e.api.getColumnState().map((s) => Number(s.colId.slice(1)))
+          if (order.length === table.fields.length && order.some((c, k) => c !== layout.order[k])) change({ order })
+        }}
+        // a header dragged off the grid stays (hiding is the column chooser's, which remembers it)
+        suppressDragLeaveHidesColumns
         onCellMouseOver={(e) => onRowHover?.(e.data?.i)}
         onCellMouseOut={() => onRowHover?.(undefined)}
         rowClassRules={rowClassRules}

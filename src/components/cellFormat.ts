@@ -17,11 +17,11 @@ export function formatCell(v: Value): string {
   return items.length > 8 ? `[${items.slice(0, 8).join(', ')}, … ${items.length} values]` : `[${items.join(', ')}]`
 }
 
-/** Tab-separated text of some rows, with a header line: what a spreadsheet expects on paste. */
-export function rowsAsTsv(table: Table, rows: readonly number[], columns: readonly number[]): string {
+/** Tab-separated text of some rows, with a header line: what a spreadsheet expects on paste (cells as `format` writes them). */
+export function rowsAsTsv(table: Table, rows: readonly number[], columns: readonly number[], format: (column: number, v: Value) => string = (_, v) => formatCell(v)): string {
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ')
   const lines = [columns.map((c) => clean(table.fields[c]!.name)).join('\t')]
-  for (const r of rows) lines.push(columns.map((c) => clean(formatCell(table.value(r, c)))).join('\t'))
+  for (const r of rows) lines.push(columns.map((c) => clean(format(c, table.value(r, c)))).join('\t'))
   return lines.join('\n') + '\n'
 }
 

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import { formatUtc, utcTickLabels } from '../../protocols/time'
 import { shiftDragPan, wheelZoom } from './interaction'
 
 export interface XYSeries {
@@ -34,9 +35,10 @@ export function XYPlot({ series, xLabel, yLabel, xTime, mode, height = 380, dark
         scales: { x: { time: xTime } },
         // observatory times are UTC, whatever the browser's zone
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-        axes: [{ ...axis, label: xLabel }, { ...axis, label: yLabel }],
+        // time ticks in 24-hour UTC ISO dates, never the browser's "10pm 5/4/21"
+        axes: [{ ...axis, label: xLabel, ...(xTime ? { values: (_u: uPlot, splits: number[], _a: number, _s: number, incr: number) => utcTickLabels(splits, incr) } : {}) }, { ...axis, label: yLabel }],
         series: [
-          { label: xLabel },
+          { label: xLabel, ...(xTime ? { value: (_u: uPlot, v: number | null) => (v === null ? '' : formatUtc(v * 1000)) } : {}) },
           {
             label: series.label,
             stroke,

@@ -89,10 +89,27 @@ export function isNumericScalar(field: Pick<Field, 'datatype' | 'arraysize'>): b
   return isNumericField(field) && (!field.arraysize || field.arraysize === '1')
 }
 
-/** A text column holding ISO 8601 times: xtype timestamp, a time.epoch/start/end UCD, or "date" in its name. */
-export function isTimeField(field: Pick<Field, 'name' | 'datatype' | 'ucd' | 'xtype'>): boolean {
-  if (field.datatype !== 'char' && field.datatype !== 'unicodeChar') return false
-  return field.xtype === 'timestamp' || ['time.epoch', 'time.start', 'time.end'].some((u) => ucdMatches(field.ucd, u)) || /date/i.test(field.name)
+const TIME_UCDS = ['time.epoch', 'time.start', 'time.end']
+const DAY_UNITS = new Set(['', 'd', 'day', 'days', 'mjd'])
+
+/**
+ * How a column holds times: 'iso' for text (xtype timestamp, a time.epoch/start/end UCD, or "date" in its name),
+ * 'mjd' for numbers that are Modified Julian Dates (xtype mjd, a name starting with mjd, or a time.epoch/start/end
+ * UCD in days, as ObsCore's t_min and t_max); undefined for anything else (durations, years…).
+ */
+export function timeKind(field: Pick<Field, 'name' | 'datatype' | 'ucd' | 'xtype' | 'unit' | 'arraysize'>): 'iso' | 'mjd' | undefined {
+  if (field.datatype === 'char' || field.datatype === 'unicodeChar') {
+    return field.xtype === 'timestamp' || TIME_UCDS.some((u) => ucdMatches(field.ucd, u)) || /date/i.test(field.name) ? 'iso' : undefined
+  }
+  if (!isNumericScalar(field)) return undefined
+  if (field.xtype?.toLowerCase() === 'mjd' || /^mjd/i.test(field.name)) return 'mjd'
+  const unit = (field.unit ?? '').trim().toLowerCase()
+  return TIME_UCDS.some((u) => ucdMatches(field.ucd, u)) && DAY_UNITS.has(unit) ? 'mjd' : undefined
+}
+
+/** A column of times: ISO 8601 text or MJD numbers (see timeKind). */
+export function isTimeField(field: Pick<Field, 'name' | 'datatype' | 'ucd' | 'xtype' | 'unit' | 'arraysize'>): boolean {
+  return timeKind(field) !== undefined
 }
 
 /** One column's cells as text (null where empty), e.g. to colour rows by obs_collection; undefined when the table has no such column. */

@@ -4,10 +4,11 @@
  * and id of a row; and sizes in bytes as people read them. Pure TypeScript over the VOTable reader's Table.
  */
 export {
-  findColumn, ucdMatches, utypeMatches, NUMERIC_DATATYPES, isNumericDatatype, isNumericField, isNumericScalar, isTimeField, columnLabels,
+  findColumn, ucdMatches, utypeMatches, NUMERIC_DATATYPES, isNumericDatatype, isNumericField, isNumericScalar, isTimeField, timeKind, columnLabels,
   type ColumnLike, type ColumnQuery,
 } from './columns'
 export { skyColumns, type SkyColumns } from './sky'
 export { plotColumns, columnValues, isoToUnixSeconds, type PlottableColumn } from './plot'
 export { productColumns, cellText, dataLinkAccessUrl, dataLinkTarget, idColumn, type ProductColumns } from './rows'
 export { formatBytes, BYTES_PER_UNIT } from './sizes'
+export { defaultColumnOrder, identifierColumns, knownTable, middleEllipsis, tableIdentity } from './order'

@@ -1,20 +1,25 @@
 /** Which columns of a result can be plotted, and their values as numbers (timestamps as Unix seconds). */
 import type { Table } from '../votable'
-import { isNumericScalar, isTimeField } from './columns'
+import { mjdToUnixMs } from '../time'
+import { isNumericScalar, timeKind } from './columns'
 
 export interface PlottableColumn {
   index: number
   name: string
   unit?: string
-  /** Values are Unix seconds (ISO timestamps in the table). */
+  /** Values are Unix seconds (ISO timestamps or MJD in the table). */
   time: boolean
+  /** The table holds MJD numbers (converted to Unix seconds). */
+  mjd?: boolean
 }
 
-/** The numeric scalar and timestamp columns, in table order. */
+/** The numeric scalar and time columns, in table order; MJD columns are plotted as times. */
 export function plotColumns(table: Pick<Table, 'fields'>): PlottableColumn[] {
   return table.fields.flatMap((f, index): PlottableColumn[] => {
+    const kind = timeKind(f)
+    if (kind === 'mjd') return [{ index, name: f.name, unit: 'UTC', time: true, mjd: true }]
     if (isNumericScalar(f)) return [{ index, name: f.name, unit: f.unit, time: false }]
-    if (isTimeField(f)) return [{ index, name: f.name, unit: undefined, time: true }]
+    if (kind === 'iso') return [{ index, name: f.name, unit: undefined, time: true }]
     return []
   })
 }
@@ -32,7 +37,8 @@ export function columnValues(table: Table, col: PlottableColumn): Float64Array {
   const out = new Float64Array(table.rowCount)
   for (let r = 0; r < table.rowCount; r++) {
     const v = table.value(r, col.index)
-    out[r] = v === null ? NaN : col.time ? isoToUnixSeconds(String(v)) : typeof v === 'bigint' ? Number(v) : (v as number)
+    const n = v === null ? NaN : col.time && !col.mjd ? isoToUnixSeconds(String(v)) : typeof v === 'bigint' ? Number(v) : (v as number)
+    out[r] = col.mjd ? mjdToUnixMs(n) / 1000 : n
   }
   return out
 }

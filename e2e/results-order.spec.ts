@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import type { Locator, Page } from '@playwright/test'
+import { test, expect, archiveCsv, runAdql } from './fixtures'
+
+const SESAME_PORT = Number(process.env.SESAME_PORT ?? 18090)
+const SESAME_URL = `http://127.0.0.1:${SESAME_PORT}/cgi-bin/nph-sesame`
+const CURATED = ['dp_id', 'target_name', 's_ra [deg]', 's_dec [deg]', 'instrument_name', 'obs_collection', 'dataproduct_type', 't_min [UTC]', 't_exptime [s]']
+const ADQL = "SELECT *\nFROM ivoa.ObsCore\nWHERE INTERSECTS(s_region, CIRCLE('ICRS', 265.1754, -53.6743, 0.1)) = 1"
+
+let stub: ChildProcess | undefined
+async function sesameUp(): Promise<boolean> {
+  try {
+    return (await fetch(`${SESAME_URL}/-oxp/SNV?NGC%206397`)).ok
+  } catch {
+    return false
+  }
+}
+test.beforeAll(async () => {
+  if (await sesameUp()) return
+  stub = spawn(process.execPath, ['scripts/sesame-stub.mjs'], { env: { ...process.env, SESAME_PORT: String(SESAME_PORT) }, stdio: 'ignore' })
+  for (let i = 0; i < 50 && !(await sesameUp()); i++) await new Promise((r) => setTimeout(r, 100))
+})
+test.afterAll(() => {
+  stub?.kill()
+})
+
+/** The local profile with the Sesame stand-in as its resolver. */
+async function withLocalResolver(page: Page) {
+  await page.route('**/config.json', async (route) => {
+    const res = await route.fetch()
+    const config = await res.json()
+    config.profiles.local.endpoints.resolver ||= SESAME_URL
+    await route.fulfill({ response: res, json: config })
+  })
+}
+
+/** The grid's header labels in the order a user sees them (by aria-colindex, not DOM order). */
+async function headers(grid: Locator): Promise<string[]> {
+  return grid.locator('.ag-header-row-column [role="columnheader"]').evaluateAll((cells) =>
+    cells
+      .map((c) => ({ i: Number(c.getAttribute('aria-colindex')), text: (c.querySelector('.ag-header-cell-text')?.textContent ?? c.textContent ?? '').trim() }))
+      .sort((a, b) => a.i - b.i)
+      .map((c) => c.text),
+  )
+}
+
+/** The grid cell of a column (by its header label) in the first row. */
+async function firstCell(grid: Locator, header: string): Promise<Locator> {
+  const colId = await grid.locator('[role="columnheader"]', { hasText: header }).first().getAttribute('col-id')
+  return grid.locator(`.ag-row[row-index="0"] [col-id="${colId}"]`)
+}
+
+async function search(page: Page) {
+  await page.getByRole('textbox', { name: 'Target' }).fill('NGC 6397')
+  await page.getByRole('textbox', { name: 'Radius' }).fill('6')
+  await expect(page.getByTestId('search-adql')).toHaveText(ADQL)
+  await page.getByRole('button', { name: 'Search' }).click()
+}
+
+test('search results open in the portal order, identifiers whole, times in UTC; the user’s columns are kept and reset', async ({ page, watch }) => {
+  test.setTimeout(180_000) // two searches and a reload on a shared 2-core machine
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await withLocalResolver(page)
+  await page.goto('/search?profile=local')
+  await search(page)
+  const rows = (await archiveCsv(ADQL.replace('*', 'dp_id, t_min'))).slice(1)
+  await expect(page.getByTestId('search-status')).toHaveText(`${rows.length} rows`)
+  const grid = page.getByTestId('result-grid')
+  await expect(grid.locator('.ag-row').first()).toBeVisible()
+  expect((await headers(grid)).slice(0, CURATED.length)).toEqual(CURATED)
+
+  // the identifier is whole: its text is one of the archive's dp_ids and it fits its cell
+  const id = await firstCell(grid, 'dp_id')
+  const idText = (await id.textContent())!.trim()
+  expect(rows.map((r) => r[0])).toContain(idText)
+  expect(await id.evaluate((el) => { const v = el.querySelector('.ag-cell-value') ?? el; return v.scrollWidth <= v.clientWidth })).toBe(true)
+  // the observation date reads as ISO UTC, the MJD in its tooltip
+  const tmin = await firstCell(grid, 't_min [UTC]')
+  await expect(tmin).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+  await expect(tmin.locator('[title^="MJD "]')).toHaveCount(1)
+  await tmin.scrollIntoViewIfNeeded()
+  await grid.screenshot({ path: 'test-results/screenshots/results-order-times.png' })
+  await grid.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => { el.scrollLeft = 0 })
+  await page.screenshot({ path: 'test-results/screenshots/results-order-1400.png' })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.screenshot({ path: 'test-results/screenshots/results-order-1280.png' })
+
+  // hide obs_collection in the column chooser, drag s_dec in front of s_ra
+  await page.getByText(/^Columns \(\d+\/\d+\)$/).click()
+  await page.getByRole('checkbox', { name: 'obs_collection', exact: true }).uncheck()
+  await page.getByText(/^Columns \(\d+\/\d+\)$/).click()
+  await expect.poll(() => headers(grid)).not.toContain('obs_collection')
+  const from = (await grid.locator('[role="columnheader"]', { hasText: 's_dec [deg]' }).boundingBox())!
+  const to = (await grid.locator('[role="columnheader"]', { hasText: 's_ra [deg]' }).boundingBox())!
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(to.x + 10, to.y + to.height / 2, { steps: 12 })
+  await page.mouse.move(to.x + 5, to.y + to.height / 2, { steps: 4 })
+  await page.mouse.up()
+  const moved = ['dp_id', 'target_name', 's_dec [deg]', 's_ra [deg]', 'instrument_name', 'dataproduct_type']
+  await expect.poll(async () => (await headers(grid)).slice(0, moved.length)).toEqual(moved)
+
+  // a reload and the same search again: the user's columns are kept
+  await page.reload()
+  await expect(page.getByTestId('search-status')).toHaveText(`${rows.length} rows`)
+  await search(page)
+  await expect(page.getByTestId('search-status')).toHaveText(`${rows.length} rows`)
+  await expect(grid.locator('.ag-row').first()).toBeVisible()
+  await expect.poll(async () => (await headers(grid)).slice(0, moved.length)).toEqual(moved)
+  await expect(page.getByText(/^Columns \(\d+\/\d+\)$/)).toHaveText(/^Columns \((\d+)\/(\d+)\)$/)
+  const [shown, all] = (await page.getByText(/^Columns \(\d+\/\d+\)$/).textContent())!.match(/\d+/g)!.map(Number)
+  expect(shown).toBe(all! - 1)
+
+  // Reset columns: the default order, every column shown
+  await page.getByText(/^Columns \(\d+\/\d+\)$/).click()
+  await page.getByRole('button', { name: 'Reset columns' }).click()
+  await expect.poll(async () => (await headers(grid)).slice(0, CURATED.length)).toEqual(CURATED)
+  await expect(page.getByText(/^Columns \(\d+\/\d+\)$/)).toHaveText(`Columns (${all}/${all})`)
+  await expect(page.getByRole('button', { name: 'Reset columns' })).toBeDisabled()
+
+  // times as MJD (the service's numbers), then back to ISO
+  await page.getByRole('radio', { name: 'MJD' }).check()
+  await expect(await firstCell(grid, 't_min [d]')).toHaveText(/^\d{5}\.\d+$/)
+  await page.getByRole('radio', { name: 'ISO (UTC)' }).check()
+  await expect(await firstCell(grid, 't_min [UTC]')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+  expect(watch.pageErrors).toEqual([])
+  expect(watch.consoleErrors).toEqual([])
+})
+
+test('an ADQL SELECT * FROM ivoa.ObsCore opens in the same order', async ({ page, watch }) => {
+  await page.goto('/adql?profile=local')
+  await runAdql(page, 'SELECT * FROM ivoa.ObsCore')
+  await expect(page.getByRole('status').filter({ hasText: 'rows' })).toHaveText(/^[\d,]+ rows/)
+  const grid = page.getByTestId('result-grid')
+  await expect(grid.locator('.ag-row').first()).toBeVisible()
+  await expect.poll(async () => (await headers(grid)).slice(0, CURATED.length)).toEqual(CURATED)
+  await page.screenshot({ path: 'test-results/screenshots/results-order-adql.png' })
+  expect(watch.pageErrors).toEqual([])
+  expect(watch.consoleErrors).toEqual([])
+})
