@@ -33,6 +33,13 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
     await page.keyboard.type('.Ob')
     await expect(page.locator('.cm-tooltip-autocomplete').getByRole('option').first()).toBeVisible()
   },
+  /** a progenitor's calibrations open: the set's badges ("complete set", "certified") */
+  async 'datalink-calibrations'(page) {
+    await VIEWS.datalink!(page)
+    const provenance = page.getByRole('group', { name: /Provenance/ })
+    await provenance.getByRole('button', { name: 'Calibrations' }).first().click()
+    await expect(provenance.getByTestId('calibration-set')).toContainText('complete set')
+  },
   async 'datalink-error-row'(page) {
     await page.route(/\/eso\/q\/dl\/dlmeta/, async (route) => {
       const res = await route.fetch()
