@@ -4,7 +4,7 @@ import { ErrorBoundary } from './ErrorBoundary'
 import { Header } from './Header'
 import { JobNotifier } from './JobNotifier'
 import { Unreachable } from './Unreachable'
-import { useRoute, useSetParams } from '../state/route'
+import { useRoute, useSetParams, type ViewId } from '../state/route'
 import { RuntimeContext, createRuntime } from '../state/runtime'
 import { loadJson, saveJson } from '../state/persist'
 import { useTheme } from './theme'
@@ -12,6 +12,14 @@ import { startJobPoller } from '../state/jobPoller'
 import type { HttpClient } from '../protocols/http'
 import { AdqlView, DataLinkPanel, DataLinkView, JobsView, SearchView, SpectraView, VIEW_NAMES } from './views'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM } from '../state/datalinkTarget'
+
+const VIEW_HEADINGS: Record<ViewId, string> = {
+  adql: 'ADQL query',
+  search: 'Search the archive',
+  spectra: 'Search spectra',
+  jobs: 'Jobs',
+  datalink: 'DataLink',
+}
 
 export function App({ config }: { config: RuntimeConfig }) {
   const { view, params } = useRoute()
@@ -42,6 +50,8 @@ export function App({ config }: { config: RuntimeConfig }) {
       <Unreachable config={config} />
       <JobNotifier />
       <main>
+        {/* the page's h1: the header shows which view is open, a screen reader hears it as the page's heading */}
+        <h1 className="visually-hidden">{VIEW_HEADINGS[view]}</h1>
         <ErrorBoundary resetKey={view}>
           <Suspense fallback={<Loading what={VIEW_NAMES[view]} />}>
             {view === 'adql' && <AdqlView key={runtime.profile.id} dark={theme === 'dark'} />}

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react'
 import type { RuntimeConfig } from '../config/types'
 import type { Theme } from './theme'
 import { VIEWS, navigate, useRoute, type ViewId } from '../state/route'
@@ -17,8 +18,23 @@ export function Header({ config, theme, onToggleTheme, onProfile }: Props) {
   const { view, params } = useRoute()
   const rt = useRuntime()
   const tap = rt.endpoint('tap_obs')
+  const ref = useRef<HTMLElement>(null)
+  // the header wraps onto two lines when narrow: what sits under it (the DataLink drawer) reads its height
+  useLayoutEffect(() => {
+    const header = ref.current
+    if (!header || typeof ResizeObserver === 'undefined') return
+    const root = document.documentElement.style
+    const follow = () => root.setProperty('--header-height', `${header.offsetHeight}px`)
+    follow()
+    const watch = new ResizeObserver(follow)
+    watch.observe(header)
+    return () => {
+      watch.disconnect()
+      root.removeProperty('--header-height')
+    }
+  }, [])
   return (
-    <header className="app-header">
+    <header className="app-header" ref={ref}>
       <a className="brand" href="/adql" onClick={(e) => { e.preventDefault(); navigate('adql', { profile: params.get('profile') ?? undefined }) }}>
         ESO Archive Explorer
       </a>

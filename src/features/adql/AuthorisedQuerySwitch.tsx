@@ -11,7 +11,9 @@ export function AuthorisedQuerySwitch({ profileId }: { profileId: string }) {
       </label>
       {auth.authorisedQuery && !loggedIn && <strong className="small-print"> Not logged in: the query runs anonymously.</strong>}
       <details className="info-popover">
-        <summary aria-label="When to use it (ESO explains)">ⓘ</summary>
+        <summary aria-label="When to use it (ESO explains)">
+          <span className="info-i" aria-hidden="true">i</span>
+        </summary>
         <p className="panel">
           Sends your login token with the query, so the archive includes the protected metadata you are entitled to. As ESO explains, this is
           useful only to users granted special permissions (e.g. PIs of confidential programmes, instrument and operations teams); it is slower

@@ -5,7 +5,8 @@ import { EditorView, keymap, hoverTooltip, lineNumbers, placeholder, drawSelecti
 import { defaultKeymap, history, historyKeymap, toggleComment, indentWithTab } from '@codemirror/commands'
 import { autocompletion, completionKeymap, closeBrackets, type CompletionContext } from '@codemirror/autocomplete'
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
-import { LRLanguage, LanguageSupport, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language'
+import { LRLanguage, LanguageSupport, syntaxHighlighting, HighlightStyle, bracketMatching } from '@codemirror/language'
+import { tags as t } from '@lezer/highlight'
 import { adqlCompletions, adqlHover, analyseQuery, formatAdql, parser, type CompletionSchema, type ValidateOptions } from '../../adql'
 
 export interface QueryEditorHandle {
@@ -56,8 +57,30 @@ const editorTheme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--accent) 7%, transparent)' },
   '&.cm-focused': { outline: '2px solid var(--accent)' },
   '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' },
+  '.cm-placeholder': { color: 'var(--muted)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
+    backgroundColor: 'color-mix(in srgb, var(--accent) 28%, transparent)',
+  },
   '.cm-tooltip-hover': { padding: '4px 8px', whiteSpace: 'pre-wrap', maxWidth: '480px', fontSize: '12px' },
 })
+
+/**
+ * The query's colours, ours rather than CodeMirror's default (whose greens and purples fall under 4.5:1 on the active
+ * line, and under 2:1 on the dark panel): each a CSS variable of styles.css, one value per theme, every one at least
+ * 4.5:1 against the panel, the page and the active line in its theme.
+ */
+const adqlHighlightStyle = HighlightStyle.define([
+  { tag: [t.keyword, t.operatorKeyword], color: 'var(--code-keyword)' },
+  { tag: [t.null, t.bool, t.atom], color: 'var(--code-atom)' },
+  { tag: [t.number], color: 'var(--code-number)' },
+  { tag: [t.string, t.special(t.string)], color: 'var(--code-string)' },
+  { tag: [t.namespace, t.typeName], color: 'var(--code-table)' },
+  { tag: [t.function(t.variableName), t.standard(t.function(t.variableName))], color: 'var(--code-function)' },
+  { tag: [t.definition(t.name), t.special(t.name)], color: 'var(--code-special)' },
+  { tag: [t.lineComment, t.comment], color: 'var(--code-comment)', fontStyle: 'italic' },
+  { tag: [t.operator, t.compareOperator, t.arithmeticOperator, t.derefOperator, t.special(t.operator)], color: 'var(--code-operator)' },
+  { tag: t.invalid, color: 'var(--err-fg)' },
+])
 
 /**
  * The editor's marks: what the ADQL check finds (the same analysis Run asks for, so Run does not parse again) and,
@@ -143,7 +166,7 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
           bracketMatching(),
           closeBrackets(),
           new LanguageSupport(adqlLanguage),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(adqlHighlightStyle),
           autocompletion({ override: [complete], activateOnTyping: true }),
           lintCompartment.current.of(adqlLint()),
           lintGutter(),
@@ -161,7 +184,7 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
           EditorView.updateListener.of((u) => {
             if (u.docChanged) latest.current.onChange(u.state.doc.toString())
           }),
-          EditorView.contentAttributes.of({ 'aria-label': 'ADQL query', 'aria-multiline': 'true' }),
+          EditorView.contentAttributes.of({ 'aria-label': 'ADQL query', 'aria-multiline': 'true', 'aria-describedby': HINT_ID }),
           EditorView.lineWrapping,
           editorTheme,
         ],
@@ -198,8 +221,18 @@ export const QueryEditor = forwardRef<QueryEditorHandle, Props>(function QueryEd
     },
   }))
 
-  return <div ref={host} className="adql-editor-host" data-testid="adql-editor" />
+  return (
+    <>
+      <div ref={host} className="adql-editor-host" data-testid="adql-editor" />
+      {/* Tab indents (indentWithTab); CodeMirror lets Escape then Tab (within 2 s) move focus on, and Ctrl+M toggles it */}
+      <p className="editor-hint muted" id={HINT_ID} title="Ctrl+M switches Tab between indenting and moving to the next control">
+        Tab indents. Esc, then Tab leaves the editor.
+      </p>
+    </>
+  )
 })
+
+const HINT_ID = 'adql-editor-hint'
 
 function formatInto(v: EditorView): void {
   const text = v.state.doc.toString()

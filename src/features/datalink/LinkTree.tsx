@@ -76,7 +76,7 @@ function Entry({ entry, result, depth, actions }: { entry: LinkEntry; result: Da
 
   if (group === 'error') {
     return (
-      <li className="dl-entry dl-error" role="alert">
+      <li className="dl-entry dl-error">
         <strong>No link:</strong> {row.errorMessage}
       </li>
     )
