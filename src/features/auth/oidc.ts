@@ -3,7 +3,7 @@ import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts'
 import type { Profile } from '../../config/types'
 import { sessionFromIdToken } from '../../protocols/auth'
 import { setSession, type BearerSession } from '../../state/auth'
-import { CALLBACK_PATH, SILENT_PATH } from './redirect'
+import { CALLBACK_PATH, SILENT_PATH } from './paths'
 const PENDING_KEY = 'eae-auth:pending-profile'
 
 const managers = new Map<string, UserManager>()

@@ -1,8 +1,8 @@
 /** The OpenID redirect flow as the header uses it; oidc-client-ts is fetched only when a login starts or the provider sends the user back. */
 import type { Profile } from '../../config/types'
+import { CALLBACK_PATH, SILENT_PATH } from './paths'
 
-export const CALLBACK_PATH = '/auth/callback'
-export const SILENT_PATH = '/auth/silent'
+export { CALLBACK_PATH, SILENT_PATH }
 
 const oidc = () => import('./oidc')
 

@@ -5,9 +5,10 @@ import { dalResult, notAVOTable, readDalResponse, toDalError, withParams, type D
 import { parseServiceDescriptors } from './descriptor'
 import { ESO_ID_TEMPLATE, publisherDid } from './identifiers'
 import type { DataLinkResult, DataLinkRow } from './types'
+import type { DataLinkTarget } from '../table/rows'
 
 /** What to fetch links for: a publisher DID, a dp_id (turned into a DID by the template), or a ready URL (ObsCore access_url). */
-export type DataLinkTarget = { id: string } | { dpId: string } | { url: string }
+export type { DataLinkTarget }
 
 export interface FetchLinksOptions {
   /** The DataLink {links} endpoint (profile `datalink`); needed with `id` or `dpId`. */

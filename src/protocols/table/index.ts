@@ -9,6 +9,7 @@ export {
 } from './columns'
 export { skyColumns, type SkyColumns } from './sky'
 export { plotColumns, columnValues, isoToUnixSeconds, type PlottableColumn } from './plot'
-export { productColumns, cellText, dataLinkAccessUrl, dataLinkTarget, idColumn, type ProductColumns } from './rows'
+export { productColumns, cellText, dataLinkAccessUrl, dataLinkTarget,
+  type DataLinkTarget, idColumn, type ProductColumns } from './rows'
 export { formatBytes, BYTES_PER_UNIT } from './sizes'
 export { defaultColumnOrder, identifierColumns, knownTable, middleEllipsis, tableIdentity } from './order'

@@ -2,7 +2,6 @@
  * What a result row is: the DataLink document behind it (ObsCore access_url with a DataLink format,
  * dbo.raw / ESO SSAP datalink_url, a publisher DID or an ESO dp_id) and the column that names it.
  */
-import type { DataLinkTarget } from '../datalink'
 import type { Table, Value } from '../votable'
 import { findColumn } from './columns'
 
@@ -52,6 +51,9 @@ export function dataLinkAccessUrl(table: Table, row: number, cols: ProductColumn
  * The DataLink document of a row: a DataLink access_url, else datalink_url, else the publisher DID (ivo://…),
  * else the dp_id; undefined when the row has none of them.
  */
+/** What a row's DataLink is found by: a publisher DID, a dp_id (a DID by the profile's template), or a ready URL. */
+export type DataLinkTarget = { id: string } | { dpId: string } | { url: string }
+
 export function dataLinkTarget(table: Table, row: number, cols: ProductColumns = productColumns(table)): DataLinkTarget | undefined {
   const url = dataLinkAccessUrl(table, row, cols) ?? httpUrl(cellText(table, row, cols.datalinkUrl))
   if (url) return { url }
