@@ -31,3 +31,17 @@ export async function archiveResult(query, format, maxrec = 100000) {
 /** The 100k-row × 30-column ObsCore-like query (the archive's ObsCore crossed with itself). */
 export const OBSCORE_100K_QUERY =
   'SELECT TOP 100000 a.obs_publisher_did, a.obs_id, a.obs_collection, a.instrument_name, a.dataproduct_type, a.calib_level, a.target_name, a.s_ra, a.s_dec, a.s_fov, a.s_resolution, a.t_min, a.t_max, a.t_exptime, a.em_min, a.em_max, a.em_res_power, a.access_url, a.access_format, a.access_estsize, a.dp_id, a.abmaglim, a.snr, a.p3orig, a.filter, a.gal_lat, a.gal_lon, a.n_obs, a.proposal_id, a.s_region FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b'
+
+/** Waits until a URL answers 2xx (a server the bench started). */
+export async function waitFor(url, ms = 30000) {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${url} did not come up`)
+}

@@ -4,23 +4,10 @@
 // tap_async_100k_main_thread_longest_task_ms: the page's longest main-thread task while the result loads (goal < 50 ms).
 import { spawn, spawnSync } from 'node:child_process'
 import { chromium } from '@playwright/test'
-import { OBSCORE_100K_QUERY, ensureArchive, out, round } from './lib.mjs'
+import { OBSCORE_100K_QUERY, ensureArchive, out, round, waitFor } from './lib.mjs'
 
 const PORT = 4395
 const DIST = 'dist-bench'
-
-async function waitFor(url, ms = 30000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`${url} did not come up`)
-}
 
 export default async function () {
   if (!(await ensureArchive())) throw new Error('the local archive is not running')

@@ -5,22 +5,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { createServer } from 'vite'
-import { ARCHIVE_URL, OBSCORE_100K_QUERY, ensureArchive, out, round } from './lib.mjs'
+import { ARCHIVE_URL, OBSCORE_100K_QUERY, ensureArchive, out, round, waitFor } from './lib.mjs'
 
 const PORT = 4391
-
-async function waitFor(url, ms = 30000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`${url} did not come up`)
-}
 
 /** Shortest time until the archive's answer to a sync query starts (of 3), its body discarded. */
 async function serverFirstByte(query) {

@@ -1,38 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, archiveCsv, runAdql } from './fixtures'
+import { usePrivateSesame, withPrivateResolver } from './sesame'
 
-const SESAME_PORT = Number(process.env.SESAME_PORT ?? 18090)
-const SESAME_URL = `http://127.0.0.1:${SESAME_PORT}/cgi-bin/nph-sesame`
 const CURATED = ['dp_id', 'target_name', 's_ra [deg]', 's_dec [deg]', 'instrument_name', 'obs_collection', 'dataproduct_type', 't_min [UTC]', 't_exptime [s]']
 const ADQL = "SELECT *\nFROM ivoa.ObsCore\nWHERE INTERSECTS(s_region, CIRCLE('ICRS', 265.1754, -53.6743, 0.1)) = 1"
 
-let stub: ChildProcess | undefined
-async function sesameUp(): Promise<boolean> {
-  try {
-    return (await fetch(`${SESAME_URL}/-oxp/SNV?NGC%206397`)).ok
-  } catch {
-    return false
-  }
-}
-test.beforeAll(async () => {
-  if (await sesameUp()) return
-  stub = spawn(process.execPath, ['scripts/sesame-stub.mjs'], { env: { ...process.env, SESAME_PORT: String(SESAME_PORT) }, stdio: 'ignore' })
-  for (let i = 0; i < 50 && !(await sesameUp()); i++) await new Promise((r) => setTimeout(r, 100))
-})
-test.afterAll(() => {
-  stub?.kill()
-})
+usePrivateSesame()
 
-/** The local profile with the Sesame stand-in as its resolver. */
-async function withLocalResolver(page: Page) {
-  await page.route('**/config.json', async (route) => {
-    const res = await route.fetch()
-    const config = await res.json()
-    config.profiles.local.endpoints.resolver ||= SESAME_URL
-    await route.fulfill({ response: res, json: config })
-  })
-}
 
 /** The grid's header labels in the order a user sees them (by aria-colindex, not DOM order). */
 async function headers(grid: Locator): Promise<string[]> {
@@ -60,7 +34,7 @@ async function search(page: Page) {
 test('search results open in the portal order, identifiers whole, times in UTC; the user’s columns are kept and reset', async ({ page, watch }) => {
   test.setTimeout(180_000) // two searches and a reload on a shared 2-core machine
   await page.setViewportSize({ width: 1400, height: 900 })
-  await withLocalResolver(page)
+  await withPrivateResolver(page)
   await page.goto('/search?profile=local')
   await search(page)
   const rows = (await archiveCsv(ADQL.replace('*', 'dp_id, t_min'))).slice(1)

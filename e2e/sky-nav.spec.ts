@@ -2,45 +2,23 @@
  * Finding one's way on the sky: grid, compass, frame, read-out, selection that does not pile up, the
  * click marker and list, panning to a grid row without zooming, and the keyboard.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, archiveCsv, countColours, skyPixel } from './fixtures'
+import { usePrivateSesame, withPrivateResolver } from './sesame'
 
-const SESAME_PORT = Number(process.env.SESAME_PORT ?? 18090)
-const SESAME_URL = `http://127.0.0.1:${SESAME_PORT}/cgi-bin/nph-sesame`
 const NGC6397 = { ra: 265.1754, dec: -53.6743 }
 // src/components/sky: renderer.ts (selection, marker), engine.ts (grid)
 const SELECTED = '#ffd400'
 const MARKER = '#ff2bd6'
 const GRID = '#5a8cb4'
 
-let stub: ChildProcess | undefined
-async function sesameUp(): Promise<boolean> {
-  try {
-    return (await fetch(`${SESAME_URL}/-oxp/SNV?NGC%206397`)).ok
-  } catch {
-    return false
-  }
-}
-test.beforeAll(async () => {
-  if (await sesameUp()) return
-  stub = spawn(process.execPath, ['scripts/sesame-stub.mjs'], { env: { ...process.env, SESAME_PORT: String(SESAME_PORT) }, stdio: 'ignore' })
-  for (let i = 0; i < 50 && !(await sesameUp()); i++) await new Promise((r) => setTimeout(r, 100))
-})
-test.afterAll(() => {
-  stub?.kill()
-})
+usePrivateSesame()
 
 /** Searches 6′ around NGC 6397 on the local profile; returns the number of rows. */
 async function searchNgc6397(page: Page, theme: 'light' | 'dark' = 'light'): Promise<number> {
   await page.addInitScript((t) => localStorage.setItem('eae:theme', JSON.stringify(t)), theme)
-  await page.route('**/config.json', async (route) => {
-    const res = await route.fetch()
-    const config = await res.json()
-    config.profiles.local.endpoints.resolver ||= SESAME_URL
-    await route.fulfill({ response: res, json: config })
-  })
+  await withPrivateResolver(page)
   await page.goto('/search?profile=local')
   await page.getByRole('textbox', { name: 'Target' }).fill('NGC 6397')
   await page.getByRole('textbox', { name: 'Radius' }).fill('6')
