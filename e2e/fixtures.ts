@@ -113,7 +113,12 @@ const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 
 
 /** Pixels of each colour (±tolerance per channel) in a screenshot, decoded in the page with Image + canvas. */
 export async function countColours(page: Page, target: Locator, colours: string[], tolerance = 24): Promise<number[]> {
-  const png = (await target.screenshot()).toString('base64')
+  return (await coloursInPng(page, await target.screenshot(), colours, tolerance)).counts
+}
+
+/** Pixels of each colour in a PNG (decoded in the page), and how many pixels it has. */
+export async function coloursInPng(page: Page, image: Buffer, colours: string[], tolerance = 24): Promise<{ counts: number[]; pixels: number }> {
+  const png = image.toString('base64')
   return page.evaluate(
     async ({ png, colours, tolerance }) => {
       const img = new Image()
@@ -135,7 +140,7 @@ export async function countColours(page: Page, target: Locator, colours: string[
           }
         }
       }
-      return counts
+      return { counts, pixels: d.length / 4 }
     },
     { png, colours: colours.map(rgb), tolerance },
   )

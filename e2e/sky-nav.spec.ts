@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, archiveCsv, countColours, skyPixel } from './fixtures'
+import { test, expect, archiveCsv, coloursInPng, countColours, skyPixel } from './fixtures'
 import { usePrivateSesame, withPrivateResolver } from './sesame'
 
 const NGC6397 = { ra: 265.1754, dec: -53.6743 }
@@ -43,25 +43,8 @@ async function fractionOf(page: Page, host: Locator, x: number, y: number, size:
   const box = (await host.boundingBox())!
   const png = await page.screenshot({ clip: { x: x - size / 2, y: y - size / 2, width: size, height: size } })
   expect(box.width).toBeGreaterThan(size)
-  const n = await page.evaluate(
-    async ({ png, colour }) => {
-      const img = new Image()
-      img.src = `data:image/png;base64,${png}`
-      await img.decode()
-      const c = document.createElement('canvas')
-      c.width = img.width
-      c.height = img.height
-      const ctx = c.getContext('2d')!
-      ctx.drawImage(img, 0, 0)
-      const d = ctx.getImageData(0, 0, c.width, c.height).data
-      const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16))
-      let hits = 0
-      for (let i = 0; i < d.length; i += 4) if ([0, 1, 2].every((k) => Math.abs(d[i + k]! - want[k]!) <= 24)) hits++
-      return hits / (d.length / 4)
-    },
-    { png: png.toString('base64'), colour },
-  )
-  return n
+  const { counts, pixels } = await coloursInPng(page, png, [colour])
+  return counts[0]! / pixels
 }
 
 test.describe('sky navigation', () => {

@@ -4,31 +4,31 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { linkSampTable, sampTranslatedUrl, useSamp, type SampState } from '../../state/samp'
 import { HttpError, type HttpClient } from '../../protocols/http'
-import { parseVOTable, queryStatus } from '../../protocols/votable'
+import { readDalResponse, readInWorker } from '../../protocols/dal'
 import type { TapResult } from '../../protocols/tap'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultView } from './ResultPanel'
 
 type Incoming = NonNullable<SampState['incomingTable']>
 
-async function fetchTable(http: HttpClient, url: string, signal: AbortSignal): Promise<ArrayBuffer> {
+async function fetchTable(http: HttpClient, url: string, signal: AbortSignal): Promise<Response> {
   try {
-    return await http.arrayBuffer(url, { signal, timeoutMs: 10 * 60_000 })
+    return await http.request(url, { signal, timeoutMs: 10 * 60_000 })
   } catch (e) {
     // a service that allows no cross-origin reads and has no proxy route: the hub's translator fetches it for us
     const translated = e instanceof HttpError && e.kind === 'network' ? sampTranslatedUrl(url) : undefined
     if (!translated) throw e
-    return http.arrayBuffer(translated, { signal, timeoutMs: 10 * 60_000, withCredentials: false })
+    return http.request(translated, { signal, timeoutMs: 10 * 60_000, withCredentials: false })
   }
 }
 
+/** Read like any service answer: streamed in the VOTable worker, status and the result table by the DAL reader. */
 async function loadIncoming(http: HttpClient, incoming: Incoming, signal: AbortSignal): Promise<TapResult> {
-  const document = parseVOTable(await fetchTable(http, incoming.url, signal))
-  const table = document.tables[0]
-  if (!table) throw new Error(`${incoming.url} holds no table`)
+  const res = await fetchTable(http, incoming.url, signal)
+  const result = await readDalResponse(res, { what: 'The table sent over SAMP', url: incoming.url, read: readInWorker, signal })
   // row messages that follow name this table by the sender's table-id and URL
-  linkSampTable(table, incoming.url, incoming.tableId)
-  return { document, table, overflow: queryStatus(document).status === 'OVERFLOW', url: incoming.url, fetchUrl: incoming.url }
+  linkSampTable(result.table, incoming.url, incoming.tableId)
+  return { ...result, fetchUrl: incoming.url }
 }
 
 /** The table sent over SAMP to show in place of the last result: each new one shows until the next run hides it. */
