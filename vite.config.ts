@@ -18,5 +18,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // limits, not speed checks: CI shares two cores with a database, a web server and Chromium
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 })

@@ -100,7 +100,7 @@ start_pg() {
   pg_lsclusters -h | grep -q "^$PGVER  *main " || pg_createcluster $PGVER main
   if ! pg_ctlcluster $PGVER main status >/dev/null 2>&1; then
     log "starting PostgreSQL $PGVER/main"
-    pg_ctlcluster $PGVER main start
+    pg_ctlcluster $PGVER main start 9>&- 8>&-   # daemons must not inherit (and so hold) our locks
   fi
 }
 
@@ -181,7 +181,7 @@ start_dachs() {
   fi
   rm -f "$GAVO_ROOT/state/web.pid"
   log "dachs serve start (127.0.0.1:$PORT)"
-  dachs serve start >/dev/null
+  dachs serve start >/dev/null 9>&- 8>&-   # the server must not inherit (and so hold) our locks
   local i
   for i in $(seq 1 300); do answers && break; sleep 0.1; done
   answers || die "DaCHS does not answer on $BASE/tap/capabilities (see $GAVO_ROOT/logs/)"
@@ -189,10 +189,11 @@ start_dachs() {
 
 # Serialises start/stop/rebuild between processes: the second one waits (up to 30 min) for the first.
 take_lock() {
+  local wait=${1:-1800}
   exec 9>>"$LOCK"
   if ! flock -n 9; then
     log "another archive.sh is starting or stopping the archive; waiting for it"
-    flock -w 1800 9 || die "waited 30 min for $LOCK; is an archive.sh stuck? (see: fuser $LOCK)"
+    flock -w "$wait" 9 || die "waited $wait s for $LOCK; is an archive.sh stuck? (see: fuser -v $LOCK)"
   fi
 }
 
@@ -229,7 +230,8 @@ cmd_stop_if_unused() {
 case "${1:-}" in
   start) take_lock; cmd_start ;;
   stop) take_lock; cmd_stop ;;
-  stop-if-unused) take_lock; cmd_stop_if_unused ;;
+  # a run that ends never waits long to stop: if another archive.sh holds the lock, it is busy with the archive
+  stop-if-unused) take_lock 60 || exit 0; cmd_stop_if_unused ;;
   # runs a command while holding the shared user lock: `archive.sh hold -- npx playwright test`
   hold) shift; [ "${1:-}" = -- ] && shift; exec flock -s "$USERS" "$@" ;;
   restart) take_lock; cmd_stop; cmd_start ;;

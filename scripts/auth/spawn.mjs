@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 const here = (f) => fileURLToPath(new URL(f, import.meta.url))
 
-async function waitFor(url, child, ms = 15000) {
+async function waitFor(url, child, ms = 45000) {
   const until = Date.now() + ms
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`)

@@ -76,7 +76,7 @@ beforeAll(async () => {
     { origin: harness.gateway, prefix: '/proxy/gateway' },
     { origin: harness.foreign, prefix: '/proxy/foreign' },
   ])
-}, 30_000)
+}, 120_000)
 afterAll(async () => {
   harness?.stop()
   await new Promise((r) => app?.close(r))
