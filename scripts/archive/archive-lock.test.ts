@@ -70,6 +70,16 @@ describe('scripts/archive/archive.sh shared by several runs', () => {
     expect(await answers()).toBe(true)
   }, 600_000)
 
+  it('after a start, nothing holds the start/stop lock (the servers it launched must not inherit it)', async () => {
+    const r = await archive('start')
+    expect(r.code, r.err).toBe(0)
+    const free = await new Promise<number | null>((resolve) => {
+      const p = spawn('flock', ['-n', '-x', `${LOCK_DIR}/eso-archive-${PORT}.lock`, 'true'])
+      p.on('close', resolve)
+    })
+    expect(free, 'a process still holds the lock: see `fuser -v` on it').toBe(0)
+  }, 600_000)
+
   it('a start waits while another process is starting, then finds the archive running', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'archive-lock-'))
     const released = join(dir, 'released')
