@@ -42,12 +42,16 @@ function splitLine(line: string, sep: string | RegExp): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++
-      else if (ch === '"') quoted = false
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else cell += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') (out.push(cell.trim()), (cell = ''))
-    else cell += ch
+    else if (ch === ',') {
+      out.push(cell.trim())
+      cell = ''
+    } else cell += ch
   }
   out.push(cell.trim())
   return out
