@@ -83,7 +83,7 @@ export function TargetForm({ form, onChange, onSubmit, catalogues, uploadOffered
             </option>
           </select>
         </Field>
-        <Field label="Targets per query" error={errors.perQuery} hint="batched ADQL: one query per chunk, 2 at a time">
+        <Field label="Targets per query" error={errors.perQuery} hint="one query per chunk of targets, 2 at a time">
           <input aria-label="Targets per query" type="number" min={1} max={1000} className="narrow" value={form.perQuery} onChange={(e) => set('perQuery', e.target.value)} />
         </Field>
         <button type="submit" className="primary" disabled={busy}>

@@ -109,7 +109,7 @@ export function TargetsView({ dark = false }: { dark?: boolean }) {
     if (placed.placed.length === 0) return
     const source: CoverageSource = form.kind === 'obscore' ? OBSCORE_SOURCE : form.kind === 'raw' ? RAW_SOURCE : catalogueSource(cat!.table, cat!.ra, cat!.dec)
     const mode = form.mode === 'auto' ? (uploadOffered ? 'upload' : 'batched') : form.mode
-    startCoverage(rt.http, { serviceUrl, source, radius, mode, targets: placed.placed, limits: { ...DEFAULT_LIMITS, maxTargets: perQuery }, maxrec: 100_000 })
+    startCoverage(rt.http, { serviceUrl, source, radius, mode, targets: placed.placed, limits: { maxQueryLength: mode === 'upload' ? Number.MAX_SAFE_INTEGER : DEFAULT_LIMITS.maxQueryLength, maxTargets: perQuery }, maxrec: 100_000 })
   }
   const cancel = () => {
     resolveAbort.current?.abort()
