@@ -122,4 +122,47 @@ test.describe('Target list coverage', () => {
     await expect(page.getByTestId('targets-status')).toContainText('(TAP upload)')
     expect(await shownMatrix(page)).toEqual(await expectedCounts(FIXED))
   })
+
+  test('a VOTable loaded from a file: raw frames per instrument, and catalogue sources, each count as the archive gives', async ({ page }) => {
+    const votable = `<?xml version="1.0"?>
+<VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE><TABLE>
+<FIELD name="src" datatype="char" arraysize="*" ucd="meta.id;meta.main"/>
+<FIELD name="alpha" datatype="double" ucd="pos.eq.ra;meta.main" unit="deg"/>
+<FIELD name="delta" datatype="double" ucd="pos.eq.dec;meta.main" unit="deg"/>
+<DATA><TABLEDATA>
+<TR><TD>cluster</TD><TD>265.1754</TD><TD>-53.6743</TD></TR>
+<TR><TD>nebula</TD><TD>84.6765</TD><TD>-69.1009</TD></TR>
+<TR><TD>kids field</TD><TD>52.7028919</TD><TD>-27.8050872</TD></TR>
+</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>`
+    const targets: [string, number, number][] = [['cluster', 265.1754, -53.6743], ['nebula', 84.6765, -69.1009], ['kids field', 52.7028919, -27.8050872]]
+    await page.goto('/targets?profile=local')
+    await page.getByLabel('Load a target list file').setInputFiles({ name: 'targets.vot', mimeType: 'application/x-votable+xml', buffer: Buffer.from(votable) })
+    await expect(page.getByText('VOTable: src, alpha, delta · 3 targets')).toBeVisible()
+    await page.getByRole('radio', { name: 'Raw frames' }).check()
+    await page.getByRole('textbox', { name: 'Radius' }).fill('6')
+    await page.getByRole('combobox', { name: 'How targets are sent' }).selectOption({ label: 'Batched ADQL' })
+    await page.getByRole('button', { name: 'Check coverage' }).click()
+    await expect(page.getByTestId('targets-status')).toContainText('Done: 1 of 1 query done')
+    const raw = new Map<string, Map<string, number>>()
+    for (const [name, ra, dec] of targets) {
+      const rows = await archiveCsv(`SELECT instrument, COUNT(*) AS n FROM dbo.raw WHERE CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', ${ra}, ${dec}, ${RADIUS})) = 1 GROUP BY instrument`)
+      raw.set(name, new Map(rows.slice(1).map(([inst, n]) => [inst!, Number(n)])))
+    }
+    expect(await shownMatrix(page)).toEqual(raw)
+    expect(raw.get('cluster')!.size).toBeGreaterThan(0)
+
+    await page.getByRole('radio', { name: 'Catalogue sources' }).check()
+    await page.getByRole('combobox', { name: 'Catalogue' }).selectOption('safcat.kids_dr4_cat')
+    await page.getByRole('textbox', { name: 'Radius' }).fill('1 arcmin')
+    await page.getByRole('button', { name: 'Check coverage' }).click()
+    await expect(page.getByTestId('targets-status')).toContainText('Done: 1 of 1 query done')
+    const cat = new Map<string, Map<string, number>>()
+    for (const [name, ra, dec] of targets) {
+      const [, [n]] = await archiveCsv(`SELECT COUNT(*) FROM safcat.kids_dr4_cat WHERE CONTAINS(POINT('', raj2000, decj2000), CIRCLE('', ${ra}, ${dec}, ${1 / 60})) = 1`) as [string[], string[]]
+      cat.set(name, Number(n) ? new Map([['rows', Number(n)]]) : new Map())
+    }
+    expect(await shownMatrix(page)).toEqual(cat)
+    expect(cat.get('kids field')!.get('rows')).toBeGreaterThan(0)
+    await expect(page.getByTestId('result-grid').locator('.ag-header-cell').nth(0)).toContainText('target_name_in')
+  })
 })
