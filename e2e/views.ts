@@ -35,6 +35,15 @@ export const VIEWS: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByTestId('result-grid').locator('.ag-row').first()).toBeVisible()
     await skyReady(page)
   },
+  /** A target list given as positions (no resolver needed), checked against ObsCore: matrix, grid and sky. */
+  async targets(page) {
+    await page.goto('/targets?profile=local')
+    await page.getByRole('textbox', { name: 'Target list' }).fill('name,ra,dec\nNGC 6397,265.1754,-53.6743\n30 Dor,84.6765,-69.1009\nempty,12.5,45')
+    await page.getByRole('button', { name: 'Check coverage' }).click()
+    await expect(page.getByTestId('targets-status')).toContainText('Done:')
+    await expect(page.getByTestId('result-grid').locator('.ag-row').first()).toBeVisible()
+    await skyReady(page)
+  },
   async jobs(page) {
     // one async job of this browser, so the list has a row
     await page.goto('/adql?profile=local')

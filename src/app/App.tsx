@@ -10,13 +10,14 @@ import { loadJson, saveJson } from '../state/persist'
 import { useTheme } from './theme'
 import { startJobPoller } from '../state/jobPoller'
 import type { HttpClient } from '../protocols/http'
-import { AdqlView, DataLinkPanel, DataLinkView, JobsView, SearchView, SpectraView, VIEW_NAMES } from './views'
+import { AdqlView, DataLinkPanel, DataLinkView, JobsView, SearchView, SpectraView, TargetsView, VIEW_NAMES } from './views'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM } from '../state/datalinkTarget'
 
 const VIEW_HEADINGS: Record<ViewId, string> = {
   adql: 'ADQL query',
   search: 'Search the archive',
   spectra: 'Search spectra',
+  targets: 'Target-list coverage',
   jobs: 'Jobs',
   datalink: 'DataLink',
 }
@@ -57,6 +58,7 @@ export function App({ config }: { config: RuntimeConfig }) {
             {view === 'adql' && <AdqlView key={runtime.profile.id} dark={theme === 'dark'} />}
             {view === 'search' && <SearchView dark={theme === 'dark'} />}
             {view === 'spectra' && <SpectraView dark={theme === 'dark'} />}
+            {view === 'targets' && <TargetsView dark={theme === 'dark'} />}
             {view === 'jobs' && <JobsView />}
             {view === 'datalink' && <DataLinkView />}
           </Suspense>

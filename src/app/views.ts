@@ -7,6 +7,7 @@ const parts = {
   adql: lazyPart(() => import('../features/adql/AdqlView').then((m) => m.AdqlView)),
   search: lazyPart(() => import('../features/search/SearchView').then((m) => m.SearchView)),
   spectra: lazyPart(() => import('../features/spectra/SpectraView').then((m) => m.SpectraView)),
+  targets: lazyPart(() => import('../features/targets/TargetsView').then((m) => m.TargetsView)),
   jobs: lazyPart(() => import('../features/jobs/JobsView').then((m) => m.JobsView)),
   datalink: lazyPart(() => import('../features/datalink/DataLinkView').then((m) => m.DataLinkView)),
 }
@@ -15,6 +16,7 @@ const panel = lazyPart(() => import('../features/datalink/DataLinkPanel').then((
 export const AdqlView = parts.adql.Component
 export const SearchView = parts.search.Component
 export const SpectraView = parts.spectra.Component
+export const TargetsView = parts.targets.Component
 export const JobsView = parts.jobs.Component
 export const DataLinkView = parts.datalink.Component
 export const DataLinkPanel = panel.Component
@@ -24,12 +26,13 @@ export const VIEW_NAMES: Record<ViewId, string> = {
   adql: 'the ADQL view',
   search: 'the search form',
   spectra: 'the spectra search',
+  targets: 'the target-list coverage',
   jobs: 'the job list',
   datalink: 'the DataLink view',
 }
 
 /** Views that open with a sky view. */
-const WITH_SKY: readonly ViewId[] = ['search', 'spectra']
+const WITH_SKY: readonly ViewId[] = ['search', 'spectra', 'targets']
 
 /** A view's chunk and what it shows at once (the editor, the sky): loaded together, not one after the other. */
 function loadView(id: ViewId): Promise<unknown> {

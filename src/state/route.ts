@@ -5,6 +5,7 @@ export const VIEWS = [
   { id: 'adql', path: '/adql', label: 'ADQL' },
   { id: 'search', path: '/search', label: 'Search' },
   { id: 'spectra', path: '/spectra', label: 'Spectra' },
+  { id: 'targets', path: '/targets', label: 'Target list' },
   { id: 'jobs', path: '/jobs', label: 'Jobs' },
   { id: 'datalink', path: '/datalink', label: 'DataLink' },
 ] as const

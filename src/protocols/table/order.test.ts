@@ -34,6 +34,10 @@ describe('defaultColumnOrder', () => {
     expect(names(OBSCORE, order).slice(14, 17)).toEqual(['abmaglim', 'access_estsize', 'access_format'])
     expect([...order].sort((a, b) => a - b)).toEqual(OBSCORE.map((_, i) => i))
   })
+  it('puts the input target of a target-list result first, before the curated order', () => {
+    const withTarget = [...OBSCORE, f('target_index', 'int'), f('target_name_in')]
+    expect(names(withTarget, defaultColumnOrder(withTarget)).slice(0, 3)).toEqual(['target_name_in', 'target_index', 'dp_id'])
+  })
   it('takes obs_publisher_did, then obs_id, as the identifier of an ObsCore table without dp_id', () => {
     const noDpId = OBSCORE.filter((c) => c.name !== 'dp_id')
     expect(names(noDpId, defaultColumnOrder(noDpId))[0]).toBe('obs_publisher_did')

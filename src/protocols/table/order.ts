@@ -93,8 +93,10 @@ function byUcd(fields: Fields): number[] {
   return out
 }
 
+const LEAD_COLUMNS = ['target_name_in', 'target_index']
+
 /**
- * Column indexes in the order to show them first: the curated order of ObsCore, dbo.raw and SSAP results (the columns
+ * Column indexes in the order to show them first: the input target's name and index (target-list results), then the curated order of ObsCore, dbo.raw and SSAP results (the columns
  * a table lacks are skipped), else by UCD; then every other column in the service's order. A permutation of 0..n-1.
  */
 export function defaultColumnOrder(table: Pick<Table, 'fields'> | Fields): number[] {
@@ -102,9 +104,11 @@ export function defaultColumnOrder(table: Pick<Table, 'fields'> | Fields): numbe
   const kind = knownTable(fields)
   const curated = CURATED.find((c) => c.kind === kind)
   const first = curated ? curated.slots.map((s) => findColumn(fields, s)).filter((i) => i >= 0) : byUcd(fields)
+  // the input target a row was found near (a target-list result) leads
+  const lead = LEAD_COLUMNS.map((n) => fields.findIndex((f) => f.name.toLowerCase() === n)).filter((i) => i >= 0)
   const seen = new Set<number>()
   const out: number[] = []
-  for (const i of [...first, ...fields.map((_, i) => i)]) {
+  for (const i of [...lead, ...first, ...fields.map((_, i) => i)]) {
     if (seen.has(i)) continue
     seen.add(i)
     out.push(i)
