@@ -113,4 +113,60 @@ test.describe('selection and keyboard on the search view', () => {
     await expect(toolbar).toBeVisible()
     expect(watch.pageErrors).toEqual([])
   })
+
+  for (const [fov, radius] of [['3°', '60'], ['9′', '3']] as const) {
+    test(`the sky grid's labels near Cen A at ${fov}: carried and short (screenshot)`, async ({ page }) => {
+      await page.goto('/search?profile=local')
+      await page.getByRole('textbox', { name: 'Target' }).fill('201.365 -43.019')
+      await page.getByRole('textbox', { name: 'Radius' }).fill(radius)
+      await page.getByRole('button', { name: 'Search' }).click()
+      await expect(page.getByTestId('search-status')).toHaveText(/^\d+ rows?$/)
+      const sky = page.getByTestId('sky-view')
+      await expect(sky).toHaveAttribute('data-state', 'ready')
+      await expect(page.getByRole('button', { name: 'Grid' })).toHaveAttribute('aria-pressed', 'true')
+      await expect(page.getByTestId('sky-readout')).toHaveText(/FoV/)
+      await page.waitForTimeout(500)
+      await page.locator('.sky-host').screenshot({ path: `test-results/screenshots/search-keys-grid-labels-${radius}.png` })
+    })
+  }
+
+  for (const [width, height, theme] of [[1400, 900, 'light'], [1280, 720, 'dark'], [800, 900, 'dark'], [800, 900, 'light']] as const) {
+    test(`keyboard walk at ${width}×${height} (${theme}): every stop named and visibly focused`, async ({ page }) => {
+      await page.setViewportSize({ width, height })
+      await page.addInitScript((t) => localStorage.setItem('eae:theme', JSON.stringify(t)), theme)
+      await page.goto('/search?profile=local')
+      await page.getByRole('textbox', { name: 'Target' }).fill('265.1754 -53.6743')
+      await page.getByRole('button', { name: 'Search' }).click()
+      await expect(page.getByTestId('search-status')).toHaveText(/^\d+ rows$/)
+      await expect(page.getByTestId('sky-view')).toHaveAttribute('data-state', 'ready')
+      await page.locator('body').focus()
+      const stops: string[] = []
+      const unnamed: string[] = []
+      const unmarked: string[] = []
+      for (let k = 0; k < 70; k++) {
+        await page.keyboard.press('Tab')
+        const stop = await page.evaluate(() => {
+          const e = document.activeElement as HTMLElement | null
+          if (!e || e === document.body) return null
+          const labelled = e.getAttribute('aria-labelledby')?.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+          const label = (e as HTMLInputElement).labels?.[0]?.textContent
+          const name = (e.getAttribute('aria-label') || labelled || label || e.getAttribute('title') || e.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50)
+          const s = getComputedStyle(e)
+          const marked = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none' || !!e.closest('.ag-root-wrapper')
+          const inGrid = !!e.closest('[data-testid="result-grid"]')
+          return { id: `${e.tagName.toLowerCase()}${e.getAttribute('role') ? `[${e.getAttribute('role')}]` : ''} "${name}"`, name, marked, inGrid }
+        })
+        if (!stop) break
+        stops.push(stop.id)
+        if (!stop.name) unnamed.push(stop.id)
+        if (!stop.marked) unmarked.push(stop.id)
+        if (k === 3 || stop.id.startsWith('div[application]')) await page.screenshot({ path: `test-results/screenshots/search-keys-walk-${width}-${theme}-${k}.png` })
+      }
+      console.log(`${width}×${height} ${theme}: ${stops.join(' → ')}`)
+      expect(unnamed).toEqual([])
+      expect(unmarked).toEqual([])
+      // the grid is one stop
+      expect(stops.filter((s, k) => k > 0 && s.includes('') && stops[k - 1] !== s).length).toBeGreaterThan(5)
+    })
+  }
 })
