@@ -2,13 +2,16 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { proxyTable } from './scripts/dev-proxy.ts'
+import { aladinGridLabels } from './scripts/aladinLabels.ts'
 
 // The dev and preview servers forward the proxy prefixes of public/config.json to the services,
 // so the app works in a browser even where a service sends no CORS headers.
 const proxy = proxyTable(new URL('./public/config.json', import.meta.url))
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), aladinGridLabels()],
+  // aladin-lite is served as it is (not pre-bundled), so that the grid-label patch applies in development too
+  optimizeDeps: { exclude: ['aladin-lite'] },
   server: { proxy },
   preview: { proxy },
   // the views, the editor, the grid and the plots are lazy chunks under 1 MB; only aladin-lite (one prebuilt 2.3 MB

@@ -108,6 +108,8 @@ function numericColumnsCss(scope: string, table: Table): string {
 // grid options that never change are module constants: a new object on a render is a changed option to the grid
 const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: true, checkboxes: false, headerCheckbox: false } as const
 const rowId = (p: { data: { i: number } }) => String(p.data.i)
+/** The grid is one tab stop: Tab leaves it (arrows move inside), instead of walking every cell. */
+const leaveOnTab = () => false as const
 
 /** The first of some rows in the order shown (sorted, filtered), to scroll to. */
 function firstDisplayed(g: GridApi<{ i: number }>, rows: ReadonlySet<number>) {
@@ -311,6 +313,8 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         // rows are virtualised anyway; for small results all columns in the DOM keep find-in-page and screen readers working
         suppressColumnVirtualisation={small}
         rowSelection={ROW_SELECTION}
+        tabToNextCell={leaveOnTab}
+        tabToNextHeader={leaveOnTab}
       />
       </div>
     </div>

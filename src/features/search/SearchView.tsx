@@ -20,7 +20,7 @@ import { runSync } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
 import { buildAdql, circleToForm, countAdql, polygonToForm, SEARCH_URL_FORM, type SearchForm } from './searchQuery'
 import { SearchFormPanel } from './SearchFormPanel'
-import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
+import { decodeSelection, encodeSelection, isTabOnly } from './selection'
 import { useCatalogues } from './useCatalogues'
 import { positionOf, useFormTargets } from '../../state/target'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion, opensDataLink } from '../../state/datalinkTarget'
@@ -55,16 +55,21 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   const result = useServiceQuery(['search', serviceUrl, built.adql, maxrec], (signal) => runSync(rt.http, serviceUrl!, { query: built.adql, maxrec }, signal), ready && (count.isSuccess || count.isError))
   const table = ready ? result.data?.table : undefined
 
-  // selection: rows here, product ids in the URL
-  const selIds = params.get('sel')
+  // selection: rows here, ids or packed rows in the URL (or kept in the tab when too many for a link)
+  const sel = params.get('sel')
+  const decoded = useMemo(() => (table ? decodeSelection(table, sel) : undefined), [table, sel])
   const link = useGridSkyLink(table, {
-    initial: (t) => rowsOfIds(t, decodeIds(selIds)),
-    onChange: (rows) => {
-      const ids = table && idsOfRows(table, rows)
-      setParams({ sel: ids?.length ? encodeIds(ids) : undefined }, true)
-    },
+    initial: () => decoded?.rows ?? [],
+    onChange: (rows) => setParams({ sel: table && encodeSelection(table, rows) }, true),
   })
   const selected = link.selected
+  const selectionNote = selected.length && isTabOnly(sel)
+    ? `Selection of ${selected.length.toLocaleString('en')} rows is not in the link (too many); it is kept in this browser tab only.`
+    : !selected.length && decoded?.lost === 'other-tab'
+      ? "This link's selection was too large to share: it was kept only in the browser tab it was made in."
+      : !selected.length && decoded?.lost === 'changed'
+        ? "This link's selection no longer matches the results (they changed since): nothing is selected."
+        : ''
 
   const footprints = useMemo(() => (table ? footprintsOfTable(table) : undefined), [table])
   const colourBy = useMemo(() => colourOptionsOf(table), [table])
@@ -108,6 +113,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
           </span>
         )}
         {hoverText && <span className="muted search-hover">{hoverText}</span>}
+        {selectionNote && <span className="muted search-selection-note" data-testid="selection-note">{selectionNote}</span>}
         {table && (
           <button type="button" disabled={!dataLinkTarget} title={dataLinkTarget ? `DataLink of ${dataLinkTarget}` : 'Select one row to see its DataLink'} onClick={openDataLink}>
             Open DataLink
