@@ -1,5 +1,5 @@
 // votable_*_mb_s and *_vs_astropy_ratio: parse throughput of a real 100k×30 result of the local archive,
-// in TABLEDATA, BINARY and BINARY2, against astropy.io.votable on the same bytes in the same run.
+// in TABLEDATA, BINARY and BINARY2, against astropy.io.votable and STILTS (when installed) on the same bytes in the same run.
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { createServer } from 'vite'
@@ -41,6 +41,18 @@ print(best * 1000)
         out(`votable_${name}_astropy_ms`, round(astropyMs), 'ms')
         out(`votable_${name}_vs_astropy_ratio`, round(astropyMs / best) + 'x')
       }
+      // STILTS (Debian's `apt-get install stilts`): wall time of `stilts tpipe omode=count`, best of 2, JVM start included
+      let stiltsMs = Infinity
+      for (let i = 0; i < 2; i++) {
+        const t0 = performance.now()
+        const st = spawnSync('stilts', ['tpipe', `in=${file}`, 'ifmt=votable', 'omode=count'], { encoding: 'utf8' })
+        if (st.status !== 0) break
+        stiltsMs = Math.min(stiltsMs, performance.now() - t0)
+      }
+      if (Number.isFinite(stiltsMs)) {
+        out(`votable_${name}_stilts_ms`, round(stiltsMs), 'ms (stilts tpipe omode=count: reads every row; JVM start included)')
+        out(`votable_${name}_vs_stilts_ratio`, round(stiltsMs / best) + 'x')
+      } else console.error('stilts not available (apt-get install -y stilts); no STILTS figures')
     }
   } finally {
     await vite.close()

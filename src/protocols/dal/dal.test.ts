@@ -281,6 +281,14 @@ describe('small helpers', () => {
     expect(votableErrorMessage('x', 'text/plain')).toBeUndefined()
     expect(votableErrorMessage(votable(1))).toBeUndefined()
   })
+  it('votableErrorMessage reads QUERY_STATUS without the parser: quotes, CDATA, comments, the last status wins', () => {
+    const doc = (body: string) => `<?xml version="1.0"?><VOTABLE version="1.4"><RESOURCE type="results">${body}</RESOURCE></VOTABLE>`
+    expect(votableErrorMessage(doc(`<INFO value='ERROR' name='QUERY_STATUS'><![CDATA[a < b & c]]></INFO>`))).toBe('a < b & c')
+    expect(votableErrorMessage(doc(`<!-- <INFO name="QUERY_STATUS" value="ERROR">no</INFO> --><INFO name="QUERY_STATUS" value="OK"/>`))).toBeUndefined()
+    expect(votableErrorMessage(doc(`<INFO name="QUERY_STATUS" value="OK"/><INFO name="QUERY_STATUS" value="ERROR">x &amp; y</INFO>`))).toBe('x & y')
+    expect(votableErrorMessage(doc(`<INFO name="QUERY_STATUS" value="ERROR"/>`))).toBe('the service reported an error without a message')
+    expect(votableErrorMessage(doc(`<INFO name="QUERY_STATUS" value="ERROR">cut sho`))).toBe('cut sho')
+  })
   it('markupToText and startsLikeVOTable', () => {
     expect(markupToText('<p>a&nbsp;<script>x()</script><b>b</b> &#65;</p>')).toBe('a b A')
     expect(startsLikeVOTable('<?xml version="1.0"?>\n<!-- c -->\n<VOTABLE>')).toBe(true)

@@ -1,5 +1,7 @@
-/** Reads what a DAL service said when it failed: a VOTable QUERY_STATUS=ERROR, plain text or an HTML page. Never markup. */
-import { parseVOTable, queryStatus } from '../votable'
+/**
+ * Reads what a DAL service said when it failed: a VOTable QUERY_STATUS=ERROR, plain text or an HTML page. Never markup.
+ * On the first-load path (protocols/http), so it reads QUERY_STATUS with a light scan, not the VOTable parser.
+ */
 
 const MESSAGE_LIMIT = 500
 
@@ -37,20 +39,38 @@ export function startsLikeVOTable(text: string): boolean {
 
 const looksLikeVOTable = (text: string, ct: string) => text.startsWith('<') && (ct.includes('votable') || startsLikeVOTable(text))
 
+// comments and CDATA sections (skipped), INFO elements (read); attributes in either quote
+const MARKUP = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<INFO\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/>|>([\s\S]*?)(?:<\/INFO\s*>|$))/gi
+const attr = (attrs: string, name: string): string | undefined => {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs)
+  return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined
+}
+// an INFO's text: tags dropped, entities decoded, CDATA as written (as the parser reads it)
+const infoText = (content: string): string =>
+  content.split(/<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/).map((part, i) => (i % 2 ? part : decodeEntities(part.replace(/<[^>]*>/g, ' ')))).join('').replace(/\s+/g, ' ').trim()
+
+/** The TAP status of a VOTable's text: the last INFO named QUERY_STATUS with a known value wins (as protocols/votable queryStatus). */
+export function lightQueryStatus(text: string): { status?: 'OK' | 'OVERFLOW' | 'ERROR'; message?: string } {
+  let result: { status?: 'OK' | 'OVERFLOW' | 'ERROR'; message?: string } = {}
+  for (const m of text.matchAll(MARKUP)) {
+    if (m[1] === undefined) continue
+    if (attr(m[1], 'name') !== 'QUERY_STATUS') continue
+    const v = (attr(m[1], 'value') ?? '').trim().toUpperCase()
+    if (v !== 'OK' && v !== 'OVERFLOW' && v !== 'ERROR') continue
+    result = { status: v }
+    const message = m[3] === undefined ? '' : infoText(m[3])
+    if (message) result.message = message
+  }
+  return result
+}
+
 /** The message of a VOTable error document (QUERY_STATUS=ERROR), or undefined when the body is no such document. */
 export function votableErrorMessage(body: string, contentType?: string): string | undefined {
   const text = body.trim()
   if (!looksLikeVOTable(text, (contentType ?? '').toLowerCase())) return undefined
-  try {
-    const s = queryStatus(parseVOTable(text))
-    if (s.status === 'ERROR') return clip(s.message?.trim() || 'the service reported an error without a message')
-    return undefined
-  } catch {
-    // a broken document may still carry its status INFO
-    const info = /<INFO\b(?=[^>]*\bname\s*=\s*["']QUERY_STATUS["'])(?=[^>]*\bvalue\s*=\s*["']ERROR["'])[^>]*?(\/>|>([\s\S]*?)<\/INFO>)/i.exec(text)
-    if (!info) return undefined
-    return clip(markupToText(info[2] ?? '') || 'the service reported an error without a message')
-  }
+  const s = lightQueryStatus(text)
+  if (s.status === 'ERROR') return clip(s.message?.trim() || 'the service reported an error without a message')
+  return undefined
 }
 
 /**
