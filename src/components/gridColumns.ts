@@ -170,3 +170,17 @@ export function releaseText(iso: string, now: number = Date.now()): string {
   const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`)
   return Number.isFinite(t) && t > now ? `proprietary until ${iso}` : iso
 }
+
+/** A column a view adds beside the table's own (observing conditions, preview thumbnails): values by row, never from the table's fields. */
+export interface ExtraColumn {
+  id: string
+  header: string
+  /** the header's tooltip */
+  title?: string
+  width?: number
+  value?: (row: number) => number | string | undefined
+  /** text of a value (default: as is; nothing for undefined) */
+  format?: (v: number | string | undefined) => string
+  /** draws the cell itself (plain DOM, only while the row is on screen); returns what to undo when the cell goes */
+  render?: (row: number, cell: HTMLElement) => (() => void) | void
+}

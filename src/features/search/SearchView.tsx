@@ -21,6 +21,7 @@ import type { Table } from '../../protocols/votable'
 import { buildAdql, circleToForm, countAdql, polygonToForm, SEARCH_URL_FORM, type SearchForm } from './searchQuery'
 import { SearchFormPanel } from './SearchFormPanel'
 import { RawCalibrations } from './RawCalibrations'
+import { useObservationExtras } from './ObservationExtras'
 import { decodeIds, encodeIds, idsOfRows, rowsOfIds } from './selection'
 import { useCatalogues } from './useCatalogues'
 import { positionOf, useFormTargets } from '../../state/target'
@@ -66,6 +67,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
     },
   })
   const selected = link.selected
+  const extras = useObservationExtras(rt, table, selected, ready && committed.kind !== 'catalogue')
 
   const footprints = useMemo(() => (table ? footprintsOfTable(table) : undefined), [table])
   const colourBy = useMemo(() => colourOptionsOf(table), [table])
@@ -133,16 +135,15 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
       {table && result.data?.partial && <PartialRetry partial={result.data.partial} rows={table.rowCount} onRetry={() => void result.refetch()} />}
       <ResultsWithSky
         partial={result.data?.partial} link={link} dark={dark} height={520} empty={go ? '' : 'Results appear here and on the sky.'}
-        toolbar={(t) => (
-          <>
-            <BulkDownload table={t} rows={selected} />
-            {committed.kind === 'raw' && <RawCalibrations table={t} rows={selected} />}
-          </>
-        )}
+        toolbar={(t) => <><BulkDownload table={t} rows={selected} />{committed.kind === 'raw' && <RawCalibrations table={t} rows={selected} />}</>}
         onLinkClick={(href, row) => !!table && opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
         sky={{ footprints, colourBy, focus: link.focus, cone: skyCone, centre, onDrawCircle, onDrawPolygon, polygon: skyPolygon }}
         drawn="footprints"
+        extraColumns={extras.extraColumns}
+        besideSky={extras.besideSky}
       />
+      {extras.status}
+      {extras.panel}
     </section>
   )
 }
