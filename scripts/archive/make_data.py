@@ -944,10 +944,16 @@ def add_asm(obscore, raws, meteo, dimm):
         base_see, base_rh, base_pwv = r.uniform(0.5, 1.3), r.uniform(4, 35), r.uniform(0.8, 6.0)
         for m in range(n):
             t0 = a + dt.timedelta(minutes=m)
-            if OLD_ASM[0] <= t0 < OLD_ASM[1] and (t0.hour >= 21 or t0.hour < 10):
-                continue  # the five nights generated above already have this minute
-            tm = t0 + dt.timedelta(seconds=30)
             ph = m / 90.0
+            if m % 2 == 0:
+                lhat.append(dict(
+                    start_date=z(t0), midpoint_date=z(t0 + dt.timedelta(seconds=60)), integration=120, valid=1,
+                    lhatpro_id=1, platform="UT3", alt=90.0, az=0.0,
+                    irt0=round(-95 + r.normal(0, 3), 2), lwp0=0.0,
+                    iwv=round(max(0.2, base_pwv + 0.4 * math.sin(ph / 2) + r.normal(0, 0.05)), 3)))
+            if OLD_ASM[0] <= t0 < OLD_ASM[1] and (t0.hour >= 21 or t0.hour < 10):
+                continue  # the five nights generated above already have this minute of meteo and DIMM
+            tm = t0 + dt.timedelta(seconds=30)
             ws = max(0.0, 5 + 3 * math.sin(ph) + r.normal(0, 0.8))
             wd = (290 + 30 * math.sin(ph / 2) + r.normal(0, 5)) % 360
             rh = float(np.clip(base_rh + 4 * math.sin(ph / 3) + r.normal(0, 1), 1, 100))
@@ -975,12 +981,6 @@ def add_asm(obscore, raws, meteo, dimm):
                 theta0=round(max(0.5, r.normal(2.0, 0.4)), 3),
                 rfl=round(r.uniform(50, 400), 1), rfl_rms=round(r.uniform(0.5, 5), 2),
                 star_name="HD %d" % (100000 + (m // 60) * 17)))
-            if m % 2 == 0:
-                lhat.append(dict(
-                    start_date=z(t0), midpoint_date=z(t0 + dt.timedelta(seconds=60)), integration=120, valid=1,
-                    lhatpro_id=1, platform="UT3", alt=90.0, az=0.0,
-                    irt0=round(-95 + r.normal(0, 3), 2), lwp0=0.0,
-                    iwv=round(max(0.2, base_pwv + 0.4 * math.sin(ph / 2) + r.normal(0, 0.05)), 3)))
     return lhat
 
 

@@ -51,7 +51,7 @@ describe('batching by night', () => {
   it('writes the asm ADQL with ESO column names, valid samples, one BETWEEN per window', () => {
     const q = asmQuery('dimm', [{ start: t('2021-05-04T05:05:00'), end: t('2021-05-04T05:35:00') }, { start: t('2021-05-05T01:00:00'), end: t('2021-05-05T02:00:00') }])
     expect(q).toBe(
-      "SELECT midpoint_date, fwhm, tau0\nFROM asm.dimm_paranal\nWHERE valid = 1\n  AND (midpoint_date BETWEEN '2021-05-04T05:05:00' AND '2021-05-04T05:35:00'\n    OR midpoint_date BETWEEN '2021-05-05T01:00:00' AND '2021-05-05T02:00:00')\nORDER BY midpoint_date",
+      "SELECT midpoint_date, fwhm, tau0\nFROM asm.dimm_paranal\nWHERE valid = 1\n  AND (start_date BETWEEN '2021-05-04T05:05:00' AND '2021-05-04T05:35:00'\n    OR start_date BETWEEN '2021-05-05T01:00:00' AND '2021-05-05T02:00:00')\nORDER BY midpoint_date",
     )
     expect(asmQuery('lhatpro', [{ start: 0, end: 60000 }])).toContain('FROM asm.lhatpros_paranal')
   })

@@ -101,10 +101,10 @@ export type AsmSource = keyof typeof ASM_SOURCES
 
 const adqlTime = (t: number) => `'${new Date(t).toISOString().slice(0, 19)}'`
 
-/** The ADQL for one group of windows of one asm table: valid samples whose midpoint lies in any window. */
+/** The ADQL for one group of windows of one asm table: valid samples that start in any window (start_date is what ESO indexes and its examples use). */
 export function asmQuery(source: AsmSource, windows: readonly Pick<TimeWindow, 'start' | 'end'>[]): string {
   const s = ASM_SOURCES[source]
-  const ranges = windows.map((w) => `midpoint_date BETWEEN ${adqlTime(w.start)} AND ${adqlTime(w.end)}`)
+  const ranges = windows.map((w) => `start_date BETWEEN ${adqlTime(w.start)} AND ${adqlTime(w.end)}`)
   return `SELECT midpoint_date, ${s.columns.join(', ')}\nFROM ${s.table}\nWHERE valid = 1\n  AND (${ranges.join('\n    OR ')})\nORDER BY midpoint_date`
 }
 

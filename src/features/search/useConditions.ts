@@ -18,12 +18,12 @@ export interface AsmAnswer {
   queries: number
 }
 
-/** One query per group of nights and asm table, two at a time; a table that fails leaves its columns empty. */
+/** One query per group of nights and asm table, three at a time; a table that fails leaves its columns empty. */
 export async function fetchAsm(rt: AppRuntime, serviceUrl: string, windows: readonly TimeWindow[], signal: AbortSignal): Promise<AsmAnswer> {
   const groups = groupByNights(windows)
   const jobs = SOURCES.flatMap((source) => groups.map((g) => ({ source, g })))
   const failed = new Map<AsmSource, string>()
-  const parts = await mapLimited(jobs, 2, async ({ source, g }) => {
+  const parts = await mapLimited(jobs, 3, async ({ source, g }) => {
     if (failed.has(source)) return undefined
     try {
       const { table } = await runSync(rt.http, serviceUrl, { query: asmQuery(source, g), maxrec: 200_000 }, signal)
