@@ -96,7 +96,7 @@ class ExtraCell {
   }
 }
 
-/** The extra columns' definitions: first, before the table's own. */
+/** The extra columns' definitions (shown after the table's first column). */
 function extraDefsOf(extras: readonly ExtraColumn[]): ColDef<{ i: number }>[] {
   return extras.map((x) => ({
     colId: `x-${x.id}`,
@@ -250,7 +250,7 @@ interface Props {
   onLinkClick?: (href: string, row: number) => boolean
   /** The result did not arrive whole: the row count says "(partial)". */
   partial?: { reason: string }
-  /** Columns a view adds (first), e.g. observing conditions and preview thumbnails. */
+  /** Columns a view adds (after the first), e.g. observing conditions and preview thumbnails. */
   extraColumns?: readonly ExtraColumn[]
 }
 
@@ -272,7 +272,11 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
   const rowData = useMemo(() => rowsOf(table, shownRows), [table, shownRows])
   const displays = useMemo(() => columnDisplays(table, shownRows, timesAs), [table, shownRows, timesAs])
-  const columnDefs = useMemo(() => [...extraDefsOf(extraColumns), ...columnDefsOf(table, layout, displays, linkClick)], [table, layout, displays, extraColumns])
+  const columnDefs = useMemo(() => {
+    const own = columnDefsOf(table, layout, displays, linkClick)
+    // a view's extra columns come right after the first (the row's identifier), so rows stay told apart
+    return [...own.slice(0, 1), ...extraDefsOf(extraColumns), ...own.slice(1)]
+  }, [table, layout, displays, extraColumns])
   // new values of the extra columns (conditions arrived): redraw the cells on screen
   useEffect(() => api.current?.refreshCells({ force: true }), [extraColumns])
   const applyingSelection = useFollowSelection(api, selected)

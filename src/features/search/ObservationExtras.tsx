@@ -23,7 +23,7 @@ function previewColumn(table: Table, loader: PreviewLoader): ExtraColumn {
     id: 'preview',
     header: 'Preview',
     title: 'The DataLink #preview of the row (raster images only), loaded when the row is on screen',
-    width: 90,
+    width: 110,
     render: (row, cell) => {
       const target = dataLinkTarget(table, row)
       const id = cellText(table, row, idc) ?? `row ${row + 1}`
@@ -46,7 +46,10 @@ export function showPreview(el: HTMLElement, p: Preview, id: string, className: 
     img.alt = `Preview of ${id}`
     img.className = className
     el.replaceChildren(img)
-  } else el.textContent = p.note
+  } else {
+    el.textContent = p.note
+    el.title = p.note
+  }
 }
 
 export function useObservationExtras(rt: AppRuntime, table: Table | undefined, selected: readonly number[], enabled: boolean) {
