@@ -58,7 +58,7 @@ curl -fsG $B/eso/q/dl/dlmeta --data-urlencode "ID=$IMG" > $T/dl.xml
 for s in '#this' '#preview' '#progenitor' '#auxiliary' 'ivo://ivoa.net/std/SODA#sync-1.0'; do
   check "datalink image $s" grep -q "$s" $T/dl.xml; done
 check "datalink cube BAND param" grep -q 'name="BAND"' <(curl -fsG $B/eso/q/dl/dlmeta --data-urlencode "ID=$CUBE")
-check "datalink metadata-only row -> NotFoundFault" grep -q NotFoundFault <(curl -fsG $B/eso/q/dl/dlmeta --data-urlencode "ID=ivo://eso.localtest/ID?$(csv1 "SELECT TOP 1 dp_id FROM ivoa.obscore WHERE dp_id LIKE 'ADP.2012%'")")
+check "datalink metadata-only row -> NotFoundFault" grep -q NotFoundFault <(curl -fsLG -A curl $B/eso/q/dl/dlmeta --data-urlencode "ID=ivo://eso.localtest/ID?$(csv1 "SELECT TOP 1 dp_id FROM ivoa.obscore WHERE dp_id LIKE 'ADP.2012%'")")
 check "datalink spectrum (sdl) #this + #progenitor" bash -c "curl -fsG $B/eso/q/sdl/dlmeta --data-urlencode 'ID=$SPEC' | grep -q '#progenitor'"
 curl -fsG $B/eso/q/dl/dlget --data-urlencode "ID=$IMG" --data-urlencode 'CIRCLE=265.1755 -53.6744 0.005' -o $T/cut.fits
 check "SODA CIRCLE cutout (image)" bash -c "head -c 6 $T/cut.fits | grep -q SIMPLE && [ \$(stat -c %s $T/cut.fits) -lt 167040 ]"

@@ -1,7 +1,7 @@
 /** What the search adds beside each observation: condition summaries and preview thumbnails as grid columns, and for the selected row its conditions over time and its preview. */
 import { useEffect, useMemo, useState } from 'react'
 import type { AppRuntime } from '../../state/runtime'
-import { cellText, dataLinkTarget, idColumn, knownTable } from '../../protocols/table'
+import { cellText, dataLinkTarget, findColumn, idColumn, knownTable } from '../../protocols/table'
 import type { Table } from '../../protocols/votable'
 import type { ExtraColumn } from '../../components/gridColumns'
 import { ASM_SOURCES, type ConditionSummary } from './conditions'
@@ -17,8 +17,14 @@ const COND: { id: keyof ConditionSummary; header: string; title: string; digits:
   { id: 'wind', header: 'Wind [m/s]', title: 'Median wind speed at 10 m (asm.meteo_paranal wind_speed_10m) during the exposure', digits: 1 },
 ]
 
+/** The column naming a row to a user: ESO's dp_id where there is one, else the table's identifier. */
+function nameColumn(table: Table): number {
+  const c = findColumn(table, { names: ['dp_id'] })
+  return c >= 0 ? c : idColumn(table)
+}
+
 function previewColumn(table: Table, loader: PreviewLoader): ExtraColumn {
-  const idc = idColumn(table)
+  const idc = nameColumn(table)
   return {
     id: 'preview',
     header: 'Preview',
@@ -76,7 +82,7 @@ export function useObservationExtras(rt: AppRuntime, table: Table | undefined, s
   }, [table, previews, loader, summaries, exposures])
   const one = selected.length === 1 ? selected[0] : undefined
   const exposure = one === undefined ? undefined : exposures.find((e) => e.row === one)
-  const id = table && one !== undefined ? cellText(table, one, idColumn(table)) : undefined
+  const id = table && one !== undefined ? cellText(table, one, nameColumn(table)) : undefined
   const status = exposures.length ? (
     <p className="muted small-print" role="status" data-testid="conditions-status">
       Observing conditions (Paranal, {Object.values(ASM_SOURCES).map((s) => s.table).join(', ')}):{' '}
