@@ -851,8 +851,11 @@ def main():
                     theta0=round(max(0.5, r3.normal(2.0, 0.4)), 3),
                     rfl=round(r3.uniform(50, 400), 1), rfl_rms=round(r3.uniform(0.5, 5), 2),
                     star_name="HD %d" % (100000 + (m // 60) * 17)))
+    lhat = add_asm(obscore, raws, meteo, dimm)
     dump("meteo.jsonl", meteo)
     dump("dimm.jsonl", dimm)
+    dump("lhatpro.jsonl", lhat)
+    add_previews(obscore, links)
 
     # ---------------------------------------------------- safcat catalogue
     r4 = np.random.default_rng(11)
@@ -884,8 +887,143 @@ def main():
     with open(os.path.join(OUTDIR, "links.json"), "w") as f:
         json.dump(links, f, indent=1, sort_keys=True)
 
-    print("obscore %d, raw %d, meteo %d, dimm %d, safcat %d, products %d" %
-          (len(obscore), len(raws), len(meteo), len(dimm), len(cat), len(PRODUCTS)))
+    print("obscore %d, raw %d, meteo %d, dimm %d, lhatpro %d, safcat %d, products %d, previews %d" %
+          (len(obscore), len(raws), len(meteo), len(dimm), len(lhat), len(cat), len(PRODUCTS), len(links["previews"])))
+
+
+# ---------------------------------------------------------------- additions (issue 21)
+# Everything below only ADDS rows/files (own random generators), so the tables and values above
+# stay exactly as they were: asm rows for the nights of the Paranal raw frames and products,
+# asm.lhatpros_paranal (PWV), and #preview images for most metadata-only products.
+PARANAL = ("ESO-VLT-U1", "ESO-VLT-U2", "ESO-VLT-U3", "ESO-VLT-U4", "ESO-VISTA", "ESO-VST")
+NO_PREVIEW = {"ADP.2012-11-06T12:38:33.553"}      # e2e: a metadata-only row without any link
+SVG_PREVIEW = {"ADP.2013-12-24T01:09:14.238"}     # e2e: a scriptable preview that must not run
+OLD_ASM = (dt.datetime(2021, 5, 2, 21), dt.datetime(2021, 5, 7, 10))
+
+
+def dt_of_mjd(mjd):
+    return dt.datetime(1858, 11, 17) + dt.timedelta(days=float(mjd))
+
+
+def asm_windows(obscore, raws):
+    """UTC minute windows [start, end) to cover: each Paranal raw frame and each Paranal product near a
+    named target (or with a file), widened by 40 min; merged per night. Nights already generated
+    (2021-05-02..06) are left out."""
+    spans = []
+    for r in raws:
+        if r["telescope"] in PARANAL:
+            t0 = dt_of_mjd(r["mjd_obs"])
+            spans.append((t0, t0 + dt.timedelta(seconds=float(r["exposure"] or 0))))
+    named = np.array([(ra, dec) for _, ra, dec in NAMED])
+    for o in obscore:
+        if o["facility_name"] not in PARANAL or o["t_min"] is None or o["s_ra"] is None \
+                or o["t_max"] - o["t_min"] > 0.5:
+            continue
+        d = np.hypot((named[:, 0] - o["s_ra"]) * math.cos(math.radians(o["s_dec"])), named[:, 1] - o["s_dec"])
+        if d.min() < 0.2 or o["dp_id"] in SVG_PREVIEW or o["obs_id"].startswith("OBS."):
+            spans.append((dt_of_mjd(o["t_min"]), dt_of_mjd(o["t_max"])))
+    pad = dt.timedelta(minutes=40)
+    wins = []
+    for a, b in sorted(spans):
+        a = (a - pad).replace(second=0, microsecond=0)
+        b = (b + pad).replace(second=0, microsecond=0)
+        if wins and a <= wins[-1][1]:
+            wins[-1] = (wins[-1][0], max(b, wins[-1][1]))
+        else:
+            wins.append((a, b))
+    return wins
+
+
+def add_asm(obscore, raws, meteo, dimm):
+    """More asm rows (1-minute meteo/DIMM, 2-minute LHATPRO) for the windows; returns the LHATPRO rows."""
+    r = np.random.default_rng(2121)
+    lhat = []
+    z = lambda t: t.isoformat() + "Z"  # noqa: E731
+    for a, b in asm_windows(obscore, raws):
+        n = int((b - a).total_seconds() // 60)
+        base_see, base_rh, base_pwv = r.uniform(0.5, 1.3), r.uniform(4, 35), r.uniform(0.8, 6.0)
+        for m in range(n):
+            t0 = a + dt.timedelta(minutes=m)
+            ph = m / 90.0
+            if m % 2 == 0:
+                lhat.append(dict(
+                    start_date=z(t0), midpoint_date=z(t0 + dt.timedelta(seconds=60)), integration=120, valid=1,
+                    lhatpro_id=1, platform="UT3", alt=90.0, az=0.0,
+                    irt0=round(-95 + r.normal(0, 3), 2), lwp0=0.0,
+                    iwv=round(max(0.2, base_pwv + 0.4 * math.sin(ph / 2) + r.normal(0, 0.05)), 3)))
+            if OLD_ASM[0] <= t0 < OLD_ASM[1] and (t0.hour >= 21 or t0.hour < 10):
+                continue  # the five nights generated above already have this minute of meteo and DIMM
+            tm = t0 + dt.timedelta(seconds=30)
+            ws = max(0.0, 5 + 3 * math.sin(ph) + r.normal(0, 0.8))
+            wd = (290 + 30 * math.sin(ph / 2) + r.normal(0, 5)) % 360
+            rh = float(np.clip(base_rh + 4 * math.sin(ph / 3) + r.normal(0, 1), 1, 100))
+            temp = 11 + 3 * math.cos(ph / 4) + r.normal(0, 0.1)
+            pr = 743.5 + 0.6 * math.sin(ph / 5) + r.normal(0, 0.05)
+            meteo.append(dict(
+                start_date=z(t0), midpoint_date=z(tm), integration=60, valid=0 if r.random() < 0.01 else 1,
+                press_0m=round(pr, 2), presqnh=round(pr + 272.1, 2), prestrend_0m=round(r.normal(0, 0.3), 2),
+                rhum_2m=round(rh), rhum_30m=round(rh - 1), rhum_m20m=round(rh + 2),
+                temp_0m=round(temp + 0.5, 2), temp_2m=round(temp, 2), temp_30m=round(temp - 0.4, 2),
+                temp_2m_min=round(temp - 0.2, 2), temp_2m_max=round(temp + 0.2, 2),
+                temp_2m_dev=round(abs(r.normal(0.05, 0.02)), 3), tempdew_2m=round(temp - 22, 2),
+                wind_speed_10m=round(ws, 2), wind_speed_30m=round(ws * 1.15, 2), wind_speed_10m_max=round(ws * 1.4, 2),
+                wind_dir_10m=round(wd, 1), wind_dir_30m=round((wd + 5) % 360, 1),
+                wind_speedu_20m=round(ws * math.cos(math.radians(wd)), 2),
+                wind_speedv_20m=round(ws * math.sin(math.radians(wd)), 2),
+                wind_speedw_20m=round(r.normal(0, 0.3), 2), rain_m20m=0))
+            see = float(np.clip(base_see + 0.25 * math.sin(ph) + abs(r.normal(0, 0.12)), 0.3, 3.5))
+            am = 1.0 + abs(r.normal(0.2, 0.15))
+            dimm.append(dict(
+                start_date=z(t0), midpoint_date=z(tm), integration=60, valid=1 if r.random() > 0.02 else 0,
+                ra=round((100 + m * 0.25) % 360, 4), dec=round(-30.0 + 10 * math.sin(m / 100.0), 4),
+                airmass=round(am, 3), fwhm=round(see, 3), fwhm_ab=round(see / am ** 0.6, 3),
+                tau0=round(max(0.0005, 0.006 / see + r.normal(0, 0.0008)), 5),
+                theta0=round(max(0.5, r.normal(2.0, 0.4)), 3),
+                rfl=round(r.uniform(50, 400), 1), rfl_rms=round(r.uniform(0.5, 5), 2),
+                star_name="HD %d" % (100000 + (m // 60) * 17)))
+    return lhat
+
+
+def spectrum_plot(r, nx=96, ny=64):
+    """A tiny line plot of a synthetic spectrum (continuum + absorption lines) as a 2-D array."""
+    x = np.linspace(0, 1, nx)
+    y = 0.6 + 0.25 * np.sin(x * r.uniform(2, 5) + r.uniform(0, 3))
+    for _ in range(int(r.integers(3, 9))):
+        y -= r.uniform(0.05, 0.3) * np.exp(-((x - r.uniform(0, 1)) ** 2) / (2 * r.uniform(0.003, 0.01) ** 2))
+    y += r.normal(0, 0.01, nx)
+    img = np.zeros((ny, nx))
+    rows = np.clip(((y - y.min()) / max(np.ptp(y), 1e-9) * (ny - 9) + 4).astype(int), 0, ny - 1)
+    for i in range(nx):
+        lo, hi = sorted((rows[i], rows[i - 1] if i else rows[i]))
+        img[lo:hi + 1, i] = 1.0
+    return img + 0.02
+
+
+def add_previews(obscore, links):
+    """#preview files for most metadata-only products: PNG star fields (images, cubes), PNG line plots
+    (spectra), one SVG. links["previews"][dp_id] = [relative path, content type]."""
+    r = np.random.default_rng(4242)
+    links["previews"] = {}
+    os.makedirs(os.path.join(OUTDIR, "pub", "preview"), exist_ok=True)
+    for o in obscore:
+        dp = o["dp_id"]
+        if dp in links["products"] or dp in NO_PREVIEW or o["dataproduct_type"] not in ("image", "cube", "spectrum"):
+            continue
+        if o["instrument_name"] == "ALMA" or sum(map(ord, dp)) % 7 == 0:
+            continue
+        base = os.path.join(OUTDIR, "pub", "preview", fname(dp)[:-5])
+        if dp in SVG_PREVIEW:
+            with open(base + ".svg", "w") as f:
+                f.write('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" onload="window.__svgRan=1">'
+                        '<script>window.__svgRan=1;document.title="pwned"</script>'
+                        '<rect width="64" height="64" fill="red"/></svg>\n')
+            links["previews"][dp] = ["preview/" + fname(dp)[:-5] + ".svg", "image/svg+xml"]
+            continue
+        if o["dataproduct_type"] == "spectrum":
+            write_png_preview(spectrum_plot(r), base + ".png")
+        else:
+            write_png_preview(stars((48, 48), int(r.integers(8, 30)), 2.0, r=r), base + ".png")
+        links["previews"][dp] = ["preview/" + fname(dp)[:-5] + ".png", "image/png"]
 
 
 if __name__ == "__main__":

@@ -37,6 +37,10 @@ check "dbo.raw >= 500 rows, INTERSECTS on position" grep -q FORS2.2021-05-04 <(t
 check "dbo.raw row count" ge "$(csv1 'SELECT COUNT(*) FROM dbo.raw')" 500
 check "asm.meteo_paranal night query" ge "$(csv1 "SELECT COUNT(*) FROM asm.meteo_paranal WHERE start_date BETWEEN '2021-05-03T21:00:00' AND '2021-05-04T10:00:00' AND valid=1")" 700
 check "asm.dimm_paranal fwhm/airmass" ge "$(csv1 "SELECT COUNT(*) FROM asm.dimm_paranal WHERE fwhm > 0 AND airmass >= 1")" 1000
+check "asm.lhatpros_paranal PWV at a FORS2 frame" ge "$(csv1 "SELECT COUNT(*) FROM asm.lhatpros_paranal WHERE start_date BETWEEN '2021-05-04T05:00:00' AND '2021-05-04T05:20:00' AND iwv > 0")" 5
+check "asm covers a raw frame outside the first five nights" ge "$(csv1 "SELECT COUNT(*) FROM asm.dimm_paranal WHERE start_date BETWEEN '2014-12-09T00:00:00' AND '2014-12-11T12:00:00'")" 10
+check "metadata-only product: #preview PNG via pdl" bash -c "curl -fsL -A curl '$B/eso/q/dl/dlmeta?ID=ivo://eso.localtest/ID?ADP.2016-02-09T12:16:50.686' | grep -q '#preview'"
+check "SVG preview is served as image/svg+xml" bash -c "curl -fsI '$B/eso/q/files/static/preview/ADP.2013-12-24T01_09_14.238.svg' | grep -qi 'content-type: image/svg+xml'"
 check "safcat cone search" ge "$(csv1 "SELECT COUNT(*) FROM safcat.kids_dr4_cat WHERE CONTAINS(POINT('', raj2000, decj2000), CIRCLE('', 53.12, -27.8, 0.1)) = 1")" 5
 check "safcat RA UCD pos.eq.ra;meta.main" grep -q raj2000 <(tap -d RESPONSEFORMAT=csv --data-urlencode "QUERY=SELECT column_name FROM TAP_SCHEMA.columns WHERE table_name='safcat.kids_dr4_cat' AND ucd='pos.eq.ra;meta.main'")
 
@@ -54,7 +58,7 @@ curl -fsG $B/eso/q/dl/dlmeta --data-urlencode "ID=$IMG" > $T/dl.xml
 for s in '#this' '#preview' '#progenitor' '#auxiliary' 'ivo://ivoa.net/std/SODA#sync-1.0'; do
   check "datalink image $s" grep -q "$s" $T/dl.xml; done
 check "datalink cube BAND param" grep -q 'name="BAND"' <(curl -fsG $B/eso/q/dl/dlmeta --data-urlencode "ID=$CUBE")
-check "datalink metadata-only row -> NotFoundFault" grep -q NotFoundFault <(curl -fsG $B/eso/q/dl/dlmeta --data-urlencode "ID=ivo://eso.localtest/ID?$(csv1 "SELECT TOP 1 dp_id FROM ivoa.obscore WHERE dp_id LIKE 'ADP.2012%'")")
+check "datalink metadata-only row -> NotFoundFault" grep -q NotFoundFault <(curl -fsLG -A curl $B/eso/q/dl/dlmeta --data-urlencode "ID=ivo://eso.localtest/ID?$(csv1 "SELECT TOP 1 dp_id FROM ivoa.obscore WHERE dp_id LIKE 'ADP.2012%'")")
 check "datalink spectrum (sdl) #this + #progenitor" bash -c "curl -fsG $B/eso/q/sdl/dlmeta --data-urlencode 'ID=$SPEC' | grep -q '#progenitor'"
 curl -fsG $B/eso/q/dl/dlget --data-urlencode "ID=$IMG" --data-urlencode 'CIRCLE=265.1755 -53.6744 0.005' -o $T/cut.fits
 check "SODA CIRCLE cutout (image)" bash -c "head -c 6 $T/cut.fits | grep -q SIMPLE && [ \$(stat -c %s $T/cut.fits) -lt 167040 ]"

@@ -7,7 +7,7 @@ import { isNumericScalar } from '../protocols/table'
 import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { ColumnChooser } from './ColumnChooser'
-import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout } from './gridColumns'
+import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout, type ExtraColumn } from './gridColumns'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -75,6 +75,42 @@ class TitledCell {
   refresh(): boolean {
     return false
   }
+}
+
+/** A cell a view draws itself (an extra column's render); undone when AG Grid drops the cell (the row left the screen). */
+class ExtraCell {
+  private gui = document.createElement('span')
+  private undo: (() => void) | void = undefined
+  init(p: ICellRendererParams & { extra?: ExtraColumn }): void {
+    this.gui.className = 'grid-extra-cell'
+    if (p.data && p.extra?.render) this.undo = p.extra.render((p.data as { i: number }).i, this.gui)
+  }
+  getGui(): HTMLElement {
+    return this.gui
+  }
+  refresh(): boolean {
+    return false
+  }
+  destroy(): void {
+    this.undo?.()
+  }
+}
+
+/** The extra columns' definitions (shown after the table's first column). */
+function extraDefsOf(extras: readonly ExtraColumn[]): ColDef<{ i: number }>[] {
+  return extras.map((x) => ({
+    colId: `x-${x.id}`,
+    headerName: x.header,
+    headerComponentParams: { innerHeaderComponent: HeaderLabel, innerHeaderComponentParams: { title: x.title } },
+    valueGetter: (p) => (p.data && x.value ? (x.value(p.data.i) ?? null) : null),
+    valueFormatter: (p) => (x.format ? x.format((p.value as number | string | null) ?? undefined) : p.value === null || p.value === undefined ? '' : String(p.value)),
+    comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
+    cellRenderer: x.render ? ExtraCell : undefined,
+    cellRendererParams: { extra: x },
+    resizable: true,
+    sortable: !!x.value,
+    width: x.width ?? 110,
+  }))
 }
 
 /**
@@ -216,9 +252,13 @@ interface Props {
   onLinkClick?: (href: string, row: number) => boolean
   /** The result did not arrive whole: the row count says "(partial)". */
   partial?: { reason: string }
+  /** Columns a view adds (after the first), e.g. observing conditions and preview thumbnails. */
+  extraColumns?: readonly ExtraColumn[]
 }
 
-export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial }: Props) {
+const NO_EXTRAS: readonly ExtraColumn[] = []
+
+export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial, extraColumns = NO_EXTRAS }: Props) {
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
   const api = useRef<GridApi<{ i: number }> | null>(null)
@@ -234,7 +274,13 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
   const rowData = useMemo(() => rowsOf(table, shownRows), [table, shownRows])
   const displays = useMemo(() => columnDisplays(table, shownRows, timesAs), [table, shownRows, timesAs])
-  const columnDefs = useMemo(() => columnDefsOf(table, layout, displays, linkClick), [table, layout, displays])
+  const columnDefs = useMemo(() => {
+    const own = columnDefsOf(table, layout, displays, linkClick)
+    // a view's extra columns come right after the first (the row's identifier), so rows stay told apart
+    return [...own.slice(0, 1), ...extraDefsOf(extraColumns), ...own.slice(1)]
+  }, [table, layout, displays, extraColumns])
+  // new values of the extra columns (conditions arrived): redraw the cells on screen
+  useEffect(() => api.current?.refreshCells({ force: true }), [extraColumns])
   const applyingSelection = useFollowSelection(api, selected)
   const rowClassRules = useHighlightedRow(api, highlighted)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse)
@@ -291,7 +337,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         onColumnMoved={(e) => {
           // the user dragged a header: remember the new order (the grid already shows it)
           if (!e.finished || !e.source.startsWith('ui')) return
-          const order = e.api.getColumnState().map((s) => Number(s.colId.slice(1)))
+          const order = e.api.getColumnState().filter((s) => s.colId.startsWith('c')).map((s) => Number(s.colId.slice(1)))
           if (order.length === table.fields.length && order.some((c, k) => c !== layout.order[k])) change({ order })
         }}
         // a header dragged off the grid stays (hiding is the column chooser's, which remembers it)

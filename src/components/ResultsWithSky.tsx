@@ -5,6 +5,7 @@ import type { Table } from '../protocols/votable'
 import { useRuntime } from '../state/runtime'
 import { useSurvey } from '../state/survey'
 import type { GridSkyLink } from './gridSkyLink'
+import type { ExtraColumn } from './gridColumns'
 import { ResultGrid } from './lazyParts'
 import { SkyView, type SkyViewProps } from './sky/SkyView'
 
@@ -25,9 +26,13 @@ interface Props {
   drawn: string
   /** The result did not arrive whole: grid and sky say so. */
   partial?: { reason: string }
+  /** Columns the view adds to the grid (conditions, previews). */
+  extraColumns?: readonly ExtraColumn[]
+  /** Shown under the sky (the selected row's preview). */
+  besideSky?: ReactNode
 }
 
-export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick, sky, drawn, partial }: Props) {
+export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick, sky, drawn, partial, extraColumns, besideSky }: Props) {
   const surveys = useRuntime().profile.surveys
   const [picked, setPicked] = useState<string | null>()
   // a choice from another profile's list does not carry over
@@ -42,7 +47,7 @@ export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick
   return (
     <div className="search-split">
       <div className="search-results">
-        {table ? <ResultGrid key={link.gridKey} table={table} dark={dark} height={height} {...link.grid} onLinkClick={onLinkClick} toolbar={toolbar?.(table)} partial={partial} /> : <p className="muted">{empty}</p>}
+        {table ? <ResultGrid key={link.gridKey} table={table} dark={dark} height={height} {...link.grid} onLinkClick={onLinkClick} toolbar={toolbar?.(table)} partial={partial} extraColumns={extraColumns} /> : <p className="muted">{empty}</p>}
       </div>
       <div className="search-sky-column">
         {partial && table && (
@@ -56,6 +61,7 @@ export function ResultsWithSky({ link, dark, height, empty, toolbar, onLinkClick
           </p>
         )}
         <SkyView {...sky} {...link.sky} hips={survey.hips} height={height} rowLabel={rowLabel} surveys={surveys.length ? { list: surveys, value: choice === undefined ? (surveys[0] ?? null) : choice, onChange: setPicked } : undefined} />
+        {besideSky}
       </div>
     </div>
   )

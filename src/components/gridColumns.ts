@@ -138,6 +138,12 @@ export function columnDisplays(table: Table, rows: number, timesAs: TimesAs): Co
       return { full: formatCell, shown: (v) => middleEllipsis(formatCell(v), max), width: ID_WIDTH_CAP, identifier: true }
     }
     const kind = timeKind(f)
+    if (isReleaseDate(f)) {
+      // ESO's release date: in the future it says until when the data are proprietary
+      const iso = (v: Value) => (v === null ? '' : (kind && timesAs === 'iso' ? formatTimeCell(v, kind) : undefined) ?? formatCell(v))
+      const text = (v: Value) => releaseText(iso(v))
+      return { full: text, shown: text, unit: kind && timesAs === 'iso' ? 'UTC' : undefined, width: TIME_WIDTH + 120, identifier: false }
+    }
     if (kind && timesAs === 'iso') {
       const iso = (v: Value) => (v === null ? '' : formatTimeCell(v, kind) ?? formatCell(v))
       return {
@@ -151,4 +157,30 @@ export function columnDisplays(table: Table, rows: number, timesAs: TimesAs): Co
     }
     return { full: formatCell, shown: formatCell, identifier: false }
   })
+}
+
+/** ESO's release-date columns (dbo.raw release_date, ObsCore obs_release_date). */
+export function isReleaseDate(f: Pick<Table['fields'][number], 'name' | 'ucd'>): boolean {
+  return /^(obs_)?release_date$/i.test(f.name) || /(^|;)time\.release(;|$)/i.test(f.ucd ?? '')
+}
+
+/** A release date as a user reads it: "proprietary until <date>" while it is in the future. */
+export function releaseText(iso: string, now: number = Date.now()): string {
+  if (!iso) return ''
+  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`)
+  return Number.isFinite(t) && t > now ? `proprietary until ${iso}` : iso
+}
+
+/** A column a view adds beside the table's own (observing conditions, preview thumbnails): values by row, never from the table's fields. */
+export interface ExtraColumn {
+  id: string
+  header: string
+  /** the header's tooltip */
+  title?: string
+  width?: number
+  value?: (row: number) => number | string | undefined
+  /** text of a value (default: as is; nothing for undefined) */
+  format?: (v: number | string | undefined) => string
+  /** draws the cell itself (plain DOM, only while the row is on screen); returns what to undo when the cell goes */
+  render?: (row: number, cell: HTMLElement) => (() => void) | void
 }

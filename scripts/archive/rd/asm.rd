@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!-- asm.*: ESO-like ambient condition tables (synthetic, 5 nights
-2021-05-02..06, 21:00-10:00 UTC, 1-minute cadence).  Column names follow
+2021-05-02..06, 21:00-10:00 UTC, 1-minute cadence, plus windows around every Paranal raw frame
+and the Paranal products near named targets; LHATPRO PWV every 2 minutes in those windows).  Column names follow
 ESO's asm.meteo_paranal / asm.dimm_paranal (subset).  RD id eso/asm. -->
 <resource schema="asm" resdir=".">
   <meta name="creationDate">2024-01-01T00:00:00Z</meta>
@@ -136,6 +137,54 @@ ESO's asm.meteo_paranal / asm.dimm_paranal (subset).  RD id eso/asm. -->
       </iterator>
     </embeddedGrammar>
     <make table="dimm_paranal">
+      <rowmaker idmaps="*"/>
+    </make>
+  </data>
+
+  <table id="lhatpros_paranal" onDisk="True" adql="True">
+    <meta name="description">Paranal LHATPRO microwave radiometer, zenith water vapour (synthetic;
+      ESO's asm.lhatpros_paranal, subset, column names partly guessed).</meta>
+    <index columns="start_date"/>
+    <column name="start_date" type="timestamp" ucd="time.start" verbLevel="1"
+      description="Start (time) of the measurement."/>
+    <column name="midpoint_date" type="timestamp" ucd="time.epoch" verbLevel="1"
+      description="Midpoint (time) of the measurement."/>
+    <column name="integration" type="smallint" unit="s" ucd="time.interval" verbLevel="1"
+      description="Timebin [s] used for measurement of ambient data sample.">
+      <values nullLiteral="-999"/></column>
+    <column name="valid" type="smallint" ucd="meta.code.qual" verbLevel="1"
+      description="1 if the sample is valid, 0 otherwise.">
+      <values nullLiteral="-999"/></column>
+    <column name="lhatpro_id" type="smallint" ucd="meta.id;instr" verbLevel="1"
+      description="Radiometer id.">
+      <values nullLiteral="-999"/></column>
+    <column name="platform" type="text" ucd="meta.id;instr.tel" verbLevel="1"
+      description="Platform the radiometer is mounted on."/>
+    <column name="alt" type="real" unit="deg" ucd="pos.az.alt" verbLevel="1"
+      description="Altitude of the line of sight [deg]."/>
+    <column name="az" type="real" unit="deg" ucd="pos.az.azi" verbLevel="1"
+      description="Azimuth of the line of sight [deg]."/>
+    <column name="irt0" type="real" unit="Celsius" ucd="phys.temperature" verbLevel="1"
+      description="Infrared sky brightness temperature [C]."/>
+    <column name="lwp0" type="real" unit="g/m**2" ucd="phys.columnDensity" verbLevel="1"
+      description="Liquid water path [g/m2]."/>
+    <column name="iwv" type="real" unit="mm" ucd="phys.columnDensity;meteo" verbLevel="1"
+      description="Integrated water vapour (precipitable water vapour, PWV) at zenith [mm]."/>
+  </table>
+
+  <data id="import_lhatpros_paranal">
+    <sources>data/lhatpro.jsonl</sources>
+    <embeddedGrammar>
+      <iterator>
+        <setup imports="json"/>
+        <code>
+          with open(self.sourceToken) as f:
+            for line in f:
+              yield json.loads(line)
+        </code>
+      </iterator>
+    </embeddedGrammar>
+    <make table="lhatpros_paranal">
       <rowmaker idmaps="*"/>
     </make>
   </data>

@@ -389,6 +389,10 @@ Parts (spectra, SSAP, SDM) are adapted from the DaCHS reference recipe. -->
             pubDID = "ivo://eso.localtest/ID?"+pubDID
           dpId = dpIdOf(pubDID)
           info = LINKS["products"].get(dpId)
+          if info is None and dpId in LINKS.get("previews", {}):
+            from gavo import svcs
+            raise svcs.WebRedirect(BASEURL+"/eso/q/pdl/dlmeta?ID="
+              +urllib.parse.quote(pubDID, safe=":/"))
           if info is None:
             with base.getTableConn() as conn:
               known = list(conn.query("SELECT 1 FROM ivoa.obscore"
@@ -458,6 +462,41 @@ Parts (spectra, SSAP, SDM) are adapted from the DaCHS reference recipe. -->
       <FEED source="//soda#sdm_plainfluxcalib"/>
       <FEED source="//soda#sdm_cutout"/>
       <FEED source="//soda#sdm_format"/>
+    </datalinkCore>
+  </service>
+
+  <!-- metadata-only products that have a preview image: #this is a NotFoundFault, #preview a
+       static PNG (one product has an SVG, for the client's "never run scriptable previews") -->
+  <service id="pdl" allowed="dlmeta">
+    <meta name="title">ESO-like metadata-only products: DataLink (previews)</meta>
+    <datalinkCore>
+      <descriptorGenerator>
+        <FEED source="esoLinkSetup"/>
+        <code>
+          if not pubDID.startswith("ivo://"):
+            pubDID = "ivo://eso.localtest/ID?"+pubDID
+          if dpIdOf(pubDID) not in LINKS.get("previews", {}):
+            return DatalinkFault.NotFoundFault(pubDID, "No product with this ID")
+          desc = ProductDescriptor(pubDID, None, None, "application/fits")
+          desc.suppressAutoLinks = True
+          return desc
+        </code>
+      </descriptorGenerator>
+      <metaMaker semantics="#this">
+        <FEED source="esoLinkSetup"/>
+        <code>
+          yield DatalinkFault.NotFoundFault(descriptor.pubDID,
+            "Synthetic metadata-only product: no file here", semantics="#this")
+        </code>
+      </metaMaker>
+      <metaMaker semantics="#preview">
+        <FEED source="esoLinkSetup"/>
+        <code>
+          rel, mime = LINKS["previews"][dpIdOf(descriptor.pubDID)]
+          yield staticLink(descriptor, rel, semantics="#preview",
+            contentType=mime, description="Preview image")
+        </code>
+      </metaMaker>
     </datalinkCore>
   </service>
 

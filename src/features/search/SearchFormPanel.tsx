@@ -2,6 +2,7 @@
 import { AppForm, Field, ResolvedPosition, TargetField } from '../../components/FormField'
 import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type CatalogueColumns, type SearchForm, type WavelengthUnit } from './searchQuery'
 import type { TargetState } from '../../state/target'
+import type React from 'react'
 
 interface Props {
   form: SearchForm
@@ -126,11 +127,31 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
           {text('since', 'Changed since', { placeholder: 'e.g. 2022-01-01', className: 'narrow-wide' })}
         </div>
       )}
+      {raw && <RawFields text={text} />}
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy}>
           Search
         </button>
       </div>
     </AppForm>
+  )
+}
+
+type TextField = (k: keyof SearchForm, label: string, props?: { placeholder?: string; hint?: string; className?: string }) => React.ReactNode
+
+/** dbo.raw's own fields, as ESO's raw-data query form offers them. */
+function RawFields({ text }: { text: TextField }) {
+  return (
+    <fieldset className="search-row search-raw-fields" aria-label="Raw frame fields">
+      {text('progid', 'Programme ID', { placeholder: 'e.g. 105.20AB.001', className: 'narrow-wide' })}
+      {text('pi', 'PI/CoI', { placeholder: 'part of a name', className: 'narrow-wide' })}
+      {text('obname', 'OB name', { placeholder: 'name or OB_*', className: 'narrow-wide' })}
+      {text('obid', 'OB ID', { placeholder: 'e.g. 2000001', className: 'narrow-wide' })}
+      {text('object', 'Object', { placeholder: 'as in the header (OBJECT)', className: 'narrow-wide' })}
+      {text('period', 'Period', { placeholder: '105 or 104-107', className: 'narrow' })}
+      {text('night', 'Night', { placeholder: 'YYYY-MM-DD', hint: 'noon to noon (UTC)', className: 'narrow-wide' })}
+      {text('rawtype', 'Type', { placeholder: 'e.g. OBJECT, FLAT*', className: 'narrow-wide' })}
+      {text('tech', 'Technique', { placeholder: 'e.g. IMAGE, ECHELLE', className: 'narrow-wide' })}
+    </fieldset>
   )
 }

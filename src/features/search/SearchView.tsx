@@ -20,7 +20,9 @@ import { runSync } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
 import { buildAdql, circleToForm, countAdql, polygonToForm, SEARCH_URL_FORM, type SearchForm } from './searchQuery'
 import { SearchFormPanel } from './SearchFormPanel'
-import { decodeSelection, encodeSelection, isTabOnly } from './selection'
+import { RawCalibrations } from './RawCalibrations'
+import { useObservationExtras } from './ObservationExtras'
+import { decodeSelection, encodeSelection, selectionNoteOf } from './selection'
 import { useCatalogues } from './useCatalogues'
 import { positionOf, useFormTargets } from '../../state/target'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion, opensDataLink } from '../../state/datalinkTarget'
@@ -63,13 +65,8 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
     onChange: (rows) => setParams({ sel: table && encodeSelection(table, rows) }, true),
   })
   const selected = link.selected
-  const selectionNote = selected.length && isTabOnly(sel)
-    ? `Selection of ${selected.length.toLocaleString('en')} rows is not in the link (too many); it is kept in this browser tab only.`
-    : !selected.length && decoded?.lost === 'other-tab'
-      ? "This link's selection was too large to share: it was kept only in the browser tab it was made in."
-      : !selected.length && decoded?.lost === 'changed'
-        ? "This link's selection no longer matches the results (they changed since): nothing is selected."
-        : ''
+  const selectionNote = selectionNoteOf(selected.length, sel, decoded?.lost)
+  const extras = useObservationExtras(rt, table, selected, ready && committed.kind !== 'catalogue')
 
   const footprints = useMemo(() => (table ? footprintsOfTable(table) : undefined), [table])
   const colourBy = useMemo(() => colourOptionsOf(table), [table])
@@ -138,11 +135,15 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
       {table && result.data?.partial && <PartialRetry partial={result.data.partial} rows={table.rowCount} onRetry={() => void result.refetch()} />}
       <ResultsWithSky
         partial={result.data?.partial} link={link} dark={dark} height={520} empty={go ? '' : 'Results appear here and on the sky.'}
-        toolbar={(t) => <BulkDownload table={t} rows={selected} />}
+        toolbar={(t) => <><BulkDownload table={t} rows={selected} />{committed.kind === 'raw' && <RawCalibrations table={t} rows={selected} />}</>}
         onLinkClick={(href, row) => !!table && opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
         sky={{ footprints, colourBy, focus: link.focus, cone: skyCone, centre, onDrawCircle, onDrawPolygon, polygon: skyPolygon }}
         drawn="footprints"
+        extraColumns={extras.extraColumns}
+        besideSky={extras.besideSky}
       />
+      {extras.status}
+      {extras.panel}
     </section>
   )
 }

@@ -36,6 +36,17 @@ export interface SearchForm {
   table: string
   /** A region drawn on the sky: "ra dec ra dec …" (ICRS degrees, ≥ 3 vertices); replaces the target cone. */
   polygon: string
+  /** Raw frames (dbo.raw) as ESO's raw-data form asks: programme ID (prefix), PI/CoI (part of the name), OB name/ID, object, period, night, type and technique. */
+  progid: string
+  pi: string
+  obname: string
+  obid: string
+  object: string
+  period: string
+  /** A night as its calendar date (YYYY-MM-DD): frames from that day's noon to the next noon (UTC). */
+  night: string
+  rawtype: string
+  tech: string
 }
 
 export const EMPTY_FORM: SearchForm = {
@@ -57,6 +68,15 @@ export const EMPTY_FORM: SearchForm = {
   since: '',
   table: '',
   polygon: '',
+  progid: '',
+  pi: '',
+  obname: '',
+  obid: '',
+  object: '',
+  period: '',
+  night: '',
+  rawtype: '',
+  tech: '',
 }
 
 /** The form in the URL: one parameter per field, by its name; choices outside their lists read as the default. */
@@ -276,6 +296,8 @@ export function buildAdql(form: SearchForm, position?: Position, catalogue?: Cat
   if (eMin !== undefined) where.push(`${c.exptime} >= ${adqlNumber(eMin)}`)
   if (eMax !== undefined) where.push(`${c.exptime} <= ${adqlNumber(eMax)}`)
 
+  if (form.kind === 'raw') rawConstraints(form, where, errors)
+
   if (form.since.trim()) {
     const mjd = toMjd(form.since)
     if (mjd === undefined || /^\d+(\.\d*)?$/.test(form.since.trim())) errors.since = 'A calendar date, e.g. 2022-01-01'
@@ -309,4 +331,58 @@ export function readPolygon(text: string): [number, number][] | string {
 export function polygonToForm(form: SearchForm, vertices: readonly (readonly [number, number])[]): SearchForm {
   const text = vertices.map(([ra, dec]) => `${Number((((ra % 360) + 360) % 360).toFixed(5))} ${Number(dec.toFixed(5))}`).join(' ')
   return { ...form, polygon: text, spatial: 'intersects' }
+}
+
+/** A text pattern as ADQL: `*` and `?` are wildcards (LIKE), else an exact match. */
+function pattern(col: string, text: string): string {
+  const t = text.trim()
+  if (!/[*?%]/.test(t)) return `${col} = ${adqlString(t)}`
+  return `${col} LIKE ${adqlString(t.replace(/\*/g, '%').replace(/\?/g, '_'))}`
+}
+
+const orOf = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`)
+
+/** The next calendar day of a YYYY-MM-DD date. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
+}
+
+/** dbo.raw's own fields, as ESO's raw-data query form offers them. */
+function rawConstraints(form: SearchForm, where: string[], errors: BuiltQuery['errors']): void {
+  // programme IDs: "60.A-9001(A)" exactly, "60.A-9001" any run of it
+  const progs = list(form.progid)
+  if (progs.length) where.push(orOf(progs.map((p) => (p.includes('(') || /[*?]/.test(p) ? pattern('prog_id', p) : `prog_id LIKE ${adqlString(`${p}%`)}`))))
+  // PI/CoI: part of the name, any case
+  const pis = list(form.pi)
+  if (pis.length) where.push(orOf(pis.map((p) => `LOWER(pi_coi) LIKE ${adqlString(`%${p.toLowerCase().replace(/\*/g, '%')}%`)}`)))
+  const names = list(form.obname)
+  if (names.length) where.push(orOf(names.map((n) => pattern('ob_name', n))))
+  const objects = list(form.object)
+  if (objects.length) where.push(orOf(objects.map((n) => pattern('object', n))))
+  const types = list(form.rawtype)
+  if (types.length) where.push(orOf(types.map((n) => pattern('dp_type', n))))
+  const techs = list(form.tech)
+  if (techs.length) where.push(orOf(techs.map((n) => pattern('dp_tech', n))))
+  const ids = list(form.obid)
+  if (ids.length) {
+    if (ids.some((i) => !/^-?\d+$/.test(i))) errors.obid = 'Whole numbers, separated by commas'
+    else where.push(ids.length === 1 ? `ob_id = ${ids[0]}` : `ob_id IN (${ids.join(', ')})`)
+  }
+  const period = form.period.trim()
+  if (period) {
+    const m = /^(\d+)\s*(?:-|–|\.\.)\s*(\d+)$/.exec(period)
+    if (m) where.push(`period BETWEEN ${Math.min(+m[1]!, +m[2]!)} AND ${Math.max(+m[1]!, +m[2]!)}`)
+    else if (list(period).every((p) => /^\d+$/.test(p))) {
+      const ps = list(period)
+      where.push(ps.length === 1 ? `period = ${ps[0]}` : `period IN (${ps.join(', ')})`)
+    } else errors.period = 'A period (105), a list (105, 106) or a range (104-107)'
+  }
+  const night = form.night.trim()
+  if (night) {
+    // ESO's night: from noon to noon, named by the date it starts on
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(night) || Number.isNaN(Date.parse(`${night}T00:00:00Z`))) errors.night = 'A date, e.g. 2021-05-03 (the night starting that day)'
+    else where.push(`date_obs >= ${adqlString(`${night}T12:00:00`)}`, `date_obs < ${adqlString(`${nextDay(night)}T12:00:00`)}`)
+  }
 }

@@ -236,3 +236,12 @@ export function rowsOfIds(table: Table, ids: readonly string[]): number[] {
 
 /** Whether a `sel` parameter is kept in the tab rather than carried by the link. */
 export const isTabOnly = (sel: string | null) => !!sel?.startsWith('~t.')
+
+/** What to tell the user about a selection the link does not (or no longer) carry; '' when nothing. */
+export function selectionNoteOf(selectedCount: number, sel: string | null, lost: string | undefined): string {
+  if (selectedCount && isTabOnly(sel)) return `Selection of ${selectedCount.toLocaleString('en')} rows is not in the link (too many); it is kept in this browser tab only.`
+  if (selectedCount) return ''
+  if (lost === 'other-tab') return "This link's selection was too large to share: it was kept only in the browser tab it was made in."
+  if (lost === 'changed') return "This link's selection no longer matches the results (they changed since): nothing is selected."
+  return ''
+}
