@@ -7,7 +7,7 @@ import { isNumericScalar } from '../protocols/table'
 import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { ColumnChooser } from './ColumnChooser'
-import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout } from './gridColumns'
+import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout, type ColumnOrderSource } from './gridColumns'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -214,13 +214,15 @@ interface Props {
   onLinkClick?: (href: string, row: number) => boolean
   /** The result did not arrive whole: the row count says "(partial)". */
   partial?: { reason: string }
+  /** `query`: the columns are in the order the user's query listed them (shown so); default `curated` (see gridColumns). */
+  columnOrder?: ColumnOrderSource
 }
 
-export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial }: Props) {
+export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial, columnOrder }: Props) {
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
   const api = useRef<GridApi<{ i: number }> | null>(null)
-  const { layout, change, reset } = useColumnLayout(table)
+  const { layout, change, reset } = useColumnLayout(table, columnOrder)
   const [timesAs, setTimesAs] = useTimesAs()
   const [selectedCount, setSelectedCount] = useState(0)
   const [copied, setCopied] = useState<string | null>(null)

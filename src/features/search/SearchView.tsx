@@ -34,7 +34,8 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   const { committed, draft, setDraft, go, submit, params, setParams } = useUrlForm(SEARCH_URL_FORM)
   const { draftTarget, target } = useFormTargets(rt, draft.target, committed.target)
   const catalogues = useCatalogues(rt, draft.kind === 'catalogue' || committed.kind === 'catalogue')
-  const columnsOf = (f: SearchForm) => catalogues.data?.find((c) => c.table === f.table)
+  // a catalogue's position columns: undefined while the list is on its way, null when the service has no such table
+  const columnsOf = (f: SearchForm) => (catalogues.data ? (catalogues.data.find((c) => c.table === f.table) ?? null) : undefined)
   const draftBuilt = buildAdql(draft, positionOf(draftTarget), columnsOf(draft))
   const built = buildAdql(committed, positionOf(target), columnsOf(committed))
 
@@ -42,7 +43,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   const serviceUrl = rt.endpoint(committed.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
   // a drawn polygon replaces the target cone, so the target need not resolve
   const targetReady = committed.polygon.trim() !== '' || (committed.target.trim() === '' ? committed.kind !== 'catalogue' : target.status === 'ok')
-  const ready = go && !!serviceUrl && targetReady && Object.keys(built.errors).length === 0
+  const ready = go && !!serviceUrl && targetReady && !built.pending && Object.keys(built.errors).length === 0
   // a cheap count first, so that the size of what is fetched (and any truncation) is known up front
   const counting = countAdql(built.adql)
   const count = useServiceQuery(['search-count', serviceUrl, counting], async (signal) => {
@@ -96,11 +97,11 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
 
   return (
     <section className="view search-view" aria-label="Search">
-      <SearchFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} busy={result.isFetching} />
+      <SearchFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} cataloguesLoading={catalogues.isLoading} busy={result.isFetching} />
       <AdqlPreview adql={draftBuilt.adql} service={draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'} profileId={rt.profile.id} maxrec={maxrec} />
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="search-status">
-          {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${rowCountText(table.rowCount, result.data?.partial)}${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
+          {!go ? 'Fill in the form and press Search' : built.pending && Object.keys(built.errors).length === 0 ? `Looking up ${built.pending}…` : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${rowCountText(table.rowCount, result.data?.partial)}${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
         </span>
         {matching !== undefined && (
           <span className="search-count" data-testid="search-count">
@@ -128,6 +129,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
           .
         </div>
       )}
+      {catalogues.error && (draft.kind === 'catalogue' || committed.kind === 'catalogue') && <ErrorNotice error={catalogues.error} />}
       {result.error && <ErrorNotice error={result.error} />}
       {table && result.data?.partial && <PartialRetry partial={result.data.partial} rows={table.rowCount} onRetry={() => void result.refetch()} />}
       <ResultsWithSky
