@@ -15,6 +15,7 @@ interface Props {
   loading?: boolean
 }
 
+const many = (n: number) => `${n.toLocaleString('en')} catalogue${n === 1 ? '' : 's'}`
 const versionText = (c: Catalogue) => (c.version === undefined ? '' : `v${c.version}${c.latest ? '' : ' (older version)'}`)
 
 export function CataloguePicker({ catalogues, value, onChange, error, loading }: Props) {
@@ -75,7 +76,7 @@ export function CataloguePicker({ catalogues, value, onChange, error, loading }:
         aria-describedby={`${id}-hint`}
         autoComplete="off"
         className="catalogue-input"
-        placeholder={loading ? 'loading the catalogues…' : 'type to search: title, collection, table, description'}
+        placeholder={loading ? 'loading the catalogues…' : `search ${many(catalogues?.length ?? 0)}: title, collection, table, description`}
         value={open ? typed : closedText}
         onChange={(e) => {
           setTyped(e.target.value)
@@ -105,17 +106,15 @@ export function CataloguePicker({ catalogues, value, onChange, error, loading }:
             <span className="catalogue-meta">
               {[c.collection, c.table, versionText(c)].filter(Boolean).join(' · ')} · {c.ra}, {c.dec}
             </span>
-            {c.description && c.description !== c.title && <span className="catalogue-description">{c.description}</span>}
+            {c.description && c.description.replace(/\.\s*$/, '') !== c.title && <span className="catalogue-description">{c.description}</span>}
           </li>
         ))}
       </ul>
-      <span id={`${id}-hint`} className={error ? 'field-error' : 'muted small-print'} role={error ? 'alert' : undefined}>
-        {error ??
-          (open
-            ? `${shown.length} of ${catalogues?.length ?? 0} catalogues`
-            : chosen
-              ? [chosen.collection, versionText(chosen), `positions ${chosen.ra}, ${chosen.dec}`].filter(Boolean).join(' · ')
-              : `${catalogues?.length ?? 0} catalogues`)}
+      {/* while the list is open: how many match; else the field's error, or what the chosen catalogue is */}
+      <span id={`${id}-hint`} className={error && !open ? 'field-error' : 'muted small-print'} role={error && !open ? 'alert' : undefined}>
+        {open
+          ? `${shown.length} of ${many(catalogues?.length ?? 0)}`
+          : (error ?? (chosen ? [chosen.collection, versionText(chosen), `positions ${chosen.ra}, ${chosen.dec}`].filter(Boolean).join(' · ') : ''))}
       </span>
       {!open && chosen?.releaseUrl && (
         <a className="small-print" href={chosen.releaseUrl} target="_blank" rel="noopener noreferrer">

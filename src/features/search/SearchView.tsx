@@ -2,12 +2,13 @@
  * Search by position, wavelength and time: the form writes the URL (shareable, back/forward), the
  * URL drives the query, and the results show in the grid and on the sky side by side, linked.
  */
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useRuntime } from '../../state/runtime'
 import { navigate } from '../../state/route'
 import { useUrlForm } from '../../state/useUrlForm'
 import { useServiceQuery } from '../../state/serviceQuery'
 import { useStableValue } from '../../state/stable'
+import { loadJson, saveJson } from '../../state/persist'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
@@ -158,18 +159,38 @@ function colourOptionsOf(table: Table | undefined): ColourOption[] {
   })
 }
 
-/** The query the form sends, with a way to take it to the ADQL editor. */
+/**
+ * The query the form sends, with a way to take it to the ADQL editor: one line (the query cut to fit) unless opened,
+ * so that it never takes the results' room; opened or not is remembered.
+ */
 function AdqlPreview({ adql, service, profileId, maxrec }: { adql: string; service: 'tap_obs' | 'tap_cat'; profileId: string; maxrec: number }) {
   const serviceUrl = useRuntime().endpoint(service)
+  const [open, setOpen] = useState(() => loadJson<boolean>('search-adql-open', false) === true)
   return (
-    <details className="search-adql panel" open>
-      <summary>ADQL sent to {service}</summary>
-      <pre data-testid="search-adql" aria-label="ADQL query preview">{adql}</pre>
-      <button type="button" onClick={() => navigate('adql', { q: adql, profile: profileId })}>
-        Open in ADQL editor
-      </button>
-      {serviceUrl && <CopyAsMenu source={{ kind: 'tap', serviceUrl, query: adql, maxrec, mode: 'sync' }} />}
-    </details>
+    <div className="search-adql panel">
+      <details
+        open={open}
+        onToggle={(e) => {
+          const now = e.currentTarget.open
+          setOpen(now)
+          saveJson('search-adql-open', now)
+        }}
+      >
+        <summary>
+          <span className="search-adql-label">ADQL sent to {service}</span>
+          <code className="search-adql-line" aria-hidden="true">
+            {adql.replace(/\s+/g, ' ')}
+          </code>
+        </summary>
+        <pre data-testid="search-adql" aria-label="ADQL query preview" tabIndex={0}>{adql}</pre>
+      </details>
+      <span className="search-adql-actions">
+        <button type="button" onClick={() => navigate('adql', { q: adql, profile: profileId })}>
+          Open in ADQL editor
+        </button>
+        {serviceUrl && <CopyAsMenu source={{ kind: 'tap', serviceUrl, query: adql, maxrec, mode: 'sync' }} />}
+      </span>
+    </div>
   )
 }
 
