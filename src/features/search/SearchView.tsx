@@ -2,7 +2,7 @@
  * Search by position, wavelength and time: the form writes the URL (shareable, back/forward), the
  * URL drives the query, and the results show in the grid and on the sky side by side, linked.
  */
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useRuntime } from '../../state/runtime'
 import { navigate } from '../../state/route'
 import { useUrlForm } from '../../state/useUrlForm'
@@ -160,30 +160,25 @@ function colourOptionsOf(table: Table | undefined): ColourOption[] {
 }
 
 /**
- * The query the form sends, with a way to take it to the ADQL editor: one line (the query cut to fit) unless opened,
- * so that it never takes the results' room; opened or not is remembered.
+ * The query the form sends, with a way to take it to the ADQL editor: on one line (cut to fit) unless opened, so
+ * that it never takes the results' room; opened or not is remembered. Its text is always there (read, copied).
  */
 function AdqlPreview({ adql, service, profileId, maxrec }: { adql: string; service: 'tap_obs' | 'tap_cat'; profileId: string; maxrec: number }) {
   const serviceUrl = useRuntime().endpoint(service)
   const [open, setOpen] = useState(() => loadJson<boolean>('search-adql-open', false) === true)
+  const id = useId()
+  const toggle = () => {
+    setOpen(!open)
+    saveJson('search-adql-open', !open)
+  }
   return (
-    <div className="search-adql panel">
-      <details
-        open={open}
-        onToggle={(e) => {
-          const now = e.currentTarget.open
-          setOpen(now)
-          saveJson('search-adql-open', now)
-        }}
-      >
-        <summary>
-          <span className="search-adql-label">ADQL sent to {service}</span>
-          <code className="search-adql-line" aria-hidden="true">
-            {adql.replace(/\s+/g, ' ')}
-          </code>
-        </summary>
-        <pre data-testid="search-adql" aria-label="ADQL query preview" tabIndex={0}>{adql}</pre>
-      </details>
+    <div className={open ? 'search-adql panel open' : 'search-adql panel'}>
+      <button type="button" className="search-adql-toggle" aria-expanded={open} aria-controls={id} onClick={toggle} title={open ? 'Show the query on one line' : 'Show the whole query'}>
+        ADQL sent to {service}
+      </button>
+      <pre id={id} data-testid="search-adql" aria-label="ADQL query preview" tabIndex={0}>
+        {adql}
+      </pre>
       <span className="search-adql-actions">
         <button type="button" onClick={() => navigate('adql', { q: adql, profile: profileId })}>
           Open in ADQL editor
