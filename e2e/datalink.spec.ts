@@ -258,3 +258,26 @@ test('a raw-frame ID typed into the DataLink view shows its links (the local arc
   // the request shown is the one that answered: the raw frames' DataLink
   await expect(panel.getByTitle('The DataLink request')).toContainText('/rawdl/dlmeta')
 })
+
+test("ESO's placeholder size of previews (content_length 1000000) reads as unknown, real sizes as they are", async ({ page }) => {
+  // ESO's preview rows cannot exist here: the archive's document with two, as ESO writes them
+  const preview = (type: string, url: string, what: string) =>
+    `<TR><TD>ivo://eso.localtest/ID?${IMAGE}</TD><TD>${url}</TD><TD></TD><TD></TD><TD>${what}</TD><TD>#preview</TD><TD>${type}</TD><TD>1000000</TD><TD></TD></TR>`
+  await page.route(/\/eso\/q\/dl\/dlmeta/, async (route) => {
+    const res = await route.fetch()
+    const body = (await res.text()).replace(
+      '<TABLEDATA>',
+      `<TABLEDATA>${preview('application/pdf', `${ARCHIVE}/eso/q/files/static/preview.pdf`, 'Preview of the product (PDF)')}${preview('text/html', `${ARCHIVE}/eso/q/files/static/preview.html`, 'Preview page')}`,
+    )
+    await route.fulfill({ response: res, body })
+  })
+  await openPanel(page, IMAGE)
+  const pdf = page.locator('.dl-entry', { hasText: 'Preview of the product (PDF)' })
+  await expect(pdf.locator('.dl-size')).toHaveText('size unknown')
+  await expect(page.locator('.dl-entry', { hasText: 'Preview page' }).locator('.dl-size')).toHaveText('size unknown')
+  await expect(page.getByTestId('datalink-panel')).not.toContainText('977 KiB')
+  // the file itself keeps its size
+  await expect(page.getByRole('group', { name: 'The file itself' }).locator('.dl-size').first()).toHaveText(/^\d+(\.\d+)? (B|KiB|MiB|GiB)$/)
+  await pdf.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `test-results/screenshots/datalink-preview-size-unknown.png` })
+})

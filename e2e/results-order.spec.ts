@@ -112,3 +112,32 @@ test('an ADQL SELECT * FROM ivoa.ObsCore opens in the same order', async ({ page
   expect(watch.pageErrors).toEqual([])
   expect(watch.consoleErrors).toEqual([])
 })
+
+test('an ADQL query that lists its columns shows them in the order written, whatever was chosen before', async ({ page, watch }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto('/adql?profile=local')
+  const grid = page.getByTestId('result-grid')
+  const columns = page.getByText(/^Columns \(\d+\/\d+\)$/)
+  await runAdql(page, 'SELECT TOP 20 obs_id, target_name, t_min, s_ra FROM ivoa.ObsCore')
+  await expect(grid.locator('.ag-row').first()).toBeVisible()
+  await expect.poll(() => headers(grid)).toEqual(['obs_id', 'target_name', 't_min [UTC]', 's_ra [deg]'])
+  await expect(columns).toHaveText('Columns (4/4)')
+  await page.screenshot({ path: 'test-results/screenshots/results-order-adql-listed.png' })
+
+  // a column hidden by hand in this result…
+  await columns.click()
+  await page.getByRole('checkbox', { name: 'target_name', exact: true }).uncheck()
+  await columns.click()
+  await expect.poll(() => headers(grid)).toEqual(['obs_id', 't_min [UTC]', 's_ra [deg]'])
+
+  // …and the same columns listed in another order: that order, every column shown
+  await runAdql(page, 'SELECT TOP 20 s_ra, obs_id, target_name, t_min FROM ivoa.ObsCore')
+  await expect.poll(() => headers(grid)).toEqual(['s_ra [deg]', 'obs_id', 'target_name', 't_min [UTC]'])
+  await expect(columns).toHaveText('Columns (4/4)')
+
+  // SELECT * of the same table still opens in the curated order
+  await runAdql(page, 'SELECT TOP 20 * FROM ivoa.ObsCore')
+  await expect.poll(async () => (await headers(grid)).slice(0, CURATED.length)).toEqual(CURATED)
+  expect(watch.pageErrors).toEqual([])
+  expect(watch.consoleErrors).toEqual([])
+})

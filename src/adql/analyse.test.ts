@@ -20,7 +20,7 @@ describe('analyseQuery', () => {
     const a = analyseQuery('SELECT TOP 10 * FROM ivoa.ObsCore')
     expect(a.tree).toBe(parseQuery(a.text))
     expect(a.validation).toEqual({ ok: true, errors: [] })
-    expect(a.shape).toEqual({ plain: true, top: 10 })
+    expect(a.shape).toEqual({ plain: true, top: 10, listsColumns: false })
   })
 
   it('reports errors and no shape for a query that does not parse', () => {

@@ -32,17 +32,33 @@ describe('firstRowsAreCheap', () => {
 
 describe('queryShape', () => {
   it('says whether a query is plain and its TOP; nothing for a query that does not parse', () => {
-    expect(queryShape('SELECT TOP 5 * FROM t')).toEqual({ plain: true, top: 5 })
-    expect(queryShape('SELECT * FROM t WHERE a = 1')).toEqual({ plain: true })
-    expect(queryShape('SELECT TOP 5 * FROM t ORDER BY a')).toEqual({ plain: false })
+    expect(queryShape('SELECT TOP 5 * FROM t')).toEqual({ plain: true, top: 5, listsColumns: false })
+    expect(queryShape('SELECT * FROM t WHERE a = 1')).toEqual({ plain: true, listsColumns: false })
+    expect(queryShape('SELECT TOP 5 * FROM t ORDER BY a')).toEqual({ plain: false, listsColumns: false })
     expect(queryShape('SELECT * FROM')).toBeUndefined()
   })
 
   it('cheapFirstRows: plain, and no TOP at or below the rows asked for', () => {
-    expect(cheapFirstRows({ plain: true }, 50)).toBe(true)
-    expect(cheapFirstRows({ plain: true, top: 51 }, 50)).toBe(true)
-    expect(cheapFirstRows({ plain: true, top: 50 }, 50)).toBe(false)
-    expect(cheapFirstRows({ plain: false }, 50)).toBe(false)
+    expect(cheapFirstRows({ listsColumns: false, plain: true }, 50)).toBe(true)
+    expect(cheapFirstRows({ listsColumns: false, plain: true, top: 51 }, 50)).toBe(true)
+    expect(cheapFirstRows({ listsColumns: false, plain: true, top: 50 }, 50)).toBe(false)
+    expect(cheapFirstRows({ listsColumns: false, plain: false }, 50)).toBe(false)
     expect(cheapFirstRows(undefined, 50)).toBe(false)
+  })
+
+  it('says whether the main SELECT lists its columns (their order is the user’s) or only stars', () => {
+    const lists = (q: string) => queryShape(q)?.listsColumns
+    expect(lists('SELECT obs_id, target_name, t_min, s_ra FROM ivoa.ObsCore')).toBe(true)
+    expect(lists('SELECT TOP 10 o.obs_id, o.s_ra * 2 AS x FROM ivoa.ObsCore AS o ORDER BY x')).toBe(true)
+    expect(lists('SELECT COUNT(*) FROM ivoa.ObsCore')).toBe(true)
+    expect(lists('SELECT o.*, r.dp_id FROM ivoa.ObsCore AS o JOIN dbo.raw AS r ON r.dp_id = o.dp_id')).toBe(true)
+    expect(lists('SELECT * FROM ivoa.ObsCore')).toBe(false)
+    expect(lists('SELECT TOP 5 o.* FROM ivoa.ObsCore AS o')).toBe(false)
+    expect(lists('SELECT ivoa.ObsCore.* FROM ivoa.ObsCore')).toBe(false)
+    // the main query's list, not one in WITH or a subquery
+    expect(lists('WITH q AS (SELECT obs_id FROM ivoa.ObsCore) SELECT * FROM q')).toBe(false)
+    expect(lists('SELECT * FROM (SELECT obs_id, s_ra FROM ivoa.ObsCore) AS q')).toBe(false)
+    expect(lists('SELECT * FROM ivoa.ObsCore WHERE obs_id IN (SELECT obs_id FROM ivoa.ObsCore)')).toBe(false)
+    expect(lists('SELECT obs_id FROM ivoa.ObsCore UNION SELECT dp_id FROM dbo.raw')).toBe(true)
   })
 })

@@ -7,7 +7,7 @@ import { isNumericScalar } from '../protocols/table'
 import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { ColumnChooser } from './ColumnChooser'
-import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout, type ExtraColumn } from './gridColumns'
+import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout, type ColumnOrderSource, type ExtraColumn } from './gridColumns'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -254,15 +254,17 @@ interface Props {
   partial?: { reason: string }
   /** Columns a view adds (after the first), e.g. observing conditions and preview thumbnails. */
   extraColumns?: readonly ExtraColumn[]
+  /** `query`: the columns are in the order the user's query listed them (shown so); default `curated` (see gridColumns). */
+  columnOrder?: ColumnOrderSource
 }
 
 const NO_EXTRAS: readonly ExtraColumn[] = []
 
-export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial, extraColumns = NO_EXTRAS }: Props) {
+export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial, extraColumns = NO_EXTRAS, columnOrder }: Props) {
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
   const api = useRef<GridApi<{ i: number }> | null>(null)
-  const { layout, change, reset } = useColumnLayout(table)
+  const { layout, change, reset } = useColumnLayout(table, columnOrder)
   const [timesAs, setTimesAs] = useTimesAs()
   const [selectedCount, setSelectedCount] = useState(0)
   const [copied, setCopied] = useState<string | null>(null)

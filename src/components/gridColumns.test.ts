@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseVOTable } from '../protocols/votable'
-import { columnDisplays, ID_WIDTH_CAP } from './gridColumns'
+import { columnDisplays, ID_WIDTH_CAP, initialLayout } from './gridColumns'
 
 const table = (ids: string[]) =>
   parseVOTable(
@@ -33,5 +33,27 @@ describe('columnDisplays', () => {
     expect(iso!.unit).toBe('UTC')
     const [, mjd] = columnDisplays(t, t.rowCount, 'mjd')
     expect(mjd!.shown(59338.5)).toBe('59338.5')
+  })
+})
+
+describe('initialLayout', () => {
+  const f = (name: string) => ({ name, datatype: 'char' as const })
+  // an explicit SELECT obs_id, target_name, t_min, s_ra FROM ivoa.ObsCore (ObsCore's marks: obs_collection, calib_level)
+  const listed = { fields: ['obs_id', 'target_name', 't_min', 's_ra', 'obs_collection', 'calib_level'].map(f) }
+  const names = (order: readonly number[]) => order.map((i) => listed.fields[i]!.name)
+  it('curated: the portal order of a known table', () => {
+    expect(names(initialLayout(listed, 'curated', null).order)).toEqual(['obs_id', 'target_name', 's_ra', 'obs_collection', 't_min', 'calib_level'])
+  })
+  it('curated: the user’s saved order and hidden columns for this table on top', () => {
+    const l = initialLayout(listed, 'curated', { order: ['calib_level', 'obs_id'], hidden: ['s_ra'] })
+    expect(names(l.order).slice(0, 2)).toEqual(['calib_level', 'obs_id'])
+    expect([...l.hidden].map((i) => listed.fields[i]!.name)).toEqual(['s_ra'])
+    expect(l.custom).toBe(true)
+  })
+  it('query: the order the user wrote, every column shown, nothing saved applied', () => {
+    const l = initialLayout(listed, 'query', null)
+    expect(names(l.order)).toEqual(['obs_id', 'target_name', 't_min', 's_ra', 'obs_collection', 'calib_level'])
+    expect(l.hidden.size).toBe(0)
+    expect(l.custom).toBe(false)
   })
 })

@@ -11,7 +11,7 @@ import { loadJson, saveJson } from '../state/persist'
 import { formatCell } from './cellFormat'
 
 /** Kept in localStorage per table identity: column names only (never values, never credentials). */
-interface SavedLayout {
+export interface SavedLayout {
   order: string[]
   hidden: string[]
 }
@@ -40,26 +40,45 @@ function fromSaved(table: Pick<Table, 'fields'>, saved: SavedLayout | null): Col
   }
 }
 
+/** A table's columns as the service sent them, every one shown. */
+const asSent = (table: Pick<Table, 'fields'>): ColumnLayout => ({ order: table.fields.map((_, i) => i), hidden: new Set(), custom: false })
+
+/**
+ * Where a grid's first column order comes from: `curated` (the portal order of a known table, else by UCD, with the
+ * user's remembered choice for this table on top) for `SELECT *` and the app's own searches; `query` when the user
+ * listed the columns in the query (`SELECT obs_id, s_ra …`): the order they wrote, every column shown, nothing
+ * remembered applied, and what they change there is for that result only (the query is their column choice).
+ */
+export type ColumnOrderSource = 'curated' | 'query'
+
+/** The layout a grid opens a table with: in query order as sent; else curated, with the user's saved choice for this table on top. */
+export function initialLayout(table: Pick<Table, 'fields'>, source: ColumnOrderSource, saved: SavedLayout | null): ColumnLayout {
+  return source === 'query' ? asSent(table) : fromSaved(table, saved)
+}
+
 /** The grid's column order and visibility for a table: the default, or the user's own for this table, kept across reloads. */
-export function useColumnLayout(table: Pick<Table, 'fields'>) {
+export function useColumnLayout(table: Pick<Table, 'fields'>, source: ColumnOrderSource = 'curated') {
+  const remembered = source === 'curated'
   const key = layoutKey(table)
-  const loaded = useMemo(() => fromSaved(table, loadJson<SavedLayout | null>(key, null)), [table, key])
+  // a change is kept while the grid shows a table of the same columns (in query order: the same columns in the same order)
+  const changeKey = remembered ? key : `query:${table.fields.map((f) => f.name).join(',')}`
+  const loaded = useMemo(() => initialLayout(table, source, remembered ? loadJson<SavedLayout | null>(key, null) : null), [table, key, source, remembered])
   // the user's change for this table (a grid that is given another table starts from that table's saved layout)
   const [changed, setChanged] = useState<{ key: string; layout: ColumnLayout } | undefined>(undefined)
-  const layout = changed?.key === key ? changed.layout : loaded
+  const layout = changed?.key === changeKey ? changed.layout : loaded
   const change = useCallback(
     (next: { order?: readonly number[]; hidden?: ReadonlySet<number> }) => {
       const l: ColumnLayout = { order: next.order ?? layout.order, hidden: next.hidden ?? layout.hidden, custom: true }
-      setChanged({ key, layout: l })
+      setChanged({ key: changeKey, layout: l })
       const name = (i: number) => table.fields[i]!.name
-      saveJson(key, { order: l.order.map(name), hidden: [...l.hidden].map(name) } satisfies SavedLayout)
+      if (remembered) saveJson(key, { order: l.order.map(name), hidden: [...l.hidden].map(name) } satisfies SavedLayout)
     },
-    [key, layout, table],
+    [key, changeKey, layout, table, remembered],
   )
   const reset = useCallback(() => {
-    saveJson(key, null)
-    setChanged({ key, layout: fromSaved(table, null) })
-  }, [key, table])
+    if (remembered) saveJson(key, null)
+    setChanged({ key: changeKey, layout: initialLayout(table, source, null) })
+  }, [key, changeKey, table, source, remembered])
   return { layout, change, reset }
 }
 

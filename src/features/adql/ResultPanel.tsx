@@ -11,7 +11,8 @@ import { ResultGrid } from '../../components/lazyParts'
 import { ResultPlot } from '../../components/lazyParts'
 import { ResultExport } from '../../components/ResultExport'
 import { PartialNotice } from '../../components/PartialNotice'
-import type { RunMode } from './useAdqlRun'
+import { columnOrderOf, type RunMode } from './useAdqlRun'
+import type { ColumnOrderSource } from '../../components/gridColumns'
 import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../state/route'
@@ -25,7 +26,7 @@ const NO_ROWS: number[] = []
  * A result in a grid or a plot; `onRerun` offers Retry (and Run as async job, unless `asJob` says it already was one);
  * `name` is what other programs (SAMP) call the table.
  */
-export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL result' }: { result: TapResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean; name?: string }) {
+export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL result', columnOrder }: { result: TapResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean; name?: string; columnOrder?: ColumnOrderSource }) {
   const [tab, setTab] = useState<'table' | 'plot'>('table')
   // the selection belongs to one table: a new result starts with none
   const [picked, setPicked] = useState<{ table: object; rows: number[] }>({ table: result.table, rows: NO_ROWS })
@@ -77,6 +78,7 @@ export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL 
           table={result.table}
           partial={result.partial}
           dark={dark}
+          columnOrder={columnOrder}
           selected={selected}
           onSelectionChange={(rows) => {
             setSelected(rows)
@@ -148,7 +150,7 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
       )}
       {result.error && !resultGone && <ErrorNotice error={result.error} />}
       {result.isFetching && <p className="muted">Loading the result…</p>}
-      {result.data && <ResultView result={result.data} dark={dark} asJob onRerun={() => void result.refetch()} />}
+      {result.data && <ResultView result={result.data} dark={dark} asJob onRerun={() => void result.refetch()} columnOrder={columnOrderOf(job.query)} />}
     </div>
   )
 }

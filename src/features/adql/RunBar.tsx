@@ -7,7 +7,7 @@ import { CopyAsMenu } from '../../components/CopyAsMenu'
 import type { CodeSource } from '../../protocols/codegen'
 import { rowCountText } from '../../components/PartialNotice'
 import { JobResultPanel, ResultView } from './ResultPanel'
-import { isTapResult, type PartialRows, type RunMode, type RunRequest } from './useAdqlRun'
+import { columnOrderOf, isTapResult, type PartialRows, type RunMode, type RunRequest } from './useAdqlRun'
 
 type Run = UseMutationResult<TapResult | { jobUrl: string }, Error, RunRequest>
 
@@ -96,6 +96,8 @@ export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel
 
 /** The job's panel, the rows arriving from a sync run, or its result. */
 export function RunOutput({ run, partial, jobUrl, dark, onRerun }: { run: Run; partial: PartialRows | null; jobUrl: string | undefined; dark: boolean; onRerun?: (mode: RunMode) => void }) {
+  // the columns in the order the query lists them, or curated for SELECT *
+  const columnOrder = run.variables ? columnOrderOf(run.variables.query, run.variables.shape) : undefined
   return jobUrl ? (
     <JobResultPanel jobUrl={jobUrl} dark={dark} />
   ) : run.isPending && run.variables?.mode === 'sync' ? (
@@ -107,9 +109,9 @@ export function RunOutput({ run, partial, jobUrl, dark, onRerun }: { run: Run; p
         </div>
       )}
       {/* mounted at Run, so the grid is built while the service works and the first rows only fill it */}
-      <ResultGrid table={partial?.table ?? NO_ROWS} rows={partial?.rows} dark={dark} />
+      <ResultGrid table={partial?.table ?? NO_ROWS} rows={partial?.rows} dark={dark} columnOrder={columnOrder} />
     </>
   ) : (
-    isTapResult(run.data) && <ResultView result={run.data} dark={dark} onRerun={onRerun} />
+    isTapResult(run.data) && <ResultView result={run.data} dark={dark} onRerun={onRerun} columnOrder={columnOrder} />
   )
 }

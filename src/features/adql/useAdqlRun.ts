@@ -6,6 +6,7 @@ import { runSync, submitAsync, type TapResult, type VOTableReader } from '../../
 import { parseInWorker, type Table } from '../../protocols/votable'
 import { cheapFirstRows, queryShape, type QueryShape } from '../../adql'
 import { addJob } from '../../state/jobs'
+import type { ColumnOrderSource } from '../../components/gridColumns'
 
 export type RunMode = 'sync' | 'async'
 
@@ -127,6 +128,11 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
     },
   })
   return { mutation, partial, cancel: () => abortRef.current?.abort() }
+}
+
+/** How a query's result grid orders its columns: as the user listed them in the SELECT, or curated for `SELECT *` (and a query that does not parse). */
+export function columnOrderOf(query: string, shape: QueryShape | undefined = queryShape(query)): ColumnOrderSource {
+  return shape?.listsColumns ? 'query' : 'curated'
 }
 
 export function isTapResult(x: unknown): x is TapResult {

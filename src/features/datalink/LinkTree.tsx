@@ -70,8 +70,8 @@ function Entry({ entry, result, depth, actions }: { entry: LinkEntry; result: Da
   const dpId = group === 'progenitor' ? linkedDpId(row) : undefined
   const calselector = rt.endpoint('calselector')
   const toggle = (what: typeof open) => setOpen((o) => (o === what ? null : what))
-  // a link without a known length shows no size
-  const size = (row.contentLength ?? -1) >= 0 ? formatBytes(row.contentLength) : ''
+  // a file without a known length (none given, or ESO's placeholder for previews) says so; documents and services show none
+  const size = (row.contentLength ?? -1) >= 0 ? formatBytes(row.contentLength) : publicHref && !isDocument && group !== 'calselector' ? 'size unknown' : ''
   const subTree = (r: DataLinkResult) => <LinkTree result={r} depth={depth + 1} actions={actions} />
 
   if (group === 'error') {

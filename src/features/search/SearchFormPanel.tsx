@@ -1,8 +1,10 @@
 /** The search form: target and cone, then ObsCore (or raw/catalogue) constraints; plain controlled fields. */
 import { AppForm, Field, ResolvedPosition, TargetField } from '../../components/FormField'
-import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type CatalogueColumns, type SearchForm, type WavelengthUnit } from './searchQuery'
+import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type SearchForm, type WavelengthUnit } from './searchQuery'
 import type { TargetState } from '../../state/target'
 import type React from 'react'
+import type { Catalogue } from './catalogueList'
+import { CataloguePicker } from './CataloguePicker'
 
 interface Props {
   form: SearchForm
@@ -10,7 +12,8 @@ interface Props {
   onSubmit: () => void
   target: TargetState
   built: BuiltQuery
-  catalogues?: CatalogueColumns[]
+  catalogues?: Catalogue[]
+  cataloguesLoading?: boolean
   busy: boolean
 }
 
@@ -21,7 +24,7 @@ function timeHint(text: string): string | undefined {
   return /^[\d.]+$/.test(text.trim()) ? mjdToIso(mjd) : `MJD ${Number(mjd.toFixed(5))}`
 }
 
-export function SearchFormPanel({ form, onChange, onSubmit, target, built, catalogues, busy }: Props) {
+export function SearchFormPanel({ form, onChange, onSubmit, target, built, catalogues, cataloguesLoading, busy }: Props) {
   const set = <K extends keyof SearchForm>(k: K, v: SearchForm[K]) => onChange({ ...form, [k]: v })
   const text = (k: keyof SearchForm, label: string, props: { placeholder?: string; hint?: string; className?: string } = {}) => (
     <Field label={label} error={built.errors[k]} hint={props.hint}>
@@ -67,16 +70,7 @@ export function SearchFormPanel({ form, onChange, onSubmit, target, built, catal
       </div>
       {form.kind === 'catalogue' ? (
         <div className="search-row">
-          <Field label="Catalogue" error={built.errors.table}>
-            <select aria-label="Catalogue" value={form.table} onChange={(e) => set('table', e.target.value)}>
-              <option value="">choose…</option>
-              {catalogues?.map((c) => (
-                <option key={c.table} value={c.table}>
-                  {c.table} ({c.ra}, {c.dec})
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CataloguePicker catalogues={catalogues} value={form.table} onChange={(t) => set('table', t)} error={built.errors.table} loading={cataloguesLoading} />
         </div>
       ) : (
         <div className="search-row">

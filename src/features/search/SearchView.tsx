@@ -2,12 +2,13 @@
  * Search by position, wavelength and time: the form writes the URL (shareable, back/forward), the
  * URL drives the query, and the results show in the grid and on the sky side by side, linked.
  */
-import { useMemo } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useRuntime } from '../../state/runtime'
 import { navigate } from '../../state/route'
 import { useUrlForm } from '../../state/useUrlForm'
 import { useServiceQuery } from '../../state/serviceQuery'
 import { useStableValue } from '../../state/stable'
+import { loadJson, saveJson } from '../../state/persist'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
@@ -36,7 +37,8 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   const { committed, draft, setDraft, go, submit, params, setParams } = useUrlForm(SEARCH_URL_FORM)
   const { draftTarget, target } = useFormTargets(rt, draft.target, committed.target)
   const catalogues = useCatalogues(rt, draft.kind === 'catalogue' || committed.kind === 'catalogue')
-  const columnsOf = (f: SearchForm) => catalogues.data?.find((c) => c.table === f.table)
+  // a catalogue's position columns: undefined while the list is on its way, null when the service has no such table
+  const columnsOf = (f: SearchForm) => (catalogues.data ? (catalogues.data.find((c) => c.table === f.table) ?? null) : undefined)
   const draftBuilt = buildAdql(draft, positionOf(draftTarget), columnsOf(draft))
   const built = buildAdql(committed, positionOf(target), columnsOf(committed))
 
@@ -44,7 +46,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
   const serviceUrl = rt.endpoint(committed.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
   // a drawn polygon replaces the target cone, so the target need not resolve
   const targetReady = committed.polygon.trim() !== '' || (committed.target.trim() === '' ? committed.kind !== 'catalogue' : target.status === 'ok')
-  const ready = go && !!serviceUrl && targetReady && Object.keys(built.errors).length === 0
+  const ready = go && !!serviceUrl && targetReady && !built.pending && Object.keys(built.errors).length === 0
   // a cheap count first, so that the size of what is fetched (and any truncation) is known up front
   const counting = countAdql(built.adql)
   const count = useServiceQuery(['search-count', serviceUrl, counting], async (signal) => {
@@ -98,11 +100,11 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
 
   return (
     <section className="view search-view" aria-label="Search">
-      <SearchFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} busy={result.isFetching} />
+      <SearchFormPanel form={draft} onChange={setDraft} onSubmit={search} target={draftTarget} built={draftBuilt} catalogues={catalogues.data} cataloguesLoading={catalogues.isLoading} busy={result.isFetching} />
       <AdqlPreview adql={draftBuilt.adql} service={draft.kind === 'catalogue' ? 'tap_cat' : 'tap_obs'} profileId={rt.profile.id} maxrec={maxrec} />
       <div className="toolbar">
         <span className="status" role="status" aria-live="polite" data-testid="search-status">
-          {!go ? 'Fill in the form and press Search' : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${rowCountText(table.rowCount, result.data?.partial)}${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
+          {!go ? 'Fill in the form and press Search' : built.pending && Object.keys(built.errors).length === 0 ? `Looking up ${built.pending}…` : ready && count.isFetching ? 'Counting…' : result.isFetching ? 'Searching…' : table ? `${rowCountText(table.rowCount, result.data?.partial)}${overflow ? ` (truncated at ${maxrec}; narrow the search)` : ''}` : target.status === 'resolving' ? 'Resolving the target…' : ''}
         </span>
         {matching !== undefined && (
           <span className="search-count" data-testid="search-count">
@@ -131,6 +133,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
           .
         </div>
       )}
+      {catalogues.error && (draft.kind === 'catalogue' || committed.kind === 'catalogue') && <ErrorNotice error={catalogues.error} />}
       {result.error && <ErrorNotice error={result.error} />}
       {table && result.data?.partial && <PartialRetry partial={result.data.partial} rows={table.rowCount} onRetry={() => void result.refetch()} />}
       <ResultsWithSky
@@ -163,18 +166,33 @@ function colourOptionsOf(table: Table | undefined): ColourOption[] {
   })
 }
 
-/** The query the form sends, with a way to take it to the ADQL editor. */
+/**
+ * The query the form sends, with a way to take it to the ADQL editor: on one line (cut to fit) unless opened, so
+ * that it never takes the results' room; opened or not is remembered. Its text is always there (read, copied).
+ */
 function AdqlPreview({ adql, service, profileId, maxrec }: { adql: string; service: 'tap_obs' | 'tap_cat'; profileId: string; maxrec: number }) {
   const serviceUrl = useRuntime().endpoint(service)
+  const [open, setOpen] = useState(() => loadJson<boolean>('search-adql-open', false) === true)
+  const id = useId()
+  const toggle = () => {
+    setOpen(!open)
+    saveJson('search-adql-open', !open)
+  }
   return (
-    <details className="search-adql panel" open>
-      <summary>ADQL sent to {service}</summary>
-      <pre data-testid="search-adql" aria-label="ADQL query preview">{adql}</pre>
-      <button type="button" onClick={() => navigate('adql', { q: adql, profile: profileId })}>
-        Open in ADQL editor
+    <div className={open ? 'search-adql panel open' : 'search-adql panel'}>
+      <button type="button" className="search-adql-toggle" aria-expanded={open} aria-controls={id} onClick={toggle} title={open ? 'Show the query on one line' : 'Show the whole query'}>
+        ADQL sent to {service}
       </button>
-      {serviceUrl && <CopyAsMenu source={{ kind: 'tap', serviceUrl, query: adql, maxrec, mode: 'sync' }} />}
-    </details>
+      <pre id={id} data-testid="search-adql" aria-label="ADQL query preview" tabIndex={0}>
+        {adql}
+      </pre>
+      <span className="search-adql-actions">
+        <button type="button" onClick={() => navigate('adql', { q: adql, profile: profileId })}>
+          Open in ADQL editor
+        </button>
+        {serviceUrl && <CopyAsMenu source={{ kind: 'tap', serviceUrl, query: adql, maxrec, mode: 'sync' }} />}
+      </span>
+    </div>
   )
 }
 

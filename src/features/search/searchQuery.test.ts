@@ -147,6 +147,24 @@ describe('drawn polygons', () => {
     const params = new URLSearchParams(Object.entries(formToParams(f)).filter((e): e is [string, string] => e[1] !== undefined))
     expect(formFromParams(params)).toEqual(f)
   })
+  it('sends nothing for a catalogue whose position columns are not known yet: no placeholder POINT(\'\', ra, dec)', () => {
+    const f = form({ kind: 'catalogue', table: 'safcat.kids_dr4_cat', radius: '30 arcsec' })
+    const waiting = buildAdql(f, NGC6397, undefined)
+    expect(waiting.pending).toEqual(expect.any(String))
+    expect(waiting.errors).toEqual({})
+    expect(waiting.adql).not.toMatch(/POINT\('', ra, dec\)/)
+    expect(waiting.adql).toContain("POINT('', …, …)")
+    const known = buildAdql(f, NGC6397, { table: 'safcat.kids_dr4_cat', ra: 'raj2000', dec: 'decj2000' })
+    expect(known.pending).toBeUndefined()
+    expect(known.adql).toContain("POINT('', raj2000, decj2000)")
+    // the service's list has arrived without it: an error, still nothing sent
+    expect(buildAdql(f, NGC6397, null).errors.table).toMatch(/no catalogue safcat\.kids_dr4_cat/)
+    // no catalogue chosen: asked for, not waited for
+    const none = buildAdql(form({ kind: 'catalogue' }), NGC6397, undefined)
+    expect(none.pending).toBeUndefined()
+    expect(none.errors).toEqual({ table: 'Choose a catalogue' })
+  })
+
   it('search catalogues with CONTAINS(POINT, POLYGON), no target needed', () => {
     const q = buildAdql(polygonToForm(form({ kind: 'catalogue' }), square), undefined, { table: 't', ra: 'raj2000', dec: 'decj2000' })
     expect(q.errors).toEqual({})

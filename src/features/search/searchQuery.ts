@@ -160,6 +160,8 @@ export interface BuiltQuery {
   cone?: Position & { radius: number }
   /** The polygon searched (ICRS degrees), for the sky view. */
   polygon?: [number, number][]
+  /** What the query still waits for before it can be sent (not an error: e.g. a catalogue's position columns, being looked up). */
+  pending?: string
 }
 
 interface Columns {
@@ -209,9 +211,11 @@ const RAW: Columns = {
 
 /**
  * The ADQL for a form. `position` is the resolved target (undefined while there is none: then no
- * spatial constraint, or an error for catalogue searches that need one).
+ * spatial constraint, or an error for catalogue searches that need one). `catalogue` is the chosen catalogue's
+ * position columns: undefined while they are being looked up (the query is `pending`, its columns `…`, never a guess),
+ * null when the service has no such catalogue.
  */
-export function buildAdql(form: SearchForm, position?: Position, catalogue?: CatalogueColumns): BuiltQuery {
+export function buildAdql(form: SearchForm, position?: Position, catalogue?: CatalogueColumns | null): BuiltQuery {
   const errors: BuiltQuery['errors'] = {}
   const where: string[] = []
   let cone: BuiltQuery['cone']
@@ -227,16 +231,19 @@ export function buildAdql(form: SearchForm, position?: Position, catalogue?: Cat
   if (form.kind === 'catalogue') {
     const table = catalogue?.table ?? form.table
     if (!table) errors.table = 'Choose a catalogue'
+    else if (catalogue === null) errors.table = `This service has no catalogue ${table} with main RA and Dec columns`
     if (!position && !polygon) errors.position = 'A catalogue search needs a target'
-    const ra = catalogue?.ra ?? 'ra'
-    const dec = catalogue?.dec ?? 'dec'
+    // the catalogue's own position columns; until they are known nothing is sent
+    const pending = table && catalogue === undefined ? "the catalogue's position columns" : undefined
+    const ra = catalogue?.ra ?? '…'
+    const dec = catalogue?.dec ?? '…'
     if (region) where.push(`CONTAINS(POINT('', ${ra}, ${dec}), ${vertices('')}) = 1`)
     if (position && typeof radius === 'number') {
       cone = { ...position, radius }
       // ESO's catalogue service writes the (ADQL 2.1: deprecated) coordinate system as ''
       where.push(`CONTAINS(POINT('', ${ra}, ${dec}), CIRCLE('', ${adqlNumber(position.ra)}, ${adqlNumber(position.dec)}, ${adqlNumber(radius)})) = 1`)
     }
-    return { adql: `SELECT *\nFROM ${table || '…'}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`, errors, cone, polygon: region }
+    return { adql: `SELECT *\nFROM ${table || '…'}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}`, errors, cone, polygon: region, ...(pending ? { pending } : {}) }
   }
 
   const c = form.kind === 'raw' ? RAW : OBSCORE

@@ -48,6 +48,13 @@ describe('DataLink rows (ESO captured response, eso-links.xml)', () => {
     for (const p of previews) expect(p.contentLength).toBeUndefined()
   })
 
+  it('also takes the placeholder of ESO’s data documentation as unknown, and keeps real sizes of other links', () => {
+    const r = parseLinks(parseVOTable(notebookVOTable(fixture('datalink_links_ADP.2018-06-21T20_32_57.736.json'))))
+    const doc = r.rows.find((x) => x.semantics.endsWith('#data_documentation'))!
+    expect(doc.contentLength).toBeUndefined()
+    expect(r.rows.find((x) => x.semantics === '#this')!.contentLength).toBeGreaterThan(0)
+  })
+
   it('classifies every row, the progenitor link to a sub-DataLink as progenitor-list', () => {
     const { rows, descriptors } = esoLinks()
     expect(rows.map((r) => classifySemantics(r, descriptors))).toEqual([

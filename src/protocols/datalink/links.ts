@@ -52,11 +52,15 @@ function findLinksTable(doc: VOTableDocument): Table | undefined {
   return doc.tables.find(hasLinkColumns)
 }
 
-/** The rows of a DataLink table. Columns are found by their standard names (case-insensitive). */
-/** ESO's DataLink gives previews a content_length of exactly 1000000 whatever their size: that says nothing. */
+/**
+ * ESO's DataLink gives previews (and its data documentation) a content_length of exactly 1000000 whatever their
+ * size: that says nothing.
+ */
 function isPlaceholderLength(n: number, semantics: string): boolean {
-  return n === 1_000_000 && /#preview/.test(semantics)
+  return n === 1_000_000 && /#(preview|documentation|data_documentation)\b/.test(semantics)
 }
+
+/** The rows of a DataLink table. Columns are found by their standard names (case-insensitive). */
 
 export function readLinkRows(table: Table): DataLinkRow[] {
   const index = new Map(table.fields.map((f, i) => [f.name.toLowerCase(), i] as const))
