@@ -6,8 +6,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { chromium } from '@playwright/test'
 import { OBSCORE_100K_QUERY, ensureArchive, out, round, waitFor } from './lib.mjs'
 
-const PORT = 4395
-const DIST = 'dist-bench'
+// side-by-side runs: each with its own port and build folder
+const PORT = Number(process.env.BENCH_APP_PORT ?? 4395)
+const DIST = process.env.BENCH_DIST ?? 'dist-bench'
 
 export default async function () {
   if (!(await ensureArchive())) throw new Error('the local archive is not running')

@@ -8,6 +8,7 @@ import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { ColumnChooser } from './ColumnChooser'
 import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout } from './gridColumns'
+import { useGrowingRows, useSampleRows } from './growingRows'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -190,11 +191,6 @@ function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highli
   return rowClassRules
 }
 
-/** The grid's row objects: an index into the table's columns each; a new table gets new ones (the grid redraws every row). */
-function rowsOf(_table: Table, count: number): { i: number }[] {
-  return Array.from({ length: count }, (_, i) => ({ i }))
-}
-
 interface Props {
   table: Table
   /** Rows to show (default all): a table still arriving shows the rows received so far. */
@@ -230,8 +226,10 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const shownRows = rows ?? table.rowCount
   const scope = useId()
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
-  const rowData = useMemo(() => rowsOf(table, shownRows), [table, shownRows])
-  const displays = useMemo(() => columnDisplays(table, shownRows, timesAs), [table, shownRows, timesAs])
+  // a table still arriving grows in the grid by transactions, and its columns are sized now and then, not per batch
+  const rowData = useGrowingRows(api, table, shownRows)
+  const sampleRows = useSampleRows(table, shownRows)
+  const displays = useMemo(() => columnDisplays(table, sampleRows, timesAs), [table, sampleRows, timesAs])
   const columnDefs = useMemo(() => columnDefsOf(table, layout, displays, linkClick), [table, layout, displays])
   const applyingSelection = useFollowSelection(api, selected)
   const rowClassRules = useHighlightedRow(api, highlighted)

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
 import { getJob } from '../../protocols/uws'
-import { DalError, readInWorker } from '../../protocols/dal'
+import { DalError } from '../../protocols/dal'
 import { formatUtc } from '../../protocols/time'
 import { abortStoredJob, adoptJob, isActive, jobElapsed, profileTapServices, useJob, useNow } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
@@ -12,6 +12,8 @@ import { ResultPlot } from '../../components/lazyParts'
 import { ResultExport } from '../../components/ResultExport'
 import { PartialNotice } from '../../components/PartialNotice'
 import type { RunMode } from './useAdqlRun'
+import { useArrivingRows } from './arrivingRows'
+import { rowCountText } from '../../components/PartialNotice'
 import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../state/route'
@@ -21,11 +23,14 @@ import { SampPositionSend, SampTableSend } from '../../components/SampSendMenu'
 
 const NO_ROWS: number[] = []
 
+type ShownResult = Pick<TapResult, 'table' | 'overflow' | 'partial' | 'fetchUrl'>
+
 /**
  * A result in a grid or a plot; `onRerun` offers Retry (and Run as async job, unless `asJob` says it already was one);
- * `name` is what other programs (SAMP) call the table.
+ * `name` is what other programs (SAMP) call the table. `rowsSoFar`: the result is still arriving, with this many rows
+ * so far (the same grid then grows as rows come and stays when the result is whole; the tools wait for the whole).
  */
-export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL result' }: { result: TapResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean; name?: string }) {
+export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL result', rowsSoFar }: { result: ShownResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean; name?: string; rowsSoFar?: number }) {
   const [tab, setTab] = useState<'table' | 'plot'>('table')
   // the selection belongs to one table: a new result starts with none
   const [picked, setPicked] = useState<{ table: object; rows: number[] }>({ table: result.table, rows: NO_ROWS })
@@ -75,6 +80,7 @@ export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL 
       )}
       {tab === 'table' ? <ResultGrid
           table={result.table}
+          rows={rowsSoFar}
           partial={result.partial}
           dark={dark}
           selected={selected}
@@ -84,7 +90,7 @@ export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL 
           }}
           onLinkClick={(href, row) => opensDataLink(result.table, row, href) && (setParams({ [DATALINK_PARAM]: href }), true)}
           toolbar={
-            <>
+            rowsSoFar === undefined && <>
               <ResultExport table={result.table} partial={result.partial} />
               <SampTableSend table={result.table} url={result.fetchUrl} name={name} />
               <button type="button" disabled={!dataLink} title={dataLink ? `DataLink of ${dataLink}` : 'Select one row with an access_url, datalink_url or dp_id'} onClick={() => setParams({ [DATALINK_PARAM]: dataLink })}>
@@ -106,12 +112,16 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
   const now = useNow(!!job && isActive(job))
   const { error: actionError, run: act } = useAction()
   const completed = job?.phase === 'COMPLETED'
+  // the result streams through the VOTable worker: its rows show as they arrive, in the grid that then shows the whole
+  const { arriving, reader } = useArrivingRows(jobUrl)
   const result = useQuery({
     queryKey: tapKeys.jobResult(jobUrl),
-    queryFn: async ({ signal }) => fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal, readInWorker),
+    queryFn: async ({ signal }) => fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal, reader(jobUrl)),
     enabled: completed && !job?.gone,
     staleTime: Infinity,
   })
+  const receiving = result.isFetching ? arriving : null
+  const shown: ShownResult | undefined = receiving ? { table: receiving.table, overflow: false } : result.data
   // the job's result is gone: the service deleted the job under us
   const resultGone = result.error instanceof DalError && result.error.status === 404
   if (!job)
@@ -147,8 +157,12 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
         </div>
       )}
       {result.error && !resultGone && <ErrorNotice error={result.error} />}
-      {result.isFetching && <p className="muted">Loading the result…</p>}
-      {result.data && <ResultView result={result.data} dark={dark} asJob onRerun={() => void result.refetch()} />}
+      {(result.isFetching || shown) && (
+        <p className="muted" role="status" aria-label="Result rows">
+          {receiving ? `Receiving the result… ${receiving.rows.toLocaleString('en')} rows so far` : result.isFetching || !shown ? 'Loading the result…' : rowCountText(shown.table.rowCount, shown.partial)}
+        </p>
+      )}
+      {shown && <ResultView result={shown} rowsSoFar={receiving?.rows} dark={dark} asJob onRerun={() => void result.refetch()} />}
     </div>
   )
 }
