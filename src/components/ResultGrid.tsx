@@ -8,7 +8,7 @@ import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { ColumnChooser } from './ColumnChooser'
 import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout } from './gridColumns'
-import { useGrowingRows, useSampleRows } from './growingRows'
+import { useGrowingRows } from './growingRows'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -226,15 +226,16 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const shownRows = rows ?? table.rowCount
   const scope = useId()
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
-  // a table still arriving grows in the grid by transactions, and its columns are sized now and then, not per batch
+  // a table still arriving grows in the grid by transactions; its columns are sized by the rows it came with (new
+  // widths would be new column definitions: the grid redraws every cell)
   const rowData = useGrowingRows(api, table, shownRows)
-  const sampleRows = useSampleRows(table, shownRows)
-  const displays = useMemo(() => columnDisplays(table, sampleRows, timesAs), [table, sampleRows, timesAs])
+  const displays = useMemo(() => columnDisplays(table, rowData.length, timesAs), [table, rowData, timesAs])
   const columnDefs = useMemo(() => columnDefsOf(table, layout, displays, linkClick), [table, layout, displays])
   const applyingSelection = useFollowSelection(api, selected)
   const rowClassRules = useHighlightedRow(api, highlighted)
-  // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse)
-  const small = table.fields.length <= 80 && table.rowCount <= 5000
+  // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
+  // a result still arriving is not known to be small (a switch would redraw every row)
+  const small = rows === undefined && table.fields.length <= 80 && table.rowCount <= 5000
   /** Ctrl/Cmd+C on a focused cell copies its value as shown (unless text is selected: the browser copies that). */
   const copyFocusedCell = (e: CellKeyDownEvent<{ i: number }>) => {
     const k = e.event as KeyboardEvent | null | undefined

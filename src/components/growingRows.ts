@@ -13,9 +13,14 @@ export interface RowAdder {
 }
 
 /** The time one slice of added rows should take on the main thread, ms. */
-export const SLICE_MS = 20
-const FIRST_SLICE = 2000
-const MIN_SLICE = 200
+export const SLICE_MS = 25
+/**
+ * The time left to the page between slices, ms: each transaction also costs the grid a pass over all its rows
+ * (display list, row positions), so rows are added a few times a second in slices, not as each batch comes.
+ */
+export const GAP_MS = 100
+const FIRST_SLICE = 5000
+const MIN_SLICE = 2000
 const MAX_SLICE = 50_000
 
 /** Row objects for rows [from, to): an index into the table's columns each. */
@@ -58,25 +63,12 @@ export function useGrowingRows(api: RefObject<RowAdder | null>, table: Table, sh
         state.n = to
       }
       // (no grid yet: it is being made; try again shortly)
-      if (state.n < shown) timer = setTimeout(step, g ? 0 : 16)
+      if (state.n < shown) timer = setTimeout(step, g ? GAP_MS : 16)
     }
-    // (after the render that brought the rows: its own task)
-    timer = setTimeout(step, 0)
+    // (after the render that brought the rows: its own task; rows keep coming meanwhile)
+    timer = setTimeout(step, state.n === 0 ? 0 : GAP_MS)
     return () => clearTimeout(timer)
   }, [api, rowData, shown])
   return rowData
 }
 
-/** Columns are sized from at most this many rows. */
-export const SAMPLE_CAP = 20_000
-
-/**
- * How many rows to size the columns by (their widths, identifiers cut): the rows there are when the table comes, again
- * when it has grown fourfold (up to SAMPLE_CAP), not at every batch: new widths are new column definitions.
- */
-export function useSampleRows(table: Table, shown: number): number {
-  const sample = useRef({ table, rows: shown })
-  const s = sample.current
-  if (s.table !== table || (s.rows < SAMPLE_CAP && shown >= 4 * s.rows && shown !== s.rows)) sample.current = { table, rows: shown }
-  return sample.current.rows
-}

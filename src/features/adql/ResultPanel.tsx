@@ -22,6 +22,11 @@ import { publishSampSelection, useSampRowsIn } from '../../state/samp'
 import { SampPositionSend, SampTableSend } from '../../components/SampSendMenu'
 
 const NO_ROWS: number[] = []
+/** What a job's result shows while it loads: no rows yet, in the grid made meanwhile (the first rows then only fill it). */
+const LOADING: ShownResult = {
+  table: { fields: [], params: [], groups: [], links: [], infos: [], rowCount: 0, truncated: false, value: () => null, column: () => { throw new RangeError('no columns') } },
+  overflow: false,
+}
 
 type ShownResult = Pick<TapResult, 'table' | 'overflow' | 'partial' | 'fetchUrl'>
 
@@ -116,12 +121,20 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
   const { arriving, reader } = useArrivingRows(jobUrl)
   const result = useQuery({
     queryKey: tapKeys.jobResult(jobUrl),
-    queryFn: async ({ signal }) => fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal, reader(jobUrl)),
+    queryFn: async ({ signal }) => {
+      const r = reader(jobUrl)
+      try {
+        return await fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal, r.read)
+      } finally {
+        r.dispose()
+      }
+    },
     enabled: completed && !job?.gone,
     staleTime: Infinity,
   })
   const receiving = result.isFetching ? arriving : null
-  const shown: ShownResult | undefined = receiving ? { table: receiving.table, overflow: false } : result.data
+  const shown: ShownResult | undefined = receiving ? { table: receiving.table, overflow: false } : (result.data ?? (result.isFetching ? LOADING : undefined))
+  const rowsSoFar = receiving ? receiving.rows : result.data ? undefined : 0
   // the job's result is gone: the service deleted the job under us
   const resultGone = result.error instanceof DalError && result.error.status === 404
   if (!job)
@@ -159,10 +172,10 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
       {result.error && !resultGone && <ErrorNotice error={result.error} />}
       {(result.isFetching || shown) && (
         <p className="muted" role="status" aria-label="Result rows">
-          {receiving ? `Receiving the result… ${receiving.rows.toLocaleString('en')} rows so far` : result.isFetching || !shown ? 'Loading the result…' : rowCountText(shown.table.rowCount, shown.partial)}
+          {receiving ? `Receiving the result… ${receiving.rows.toLocaleString('en')} rows so far` : result.isFetching || !result.data ? 'Loading the result…' : rowCountText(result.data.table.rowCount, result.data.partial)}
         </p>
       )}
-      {shown && <ResultView result={shown} rowsSoFar={receiving?.rows} dark={dark} asJob onRerun={() => void result.refetch()} />}
+      {shown && <ResultView result={shown} rowsSoFar={rowsSoFar} dark={dark} asJob onRerun={() => void result.refetch()} />}
     </div>
   )
 }
