@@ -1,13 +1,19 @@
 // tap_async_100k_first_rows_ms: an async job's 100k-row result (the local archive) → its first rows painted, timed
 //   from the moment the result starts to arrive (goal ≤ 500 ms): async results stream through the same worker as sync.
-// tap_async_100k_all_rows_ms: the same → all 100,000 rows in the grid.
-// tap_async_100k_main_thread_longest_task_ms: the page's longest main-thread task while the result loads (goal < 50 ms).
+// tap_async_100k_all_rows_ms: the same → the whole result read ("100,000 rows" final in the job panel).
+// tap_async_100k_grid_all_rows_ms: the same → all 100,000 rows in the grid (its aria-rowcount; the grid takes the last
+//   rows in slices after the result is read).
+// tap_async_100k_main_thread_longest_task_ms: the page's longest main-thread task while the result loads, until every
+//   row is in the grid (goal < 50 ms); tap_async_100k_long_tasks: how many tasks over 50 ms in that time.
+// Each line says the figure before async results streamed (issue 19: 2393, 2272 and 251 ms) beside its goal.
+// BENCH_APP_PORT / BENCH_DIST: another port and build folder, for runs side by side.
 import { spawn, spawnSync } from 'node:child_process'
 import { chromium } from '@playwright/test'
 import { OBSCORE_100K_QUERY, ensureArchive, out, round, waitFor } from './lib.mjs'
 
-const PORT = 4395
-const DIST = 'dist-bench'
+// side-by-side runs: each with its own port and build folder
+const PORT = Number(process.env.BENCH_APP_PORT ?? 4395)
+const DIST = process.env.BENCH_DIST ?? 'dist-bench'
 
 export default async function () {
   if (!(await ensureArchive())) throw new Error('the local archive is not running')
@@ -26,9 +32,14 @@ export default async function () {
       await page.evaluate(() => {
         const w = window
         w.__longest = 0
+        w.__long = 0
         w.__measuring = false
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (w.__measuring) w.__longest = Math.max(w.__longest, e.duration)
+          for (const e of list.getEntries())
+            if (w.__measuring) {
+              w.__longest = Math.max(w.__longest, e.duration)
+              w.__long++
+            }
         }).observe({ type: 'longtask', buffered: false })
       })
       // the result's first byte: the page's worker fetches it, so it is seen here as a response of the page
@@ -43,22 +54,28 @@ export default async function () {
               check()
             })
           w.__first = painted(() => !!document.querySelector('[data-testid="result-grid"] .ag-row'))
-          w.__all = painted(() => [...document.querySelectorAll('.grid-toolbar')].some((e) => /100,000 rows/.test(e.textContent ?? '')))
+          w.__all = painted(() => /^100,000 rows$/.test(document.querySelector('[aria-label="Result rows"]')?.textContent ?? ''))
+          w.__grid = painted(() => document.querySelector('[data-testid="result-grid"] [aria-rowcount]')?.getAttribute('aria-rowcount') === '100001')
         })
       })
       await page.getByRole('button', { name: 'Run', exact: true }).click()
       await resultArrives
       const first = await page.evaluate(() => window.__first)
       const all = await page.evaluate(() => window.__all)
-      const longest = await page.evaluate(() => window.__longest)
-      runs.push({ first, all, longest })
+      const grid = await page.evaluate(() => window.__grid)
+      // (tasks still running when the last rows are in are counted)
+      await page.waitForTimeout(300)
+      const { longest, long } = await page.evaluate(() => ({ longest: window.__longest, long: window.__long }))
+      runs.push({ first, all, grid, longest, long })
       await page.close()
     }
     const best = (k) => round(Math.min(...runs.map((r) => r[k])))
     const list = (k) => runs.map((r) => round(r[k], 0)).join(', ')
-    out('tap_async_100k_first_rows_ms', best('first'), `ms (goal ≤ 500; runs: ${list('first')}; from the result's first byte)`)
-    out('tap_async_100k_all_rows_ms', best('all'), `ms (runs: ${list('all')})`)
-    out('tap_async_100k_main_thread_longest_task_ms', best('longest'), `ms (goal < 50; runs: ${list('longest')})`)
+    out('tap_async_100k_first_rows_ms', best('first'), `ms (goal ≤ 500; before 2393; runs: ${list('first')}; from the result's first byte)`)
+    out('tap_async_100k_all_rows_ms', best('all'), `ms (before 2272; runs: ${list('all')})`)
+    out('tap_async_100k_grid_all_rows_ms', best('grid'), `ms (runs: ${list('grid')})`)
+    out('tap_async_100k_main_thread_longest_task_ms', best('longest'), `ms (goal < 50; before 251; runs: ${list('longest')})`)
+    out('tap_async_100k_long_tasks', best('long'), `tasks over 50 ms (goal 0; runs: ${list('long')})`)
   } finally {
     await browser.close()
     try {

@@ -153,6 +153,27 @@ test.describe('async jobs that go wrong', () => {
     await stillUsable(page)
   })
 
+  test('a big result that trickles in shows its first rows while the rest is on its way, then the whole count', async ({ page }) => {
+    await runAsync(page, 'async-trickle')
+    await expect(page.getByRole('status', { name: 'Job status' })).toContainText('COMPLETED', { timeout: 30_000 })
+    // the service has sent 500 of 20,000 rows and holds the rest: they are in the grid already
+    const progress = page.getByRole('status', { name: 'Result rows' })
+    await expect(progress).toHaveText('Receiving the result… 500 rows so far')
+    const grid = page.getByTestId('result-grid')
+    await expect(grid.locator('.ag-row').first()).toContainText('FAULT.0001')
+    await expect(page.locator('.grid-toolbar')).toContainText('500 rows')
+    // saving waits for the whole result
+    await expect(page.getByRole('button', { name: 'Save CSV' })).toHaveCount(0)
+    await page.screenshot({ path: 'test-results/screenshots/job-result-arriving.png' })
+    // the rest comes: the same grid ends with every row, and the count is final
+    expect((await page.request.post(`${FAULTS}/__release`)).ok()).toBe(true)
+    await expect(progress).toHaveText('20,000 rows')
+    await expect(grid.locator('[aria-rowcount]').first()).toHaveAttribute('aria-rowcount', '20001')
+    await expect(page.locator('.grid-toolbar')).toContainText('20,000 rows')
+    await expect(page.getByRole('button', { name: 'Save CSV' })).toBeVisible()
+    await page.screenshot({ path: 'test-results/screenshots/job-result-whole.png' })
+  })
+
   test('an ABORTED job says so', async ({ page }) => {
     await runAsync(page, 'async-aborted')
     await expect(page.getByRole('status', { name: 'Job status' })).toContainText('ABORTED', { timeout: 30_000 })

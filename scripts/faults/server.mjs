@@ -12,7 +12,8 @@
  * is held), async-error, async-aborted, async-deleted (the job disappears after its creation), redirect-foreign
  * (302 to the foreign host), markup (markup in every text field), schema-missing (TAP_SCHEMA.tables without
  * table_name, keys without key_id), datalink-no-format (ObsCore rows whose access_url is a DataLink link, no
- * access_format column).
+ * access_format column), async-trickle (the job's result: 500 of 20,000 rows at once, the rest held until a
+ * POST to /__release, or for 60 s, then sent in pieces).
  */
 import http from 'node:http'
 
@@ -22,6 +23,8 @@ const MARKUP = `<img src=x onerror="document.title='PWNED'"><script>document.tit
 const VOTABLE_TYPE = 'application/x-votable+xml'
 
 let log = []
+/** results held back in async-trickle mode, sent on when /__release is posted */
+const held = []
 const busySeen = new Set()
 const jobs = new Map()
 let nextJob = 1
@@ -182,6 +185,25 @@ async function answerQuery(req, res, mode, query, base) {
   return send(res, 200, h, head(FIELDS) + rows(200) + TAIL)
 }
 
+/** A big result whose first rows come at once and the rest only once released (then in pieces, as a slow link). */
+async function trickle(req, res) {
+  const total = 20_000
+  const first = 500
+  res.writeHead(200, { ...cors(req), 'Content-Type': VOTABLE_TYPE })
+  res.write(head(FIELDS) + rows(first))
+  await new Promise((resolve) => {
+    const timer = setTimeout(resolve, 60_000)
+    held.push(() => (clearTimeout(timer), resolve()))
+  })
+  for (let i = first; i < total; i += 1000) {
+    let s = ''
+    for (let k = i; k < Math.min(total, i + 1000); k++) s += row(k)
+    res.write(s)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  res.end(TAIL)
+}
+
 function jobXml(job, base) {
   const results = job.phase === 'COMPLETED' ? `<uws:results><uws:result id="result" xlink:href="${base}/tap/async/${job.id}/results/result"/></uws:results>` : '<uws:results/>'
   const error = job.phase === 'ERROR' ? `<uws:errorSummary type="fatal" hasDetail="false"><uws:message>${esc(job.error)}</uws:message></uws:errorSummary>` : ''
@@ -233,6 +255,7 @@ async function asyncRoute(req, res, mode, rest, base, params) {
     if (phase === 'ABORT') job.phase = 'ABORTED'
     return send(res, 303, { ...h, Location: `${base}/tap/async/${id}` }, '')
   }
+  if (sub === '/results/result' && job.mode === 'async-trickle') return trickle(req, res)
   if (sub === '/results/result') return answerQuery(req, res, job.mode === 'async-result-reset' ? 'reset' : 'ok', job.query, base)
   if (sub === '/phase') {
     advance(job)
@@ -260,6 +283,11 @@ const server = http.createServer(async (req, res) => {
   if (url.pathname === '/__log') {
     if (req.method === 'DELETE') log = []
     return send(res, 200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }, JSON.stringify(log))
+  }
+  if (url.pathname === '/__release') {
+    const n = held.length
+    for (const go of held.splice(0)) go()
+    return send(res, 200, { 'Content-Type': 'text/plain', 'Access-Control-Allow-Origin': '*' }, `released ${n}`)
   }
   if (req.method === 'OPTIONS') return send(res, 204, cors(req), '')
   const [, mode, path] = /^\/([a-z0-9-]+)(\/.*)?$/.exec(url.pathname) ?? []

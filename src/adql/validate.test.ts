@@ -202,7 +202,7 @@ describe('validateAdql: error positions and messages', () => {
   })
 })
 
-describe('validateAdql: speed', () => {
+describe('validateAdql: long queries', () => {
   function longQuery(): string {
     let q = "SELECT TOP 100 o.target_name, DISTANCE(POINT('ICRS', o.s_ra, o.s_dec), POINT('ICRS', 266.4, -29.0)) AS d\n" +
       "FROM ivoa.ObsCore AS o JOIN dbo.raw AS r ON r.dp_id = o.obs_id\nWHERE INTERSECTS(CIRCLE('ICRS', 266.4, -29.0, 5), o.s_region) = 1\n"
@@ -210,17 +210,11 @@ describe('validateAdql: speed', () => {
     return q + 'ORDER BY d'
   }
 
-  it('validates a 2 KB query in well under 5 ms', () => {
+  // (its speed is no test's business: speed is measured by benchmarks)
+  it('a 2 KB query with a join, comments on every line and ORDER BY an alias is valid, every time', () => {
     const q = longQuery()
     expect(q.length).toBeGreaterThanOrEqual(2000)
-    expect(validateAdql(q).ok).toBe(true)
-    const times: number[] = []
-    for (let i = 0; i < 30; i++) {
-      const t = performance.now()
-      validateAdql(q)
-      times.push(performance.now() - t)
-    }
-    times.sort((a, b) => a - b)
-    expect(times[15]!).toBeLessThan(5)
+    for (let i = 0; i < 3; i++) expect(validateAdql(q).ok).toBe(true)
+    expect(validateAdql(q.replace('ORDER BY d', 'ORDER BY')).ok).toBe(false)
   })
 })

@@ -8,6 +8,7 @@ import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { ColumnChooser } from './ColumnChooser'
 import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout, type ColumnOrderSource, type ExtraColumn } from './gridColumns'
+import { useGrowingRows } from './growingRows'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -228,11 +229,6 @@ function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highli
   return rowClassRules
 }
 
-/** The grid's row objects: an index into the table's columns each; a new table gets new ones (the grid redraws every row). */
-function rowsOf(_table: Table, count: number): { i: number }[] {
-  return Array.from({ length: count }, (_, i) => ({ i }))
-}
-
 interface Props {
   table: Table
   /** Rows to show (default all): a table still arriving shows the rows received so far. */
@@ -274,8 +270,10 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const shownRows = rows ?? table.rowCount
   const scope = useId()
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
-  const rowData = useMemo(() => rowsOf(table, shownRows), [table, shownRows])
-  const displays = useMemo(() => columnDisplays(table, shownRows, timesAs), [table, shownRows, timesAs])
+  // a table still arriving grows in the grid by transactions; its columns are sized by the rows it came with (new
+  // widths would be new column definitions: the grid redraws every cell)
+  const rowData = useGrowingRows(api, table, shownRows)
+  const displays = useMemo(() => columnDisplays(table, rowData.length, timesAs), [table, rowData, timesAs])
   const columnDefs = useMemo(() => {
     const own = columnDefsOf(table, layout, displays, linkClick)
     // a view's extra columns come right after the first (the row's identifier), so rows stay told apart
@@ -285,8 +283,9 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   useEffect(() => api.current?.refreshCells({ force: true }), [extraColumns])
   const applyingSelection = useFollowSelection(api, selected)
   const rowClassRules = useHighlightedRow(api, highlighted)
-  // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse)
-  const small = table.fields.length <= 80 && table.rowCount <= 5000
+  // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
+  // a result still arriving is not known to be small (a switch would redraw every row)
+  const small = rows === undefined && table.fields.length <= 80 && table.rowCount <= 5000
   /** Ctrl/Cmd+C on a focused cell copies its value as shown (unless text is selected: the browser copies that). */
   const copyFocusedCell = (e: CellKeyDownEvent<{ i: number }>) => {
     const k = e.event as KeyboardEvent | null | undefined

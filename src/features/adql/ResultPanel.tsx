@@ -3,16 +3,17 @@ import { useQuery } from '@tanstack/react-query'
 import { useRuntime } from '../../state/runtime'
 import { fetchAsyncResult, type TapResult } from '../../protocols/tap'
 import { getJob } from '../../protocols/uws'
-import { DalError, readInWorker } from '../../protocols/dal'
+import { DalError } from '../../protocols/dal'
 import { formatUtc } from '../../protocols/time'
 import { abortStoredJob, adoptJob, isActive, jobElapsed, profileTapServices, useJob, useNow } from '../../state/jobs'
 import { tapKeys } from '../../state/queryKeys'
 import { ResultGrid } from '../../components/lazyParts'
 import { ResultPlot } from '../../components/lazyParts'
 import { ResultExport } from '../../components/ResultExport'
-import { PartialNotice } from '../../components/PartialNotice'
+import { PartialNotice, rowCountText } from '../../components/PartialNotice'
 import { columnOrderOf, type RunMode } from './useAdqlRun'
 import type { ColumnOrderSource } from '../../components/gridColumns'
+import { useArrivingRows } from './arrivingRows'
 import { ErrorNotice, useAction } from '../../components/ErrorNotice'
 import { BulkDownload } from '../../components/BulkDownload'
 import { useSetParams } from '../../state/route'
@@ -21,12 +22,20 @@ import { publishSampSelection, useSampRowsIn } from '../../state/samp'
 import { SampPositionSend, SampTableSend } from '../../components/SampSendMenu'
 
 const NO_ROWS: number[] = []
+/** What a job's result shows while it loads: no rows yet, in the grid made meanwhile (the first rows then only fill it). */
+const LOADING: ShownResult = {
+  table: { fields: [], params: [], groups: [], links: [], infos: [], rowCount: 0, truncated: false, value: () => null, column: () => { throw new RangeError('no columns') } },
+  overflow: false,
+}
+
+type ShownResult = Pick<TapResult, 'table' | 'overflow' | 'partial' | 'fetchUrl'>
 
 /**
  * A result in a grid or a plot; `onRerun` offers Retry (and Run as async job, unless `asJob` says it already was one);
- * `name` is what other programs (SAMP) call the table.
+ * `name` is what other programs (SAMP) call the table. `rowsSoFar`: the result is still arriving, with this many rows
+ * so far (the same grid then grows as rows come and stays when the result is whole; the tools wait for the whole).
  */
-export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL result', columnOrder }: { result: TapResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean; name?: string; columnOrder?: ColumnOrderSource }) {
+export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL result', rowsSoFar, columnOrder }: { result: ShownResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean; name?: string; rowsSoFar?: number; columnOrder?: ColumnOrderSource }) {
   const [tab, setTab] = useState<'table' | 'plot'>('table')
   // the selection belongs to one table: a new result starts with none
   const [picked, setPicked] = useState<{ table: object; rows: number[] }>({ table: result.table, rows: NO_ROWS })
@@ -76,6 +85,7 @@ export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL 
       )}
       {tab === 'table' ? <ResultGrid
           table={result.table}
+          rows={rowsSoFar}
           partial={result.partial}
           dark={dark}
           columnOrder={columnOrder}
@@ -86,7 +96,7 @@ export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL 
           }}
           onLinkClick={(href, row) => opensDataLink(result.table, row, href) && (setParams({ [DATALINK_PARAM]: href }), true)}
           toolbar={
-            <>
+            rowsSoFar === undefined && <>
               <ResultExport table={result.table} partial={result.partial} />
               <SampTableSend table={result.table} url={result.fetchUrl} name={name} />
               <button type="button" disabled={!dataLink} title={dataLink ? `DataLink of ${dataLink}` : 'Select one row with an access_url, datalink_url or dp_id'} onClick={() => setParams({ [DATALINK_PARAM]: dataLink })}>
@@ -108,12 +118,24 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
   const now = useNow(!!job && isActive(job))
   const { error: actionError, run: act } = useAction()
   const completed = job?.phase === 'COMPLETED'
+  // the result streams through the VOTable worker: its rows show as they arrive, in the grid that then shows the whole
+  const { arriving, reader } = useArrivingRows(jobUrl)
   const result = useQuery({
     queryKey: tapKeys.jobResult(jobUrl),
-    queryFn: async ({ signal }) => fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal, readInWorker),
+    queryFn: async ({ signal }) => {
+      const r = reader(jobUrl)
+      try {
+        return await fetchAsyncResult(rt.http, jobUrl, await getJob(rt.http, jobUrl, { signal }), signal, r.read)
+      } finally {
+        r.dispose()
+      }
+    },
     enabled: completed && !job?.gone,
     staleTime: Infinity,
   })
+  const receiving = result.isFetching ? arriving : null
+  const shown: ShownResult | undefined = receiving ? { table: receiving.table, overflow: false } : (result.data ?? (result.isFetching ? LOADING : undefined))
+  const rowsSoFar = receiving ? receiving.rows : result.data ? undefined : 0
   // the job's result is gone: the service deleted the job under us
   const resultGone = result.error instanceof DalError && result.error.status === 404
   if (!job)
@@ -149,8 +171,12 @@ export function JobResultPanel({ jobUrl, dark }: { jobUrl: string; dark: boolean
         </div>
       )}
       {result.error && !resultGone && <ErrorNotice error={result.error} />}
-      {result.isFetching && <p className="muted">Loading the result…</p>}
-      {result.data && <ResultView result={result.data} dark={dark} asJob onRerun={() => void result.refetch()} columnOrder={columnOrderOf(job.query)} />}
+      {(result.isFetching || shown) && (
+        <p className="muted" role="status" aria-label="Result rows">
+          {receiving ? `Receiving the result… ${receiving.rows.toLocaleString('en')} rows so far` : result.isFetching || !result.data ? 'Loading the result…' : rowCountText(result.data.table.rowCount, result.data.partial)}
+        </p>
+      )}
+      {shown && <ResultView result={shown} rowsSoFar={rowsSoFar} dark={dark} asJob onRerun={() => void result.refetch()} columnOrder={columnOrderOf(job.query)} />}
     </div>
   )
 }

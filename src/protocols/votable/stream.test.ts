@@ -216,3 +216,24 @@ describe('batches while the body arrives', () => {
     expect(snapshot(stream(randomChunks(u16, seeded(3))).doc)).toEqual(snapshot(parseVOTable(u16)))
   })
 })
+
+describe('flush', () => {
+  it('hands on the rows that wait for a full batch when the input pauses, and the rest follow on', () => {
+    const batches: number[][] = []
+    const p = new VOTableStreamParser({ batchMs: 60_000, batchRows: 1000, onBatch: (b) => batches.push([b.start, b.rowCount]) })
+    const head = `<VOTABLE version="1.4"><RESOURCE><TABLE><FIELD name="x" datatype="int"/><DATA><TABLEDATA>`
+    const tr = (i: number) => `<TR><TD>${i}</TD></TR>`
+    p.push(head + tr(0))
+    p.push(tr(1) + tr(2) + '<TR><TD>3')
+    expect(batches).toEqual([[0, 1]])
+    p.flush()
+    // the complete rows only: row 3 is not over yet
+    expect(batches).toEqual([[0, 1], [1, 2]])
+    p.flush()
+    expect(batches).toHaveLength(2)
+    p.push('</TD></TR>' + tr(4) + '</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>')
+    const doc = p.end()
+    expect(batches).toEqual([[0, 1], [1, 2], [3, 2]])
+    expect(doc.tables[0]!.rowCount).toBe(5)
+  })
+})

@@ -57,6 +57,7 @@ export class VOTableStreamParser {
   /** rows handed on, per table */
   private readonly emitted = new Map<VOTableTable, number>()
   private lastEmit = -Infinity
+  private readonly indexes = new Map<VOTableTable, number>()
   private readonly batchRows?: number
   private readonly batchMs: number
   private readonly extraWarnings: string[] = []
@@ -69,6 +70,7 @@ export class VOTableStreamParser {
     this.parser = new DocumentParser({
       onTable: (t, index) => {
         this.emitted.set(t, 0)
+        this.indexes.set(t, index)
         this.onHeader?.(t, index)
       },
       onRows: (t, index, done) => this.rows(t, index, done),
@@ -99,6 +101,14 @@ export class VOTableStreamParser {
       chunk = head
     }
     this.text(this.decoder.decode(chunk, { stream: true }), false)
+  }
+
+  /**
+   * Hand on the rows read but not handed on yet (they wait for a full batch or for more input): call it when the
+   * input pauses, so that a body that trickles in does not keep its last rows back until the next bytes come.
+   */
+  flush(): void {
+    for (const [t, n] of this.emitted) if (t.rowCount > n) this.rows(t, this.indexes.get(t) ?? 0, true)
   }
 
   /** End of input: the complete document (or what arrived of it). */

@@ -29,6 +29,18 @@ function defaultWorker(): (() => Worker) | null {
   return () => new Worker(new URL('./votable.worker.ts', import.meta.url), { type: 'module' })
 }
 
+/**
+ * A VOTable worker started ahead of its input, so that its module is loaded by the time the first bytes come
+ * (give it to `parseInWorker` as `worker: () => w`); undefined where there are no workers.
+ */
+export function startVOTableWorker(): Worker | undefined {
+  try {
+    return defaultWorker()?.()
+  } catch {
+    return undefined
+  }
+}
+
 function asBytes(source: Uint8Array | ArrayBuffer): Uint8Array {
   return source instanceof Uint8Array ? source : new Uint8Array(source)
 }

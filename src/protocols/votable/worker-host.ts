@@ -12,9 +12,26 @@ const PIECE = 64 * 1024
 
 export type Post = (message: FromWorker, transfer: Transferable[]) => void
 
+/** rows read and not yet handed on go out after at most this long without more input, ms */
+const FLUSH_MS = 100
+
 export function createWorkerHost(post: Post): (message: ToWorker) => void {
   let parser: VOTableStreamParser | null = null
   let failed = false
+  let flushTimer: ReturnType<typeof setTimeout> | undefined
+  /** after input: the rows it completed go out soon even if no more input comes for a while */
+  const flushSoon = (p: VOTableStreamParser): void => {
+    if (flushTimer !== undefined) return
+    flushTimer = setTimeout(() => {
+      flushTimer = undefined
+      if (parser !== p || failed) return
+      try {
+        p.flush()
+      } catch (e) {
+        fail(e)
+      }
+    }, FLUSH_MS)
+  }
   const fail = (e: unknown): void => {
     failed = true
     parser = null
@@ -38,6 +55,7 @@ export function createWorkerHost(post: Post): (message: ToWorker) => void {
         if (r.done) return finish(p)
         const b = r.value
         for (let i = 0; i < b.length; i += PIECE) p.push(b.subarray(i, Math.min(b.length, i + PIECE)))
+        flushSoon(p)
       }
     } catch (e) {
       void reader.cancel().catch(() => {})
@@ -60,6 +78,7 @@ export function createWorkerHost(post: Post): (message: ToWorker) => void {
           if (!parser) throw new Error('chunk before start')
           const b = m.bytes
           for (let i = 0; i < b.length; i += PIECE) parser.push(b.subarray(i, Math.min(b.length, i + PIECE)))
+          flushSoon(parser)
           break
         }
         case 'stream': {
