@@ -131,11 +131,10 @@ describe('resolveName against a local Sesame', () => {
     const controller = new AbortController()
     const pending = resolveName(http, 'M31', { resolverUrl: at('slow'), mirrors: [at('good')], signal: controller.signal })
     setTimeout(() => controller.abort(), 50)
-    const started = Date.now()
     const err = await pending.catch((e: unknown) => e)
     expect(err).toBeInstanceOf(DalError)
     expect((err as DalError).kind).toBe('aborted')
-    expect(Date.now() - started).toBeLessThan(2000)
+    // (had it waited, the slow mirror's answer would have come and M31 been resolved: no clock needed)
     expect(hits.good).toBeUndefined()
   })
 
