@@ -147,7 +147,7 @@ import_data() {
   log "generating data + importing resource descriptors"
   install -d -o dachsroot -g gavo "$RESDIR"
   rm -rf "$RESDIR/data.new"
-  "$PY" "$HERE/make_data.py" "$RESDIR/data.new" "$BASE" 2> >(grep -v FITSFixedWarning >&2)
+  "$PY" "$HERE/make_data.py" "$RESDIR/data.new" "$BASE" 2> >(grep -v FITSFixedWarning >&2) >&2   # stdout: only the URL
   rm -rf "$RESDIR/data"; mv "$RESDIR/data.new" "$RESDIR/data"
   install -m 644 "$HERE"/rd/*.rd "$RESDIR/"
   chown -R dachsroot:gavo "$RESDIR"; chmod -R g+rX "$RESDIR"
