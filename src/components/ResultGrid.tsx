@@ -174,20 +174,33 @@ function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selec
   return applyingSelection
 }
 
-/** The highlighted row's class rule; restyles only the rows whose highlight changed (the rule object stays the same: a new one is a changed grid option). */
-function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highlighted: number | undefined) {
-  const highlightedRef = useRef(highlighted)
-  highlightedRef.current = highlighted
+/**
+ * The highlighted row's class rule, following a hover store without rendering the grid again: only the rows whose
+ * highlight changed are restyled (the rule object stays the same: a new one is a changed grid option).
+ */
+function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highlight: HighlightSource | undefined) {
+  const highlightedRef = useRef(-1)
   const rowClassRules = useMemo(() => ({ 'row-highlighted': (p: { data?: { i: number } }) => p.data?.i === highlightedRef.current }), [])
-  const lastHighlighted = useRef<number | undefined>(undefined)
   useEffect(() => {
-    const g = api.current
-    const rows = [lastHighlighted.current, highlighted].filter((r): r is number => r !== undefined && r >= 0)
-    lastHighlighted.current = highlighted
-    const nodes = rows.map((r) => g?.getRowNode(String(r))).filter((n) => !!n)
-    if (g && nodes.length) g.redrawRows({ rowNodes: nodes })
-  }, [api, highlighted])
+    if (!highlight) return
+    const follow = () => {
+      const g = api.current
+      const next = highlight.get()
+      const rows = [highlightedRef.current, next].filter((r) => r >= 0)
+      highlightedRef.current = next
+      const nodes = rows.map((r) => g?.getRowNode(String(r))).filter((n) => !!n)
+      if (g && nodes.length) g.redrawRows({ rowNodes: nodes })
+    }
+    follow()
+    return highlight.subscribe(follow)
+  }, [api, highlight])
   return rowClassRules
+}
+
+/** A row to highlight (-1 for none) that can change without a render (gridSkyLink's HoverStore). */
+export interface HighlightSource {
+  get(): number
+  subscribe(listener: () => void): () => void
 }
 
 /** The grid's row objects: an index into the table's columns each; a new table gets new ones (the grid redraws every row). */
@@ -206,8 +219,8 @@ interface Props {
   onSelectionChange?: (rows: number[]) => void
   /** The row under the pointer changed (undefined: none). */
   onRowHover?: (row: number | undefined) => void
-  /** A row to highlight (e.g. the footprint hovered on the sky). */
-  highlighted?: number
+  /** The row to highlight (e.g. the footprint hovered on the sky), followed without rendering the grid again. */
+  highlight?: HighlightSource
   /** Extra toolbar content (export buttons…). */
   toolbar?: ReactNode
   /** A link cell was clicked; return true to keep the browser from following it. */
@@ -216,7 +229,7 @@ interface Props {
   partial?: { reason: string }
 }
 
-export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial }: Props) {
+export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlight, toolbar, onLinkClick, partial }: Props) {
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
   const api = useRef<GridApi<{ i: number }> | null>(null)
@@ -234,7 +247,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const displays = useMemo(() => columnDisplays(table, shownRows, timesAs), [table, shownRows, timesAs])
   const columnDefs = useMemo(() => columnDefsOf(table, layout, displays, linkClick), [table, layout, displays])
   const applyingSelection = useFollowSelection(api, selected)
-  const rowClassRules = useHighlightedRow(api, highlighted)
+  const rowClassRules = useHighlightedRow(api, highlight)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse)
   const small = table.fields.length <= 80 && table.rowCount <= 5000
   /** Ctrl/Cmd+C on a focused cell copies its value as shown (unless text is selected: the browser copies that). */

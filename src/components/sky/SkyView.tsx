@@ -11,6 +11,7 @@ import { colourGroups } from './palette'
 import { HitList, SkyHud } from './SkyOverlays'
 import type { CoordFormat, SkyFrame } from './skyCoords'
 import { useSamp } from '../../state/samp'
+import type { HoverStore } from '../gridSkyLink'
 
 export interface SkyCone {
   ra: number
@@ -30,9 +31,8 @@ export interface SkyViewProps {
   colourBy?: readonly ColourOption[]
   /** Selected rows (indexes into footprints); none when absent. */
   selected?: readonly number[]
-  /** Row hovered in the grid, highlighted here. */
-  hovered?: number
-  onHover?: (row: number) => void
+  /** The hovered row, shared with the grid: followed here without rendering, set when the pointer is over a footprint. */
+  hover?: HoverStore
   /** A new selection made on the sky: every footprint containing the clicked point (added to the old with Ctrl/Shift). */
   onSelect?: (rows: number[]) => void
   /** Pans to this row whenever `seq` changes (e.g. a row selected in the grid). */
@@ -61,7 +61,7 @@ const NO_ROWS: readonly number[] = []
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: SkyEngine } | { status: 'failed'; message: string }
 
-export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel, surveys }: SkyViewProps) {
+export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel, surveys }: SkyViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const [store, setStore] = useState<{ input: FootprintInput; store: FootprintStore; ms: number } | undefined>()
   const [colourIndex, setColourIndex] = useState(0)
@@ -74,7 +74,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   const grid = gridChoice ?? hips === null // no survey: the grid gives the sky its bearings
   const [frameName, setFrameName] = useState<SkyFrame>('ICRS')
   const [format, setFormat] = useState<CoordFormat>('sexagesimal')
-  const state = useSkyEngine(host, hips, centre, selectedRef, { onHover, onSelect, onDrawCircle, onDrawPolygon, onPick: setPick }, setDrawing)
+  const state = useSkyEngine(host, hips, centre, selectedRef, { hover, onSelect, onDrawCircle, onDrawPolygon, onPick: setPick }, setDrawing)
   const centreRef = useRef(centre)
   centreRef.current = centre
 
@@ -110,7 +110,12 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   useEffect(() => engine?.setFrame(frameName), [engine, frameName])
   const keys = useSkyKeys(engine, onSelect, setPick)
   const keysHelp = useId()
-  useEffect(() => engine?.setHovered(hovered), [engine, hovered])
+  useEffect(() => {
+    if (!engine || !hover) return
+    const follow = () => engine.setHovered(hover.get())
+    follow()
+    return hover.subscribe(follow)
+  }, [engine, hover])
   useEffect(() => engine?.setCone(cone ?? null), [engine, cone])
   useEffect(() => engine?.setDrawing(drawing), [engine, drawing])
   useEffect(() => engine?.setPolygon(polygon ?? null), [engine, polygon])
@@ -181,7 +186,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   )
 }
 
-type EngineCallbacks = Pick<SkyViewProps, 'onHover' | 'onSelect' | 'onDrawCircle' | 'onDrawPolygon'> & { onPick: (pick: SkyPick | undefined) => void }
+type EngineCallbacks = Pick<SkyViewProps, 'hover' | 'onSelect' | 'onDrawCircle' | 'onDrawPolygon'> & { onPick: (pick: SkyPick | undefined) => void }
 
 const PAN_STEP = 0.1
 
@@ -220,7 +225,7 @@ function useSkyEngine(host: RefObject<HTMLDivElement | null>, hips: string | nul
       (e) => {
         if (cancelled) return e.destroy()
         engine = e
-        e.onHover = (f) => callbacks.current.onHover?.(f)
+        e.onHover = (f) => callbacks.current.hover?.set(f)
         e.onClick = (hits, additive, at) => {
           const rows = additive ? [...new Set([...selectedRef.current, ...hits])].sort((a, b) => a - b) : hits
           callbacks.current.onSelect?.(rows)

@@ -39,6 +39,10 @@ const RAD = Math.PI / 180
 const DOT_PX = 2
 /** Past this many outlines a frame gets slow on a software canvas; smaller footprints then become dots. */
 const OUTLINE_BUDGET = 2500
+/** The selection's tint is drawn at this fraction of the canvas resolution. */
+const LAYER_SCALE = 0.5
+/** Past this many selected footprints in view, their outlines are hairlines too. */
+const WIDE_SELECTION_OUTLINES = 60
 
 export class FootprintRenderer {
   private stamp = new Uint32Array(0)
@@ -102,8 +106,10 @@ export class FootprintRenderer {
 
     let outlineCount = 0
     let dotCount = 0
-    ctx.lineWidth = 1.25
-    ctx.lineJoin = 'round'
+    // 1 px: the software rasteriser draws these as hairlines, far cheaper than wider (or round-joined) strokes,
+    // whose outlines it must build and scan-convert (hundreds of ms a frame for 2,000 overlapping fields)
+    ctx.lineWidth = 1
+    ctx.lineJoin = 'miter'
     for (let g = 0; g < colours.length; g++) {
       const list = outlines[g]!
       const pts = points[g]!
@@ -156,11 +162,13 @@ export class FootprintRenderer {
     }
     const selected = highlighted.filter((f) => input.selected[f])
     if (selected.length) {
-      const layer = this.layerFor(ctx)
+      // the tint at half resolution (a quarter of the pixels to scan-convert), laid over smoothed
+      const layer = this.layerFor(ctx, LAYER_SCALE)
       if (layer) {
         layer.setTransform(1, 0, 0, 1, 0, 0)
         layer.clearRect(0, 0, layer.canvas.width, layer.canvas.height)
-        layer.setTransform(ctx.getTransform())
+        const t = ctx.getTransform()
+        layer.setTransform(t.a * LAYER_SCALE, t.b * LAYER_SCALE, t.c * LAYER_SCALE, t.d * LAYER_SCALE, t.e * LAYER_SCALE, t.f * LAYER_SCALE)
         layer.fillStyle = SELECTED_COLOUR
         layer.beginPath()
         for (const f of selected) trace(layer, f)
@@ -168,11 +176,13 @@ export class FootprintRenderer {
         ctx.save()
         ctx.setTransform(1, 0, 0, 1, 0, 0)
         ctx.globalAlpha = SELECTED_FILL_ALPHA
-        ctx.drawImage(layer.canvas, 0, 0)
+        ctx.imageSmoothingEnabled = true
+        ctx.drawImage(layer.canvas, 0, 0, ctx.canvas.width, ctx.canvas.height)
         ctx.restore()
       }
       ctx.strokeStyle = SELECTED_COLOUR
-      ctx.lineWidth = 2
+      // wide strokes cost much more to rasterise than hairlines: a large selection is outlined thinner
+      ctx.lineWidth = selected.length > WIDE_SELECTION_OUTLINES ? 1 : 2
       ctx.beginPath()
       for (const f of selected) trace(ctx, f)
       ctx.stroke()
@@ -191,9 +201,10 @@ export class FootprintRenderer {
   }
 
   private layer: CanvasRenderingContext2D | undefined
-  /** An offscreen canvas of the same size as the target's. */
-  private layerFor(ctx: CanvasRenderingContext2D): CanvasRenderingContext2D | undefined {
-    const { width, height } = ctx.canvas
+  /** An offscreen canvas of the target's size times `scale`. */
+  private layerFor(ctx: CanvasRenderingContext2D, scale: number): CanvasRenderingContext2D | undefined {
+    const width = Math.ceil(ctx.canvas.width * scale)
+    const height = Math.ceil(ctx.canvas.height * scale)
     if (!this.layer) {
       const c = typeof document !== 'undefined' ? document.createElement('canvas') : undefined
       this.layer = c?.getContext('2d') ?? undefined
