@@ -58,7 +58,10 @@ function votable(n) {
       const pts = [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([x, y]) => [ra + ((x * c - y * s) * w * k) / 2, dec + ((x * s + y * c) * w) / 2])
       rows += `<TR><TD>${id}</TD><TD>BENCH_${inst}</TD><TD>${inst}</TD><TD>${ra.toFixed(6)}</TD><TD>${dec.toFixed(6)}</TD><TD>Polygon ICRS ${pts.map((p) => p[0].toFixed(5) + ' ' + p[1].toFixed(5)).join(' ')}</TD></TR>\n`
     }
-    if (rows.length > 1 << 20) (parts.push(rows), (rows = ''))
+    if (rows.length > 1 << 20) {
+      parts.push(rows)
+      rows = ''
+    }
   }
   parts.push(rows, '</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n')
   return Buffer.from(parts.join(''))
@@ -237,7 +240,6 @@ async function runCase(browser, n) {
   const t0 = Date.now()
   await page.goto(`${ORIGIN}/search?profile=bench&target=${CENTRE.join('+')}&radius=${n > 100000 ? 1800 : 240}&go=1&maxrec=${Math.max(n, 10)}`)
   await page.getByTestId('search-status').filter({ hasText: n ? `${n.toLocaleString('en')} rows` : /^0 rows/ }).waitFor({ timeout: 180000 })
-  const sky = page.getByTestId('sky-view')
   await page.waitForFunction((n) => {
     const v = document.querySelector('[data-testid="sky-view"]')
     return v?.dataset.state === 'ready' && Number(v.dataset.footprints) === n && (n === 0 || Number(document.querySelector('.sky-host')?.dataset.drawn ?? 0) > 0)

@@ -8,7 +8,8 @@ import { SkyEngine, type DrawMode } from './engine'
 import { buildStore } from './footprintClient'
 import type { FootprintInput, FootprintStore } from './footprints'
 import { colourGroups } from './palette'
-import { HitList, SkyHud } from './SkyOverlays'
+import { DensityLegend, HitList, SkyHud } from './SkyOverlays'
+import type { DensityStats } from './density'
 import type { CoordFormat, SkyFrame } from './skyCoords'
 import { useSamp } from '../../state/samp'
 import type { HoverStore } from '../gridSkyLink'
@@ -96,6 +97,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, 
   }, [store, option])
 
   const engine = state.status === 'ready' ? state.engine : undefined
+  const density = useDensity(engine)
   useEffect(() => {
     if (!engine) return
     engine.setData(store && { store: store.store, regions: store.input.regions, group: groups.group, colours: groups.colours })
@@ -119,15 +121,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, 
   useEffect(() => engine?.setCone(cone ?? null), [engine, cone])
   useEffect(() => engine?.setDrawing(drawing), [engine, drawing])
   useEffect(() => engine?.setPolygon(polygon ?? null), [engine, polygon])
-  useEffect(() => {
-    if (!drawing) return
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setDrawing(null)
-      else if (e.key === 'Enter' && drawing === 'polygon') engine?.finishPolygon()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [drawing, engine])
+  useDrawKeys(drawing, engine, setDrawing)
   useEffect(() => {
     if (engine && focus) engine.panToFootprint(focus.row)
   }, [engine, focus])
@@ -181,9 +175,36 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, 
           The sky viewer stopped: {state.message}
         </div>
       )}
+      {density && <DensityLegend density={density} />}
       <Legend colourBy={colourBy} colourIndex={colourIndex} onColourIndex={setColourIndex} legend={groups.legend} stats={stats} />
     </div>
   )
+}
+
+/** While drawing: Esc cancels, Enter closes a polygon. */
+function useDrawKeys(drawing: DrawMode | null, engine: SkyEngine | undefined, setDrawing: (mode: DrawMode | null) => void) {
+  useEffect(() => {
+    if (!drawing) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setDrawing(null)
+      else if (e.key === 'Enter' && drawing === 'polygon') engine?.finishPolygon()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [drawing, engine, setDrawing])
+}
+
+/** Whether the engine shows a density map instead of the footprints (and at which cell size). */
+function useDensity(engine: SkyEngine | undefined): DensityStats | undefined {
+  const [density, setDensity] = useState<DensityStats>()
+  useEffect(() => {
+    if (!engine) return
+    engine.onDensity = setDensity
+    return () => {
+      engine.onDensity = undefined
+    }
+  }, [engine])
+  return density
 }
 
 type EngineCallbacks = Pick<SkyViewProps, 'hover' | 'onSelect' | 'onDrawCircle' | 'onDrawPolygon'> & { onPick: (pick: SkyPick | undefined) => void }

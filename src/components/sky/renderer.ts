@@ -6,6 +6,7 @@
 import { FootprintKind, unitVector, type FootprintStore } from './footprints'
 import { candidatesInCone } from './gridIndex'
 import type { ViewProjection } from './projection'
+import type { DensityMap, DensityStats } from './density'
 
 export const SELECTED_COLOUR = '#ffd400'
 export const HOVER_COLOUR = '#ffffff'
@@ -26,6 +27,8 @@ export interface DrawInput {
   cone?: { ra: number; dec: number; radius: number } | null
   /** The position last clicked (ICRS degrees), marked with a cross. */
   marker?: { ra: number; dec: number } | null
+  /** For very many footprints: drawn instead of them when more than DENSITY_ABOVE are in view. */
+  density?: DensityMap
 }
 
 export interface DrawStats {
@@ -33,12 +36,16 @@ export interface DrawStats {
   outlines: number
   dots: number
   ms: number
+  /** Set when the frame showed a density map instead of the footprints. */
+  density?: DensityStats
 }
 
 const RAD = Math.PI / 180
 const DOT_PX = 2
 /** Past this many outlines a frame gets slow on a software canvas; smaller footprints then become dots. */
 const OUTLINE_BUDGET = 2500
+/** The footprint budget: past this many in view, a density map is drawn instead (when the caller gave one). */
+export const DENSITY_ABOVE = 100_000
 /** The selection's tint is drawn at this fraction of the canvas resolution. */
 const LAYER_SCALE = 0.5
 /** Past this many selected footprints in view, their outlines are hairlines too. */
@@ -60,6 +67,10 @@ export class FootprintRenderer {
     const dots: number[][] = colours.map(() => [])
     const points: number[][] = colours.map(() => [])
     const highlighted: number[] = []
+    if (input.density) {
+      const density = input.density.draw(ctx, p, DENSITY_ABOVE)
+      if (density) return this.finish(ctx, p, input, selectedOf(input, p), t0, { visible: density.positions, outlines: 0, dots: 0, ms: 0, density })
+    }
 
     // candidates: the grid for small views, a linear scan of the cones otherwise
     let candidates: ArrayLike<number> | undefined
@@ -140,11 +151,15 @@ export class FootprintRenderer {
       }
     }
 
-    if (input.cone) this.drawCone(ctx, p, input.cone)
+    return this.finish(ctx, p, input, highlighted, t0, { visible, outlines: outlineCount, dots: dotCount, ms: 0 })
+  }
 
+  /** What goes over the footprints (or the density map): the cone, the selection and hovered footprint, the click marker. */
+  private finish(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput, highlighted: number[], t0: number, stats: DrawStats): DrawStats {
+    if (input.cone) this.drawCone(ctx, p, input.cone)
     this.drawHighlights(ctx, p, input, highlighted)
     if (input.marker) drawMarker(ctx, p, input.marker)
-    return { visible, outlines: outlineCount, dots: dotCount, ms: performance.now() - t0 }
+    return { ...stats, ms: performance.now() - t0 }
   }
 
   /**
@@ -295,6 +310,16 @@ export class FootprintRenderer {
     ctx.stroke()
     ctx.restore()
   }
+}
+
+/** The selected and hovered footprints in front of the view (when the footprints themselves are not visited). */
+function selectedOf(input: DrawInput, p: ViewProjection): number[] {
+  const out: number[] = []
+  const { selected: sel, store: s } = input
+  const front = (f: number) => s.kind[f] !== FootprintKind.None && s.cone[4 * f]! * p.c[0] + s.cone[4 * f + 1]! * p.c[1] + s.cone[4 * f + 2]! * p.c[2] > 0.02
+  for (let f = sel.indexOf(1); f >= 0; f = sel.indexOf(1, f + 1)) if (front(f)) out.push(f)
+  if (input.hovered >= 0 && !sel[input.hovered] && front(input.hovered)) out.push(input.hovered)
+  return out
 }
 
 /** A cross in a ring at a sky position (ICRS degrees): where the user clicked. */
