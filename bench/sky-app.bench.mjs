@@ -252,7 +252,8 @@ async function runCase(browser, n) {
     if (sel) {
       if (!n) break
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-      await page.waitForTimeout(300)
+      // the grid follows the new selection: let it settle before measuring
+      await page.waitForTimeout(1500)
     }
     const selected = await page.evaluate(() => document.querySelector('.sky-host').__sky.selected.reduce((a, b) => a + b, 0))
     // put the view back where it started for each run

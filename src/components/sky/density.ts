@@ -17,7 +17,7 @@ export const DENSITY_RAMP = ['#2c1e6e', '#3a3397', '#2f5fb3', '#1f8fb0', '#33b58
 interface Level {
   cells: Int32Array
   counts: Uint32Array
-  /** Cell centres as unit vectors, computed on first use. */
+  /** Cell centres as unit vectors, computed on first use (for the coarse orders that find the cells in view). */
   centres?: Float64Array
 }
 
@@ -48,6 +48,19 @@ export class DensityMap {
     for (let o = FINEST_ORDER - 1; o >= 0; o--) this.levels[o] = level = runs(level.cells, level.counts, 2)
   }
 
+  /** The non-empty cells of `order` that may meet the view (their centre within the view radius plus a cell). */
+  private cellsInView(order: number, p: ViewProjection): number[] {
+    const level = this.levels[order]!
+    const centres = (level.centres ??= centresOf(order, level.cells))
+    // a cell's farthest point is within about its side from the centre
+    const limit = Math.cos(Math.min(Math.PI, p.radius + 1.5 * pixelSize(order)))
+    const out: number[] = []
+    for (let i = 0; i < level.cells.length; i++) {
+      if (centres[3 * i]! * p.c[0] + centres[3 * i + 1]! * p.c[1] + centres[3 * i + 2]! * p.c[2] >= limit) out.push(level.cells[i]!)
+    }
+    return out
+  }
+
   /** The order drawn for a view: the finest whose cells are still MIN_CELL_PX wide on the screen. */
   orderFor(p: ViewProjection): number {
     let o = FINEST_ORDER
@@ -58,19 +71,26 @@ export class DensityMap {
   /** Draws the map when more than `above` positions are in view (and says so), else draws nothing and returns undefined. */
   draw(ctx: CanvasRenderingContext2D, p: ViewProjection, above: number): DensityStats | undefined {
     const order = this.orderFor(p)
+    // the cells in view found through coarse cells (a nested cell's children are a contiguous range), so that a
+    // frame never visits every fine cell; their counts also tell whether the view holds more than `above`
+    const coarse = Math.max(0, order - 4)
+    const ranges = this.cellsInView(coarse, p)
     const level = this.levels[order]!
-    const centres = (level.centres ??= centresOf(order, level.cells))
     const cx = p.c[0], cy = p.c[1], cz = p.c[2]
     const limit = Math.cos(Math.min(Math.PI, p.radius + pixelSize(order)))
     const visible: number[] = []
     let max = 0
     let positions = 0
-    for (let i = 0; i < level.cells.length; i++) {
-      const d = centres[3 * i]! * cx + centres[3 * i + 1]! * cy + centres[3 * i + 2]! * cz
-      if (d < limit || d <= 0.02) continue
-      visible.push(i)
-      positions += level.counts[i]!
-      if (level.counts[i]! > max) max = level.counts[i]!
+    const shift = 2 * (order - coarse)
+    for (const c of ranges) {
+      for (let i = lowerBound(level.cells, c * 4 ** (order - coarse)), end = (c + 1) * 2 ** shift; i < level.cells.length && level.cells[i]! < end; i++) {
+        const [x, y, z] = pix2vecNest(order, level.cells[i]!)
+        const d = x * cx + y * cy + z * cz
+        if (d < limit || d <= 0.02) continue
+        visible.push(i)
+        positions += level.counts[i]!
+        if (level.counts[i]! > max) max = level.counts[i]!
+      }
     }
     if (positions <= above) return undefined
     const bins: number[][] = DENSITY_RAMP.map(() => [])
@@ -118,6 +138,17 @@ function runs(cells: Int32Array, counts: Uint32Array, shift: number): Level {
     outCounts[n] += counts[i]!
   }
   return { cells: outCells.slice(0, n + 1), counts: outCounts.slice(0, n + 1) }
+}
+
+/** The first index of sorted `a` whose value is ≥ v. */
+function lowerBound(a: Int32Array, v: number): number {
+  let lo = 0, hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (a[mid]! < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function centresOf(order: number, cells: Int32Array): Float64Array {
