@@ -15,6 +15,7 @@
 import { spawnSync } from 'node:child_process'
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium } from '@playwright/test'
 import { out, round } from './lib.mjs'
@@ -239,12 +240,14 @@ async function runCase(browser, n) {
   await page.addInitScript(INIT)
   const t0 = Date.now()
   await page.goto(`${ORIGIN}/search?profile=bench&target=${CENTRE.join('+')}&radius=${n > 100000 ? 1800 : 240}&go=1&maxrec=${Math.max(n, 10)}`)
-  await page.getByTestId('search-status').filter({ hasText: n ? `${n.toLocaleString('en')} rows` : /^0 rows/ }).waitFor({ timeout: 180000 })
+  await page.getByTestId('search-status').filter({ hasText: n ? `${n.toLocaleString('en')} rows` : /^0 rows/ }).waitFor({ timeout: 300000 })
+  const rowsMs = Date.now() - t0
   await page.waitForFunction((n) => {
     const v = document.querySelector('[data-testid="sky-view"]')
     return v?.dataset.state === 'ready' && Number(v.dataset.footprints) === n && (n === 0 || Number(document.querySelector('.sky-host')?.dataset.drawn ?? 0) > 0)
-  }, n, { timeout: 180000 })
+  }, n, { timeout: 300000 })
   const firstDrawMs = Date.now() - t0
+  const density = await page.getByTestId('sky-density').textContent({ timeout: 1000 }).catch(() => null)
   const box = await page.locator('.sky-host').boundingBox()
   await page.waitForTimeout(500)
   const results = {}
@@ -269,7 +272,7 @@ async function runCase(browser, n) {
     results[sel ? 'sel' : 'nosel'] = { pan, hov, selected }
   }
   await page.close()
-  return { firstDrawMs, results }
+  return { firstDrawMs, rowsMs, density, results }
 }
 
 /** The functions with the most self time in a CPU profile (stderr: for finding where the time goes). */
@@ -299,9 +302,10 @@ function printTrace(what, trace) {
   for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.error(`${round(v)}\t${k}`)
 }
 
-function report(n, { firstDrawMs, results }) {
+function report(n, { firstDrawMs, rowsMs, density, results }) {
   const name = `sky_app_${n >= 1e6 ? `${n / 1e6}m` : n >= 1000 ? `${n / 1000}k` : n}`
-  if (n >= 100000) out(`${name}_first_draw_ms`, firstDrawMs, 'ms (page opened → result fetched, parsed, grid and sky drawn)')
+  out(`${name}_first_draw_ms`, firstDrawMs, `ms (page opened → result fetched and parsed, grid and sky drawn; the rows were in at ${rowsMs} ms${density ? '; drawn as a density map' : ''})`)
+  out(`${name}_rows_to_sky_ms`, firstDrawMs - rowsMs, 'ms (all rows in → the sky drawn: footprint store, index, density map, first frame)')
   for (const [k, r] of Object.entries(results)) {
     const tag = k === 'sel' ? `${name}_sel` : name
     const p = r.pan
@@ -322,6 +326,7 @@ function report(n, { firstDrawMs, results }) {
 }
 
 export default async function main() {
+  out('sky_app_load_average', os.loadavg()[0].toFixed(1), `(1-minute load on ${os.cpus().length} cores at the start: the frame figures depend on it)`)
   if (!existsSync(join(DIST, 'index.html')) && spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'error'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
   const server = await serve()
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-unsafe-swiftshader'] })

@@ -16,7 +16,7 @@ function view(ra: number, dec: number, fov: number): ViewProjection {
 /** A canvas context that counts the cells it is asked to fill. */
 function recorder() {
   let paths = 0
-  const ctx = { save() {}, restore() {}, beginPath() {}, closePath() { paths++ }, moveTo() {}, lineTo() {}, fill() {}, globalAlpha: 1, fillStyle: '' }
+  const ctx = { save() {}, restore() {}, beginPath() {}, moveTo() { paths++ }, lineTo() {}, fill() {}, globalAlpha: 1, fillStyle: '' }
   return { ctx: ctx as unknown as CanvasRenderingContext2D, cells: () => paths }
 }
 

@@ -98,11 +98,12 @@ export class FootprintRenderer {
       visible++
       const g = group[f]!
       if (input.selected[f] || f === input.hovered) highlighted.push(f)
-      if (k === FootprintKind.Point) {
+      // positions are ringed while few; many become dots merged on the raster like small outlines
+      if (k === FootprintKind.Point && total <= OUTLINE_BUDGET) {
         points[g]!.push(f)
         continue
       }
-      if (r * p.scale < dotBelow) {
+      if (k === FootprintKind.Point || r * p.scale < dotBelow) {
         const X = x * p.e[0] + y * p.e[1] + z * p.e[2]
         const Y = x * p.n[0] + y * p.n[1] + z * p.n[2]
         const px = p.a * X + p.b * Y + p.tx
