@@ -238,15 +238,20 @@ async function runCase(browser, n) {
   current = n
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   await page.addInitScript(INIT)
+  const loadCdp = process.env.SKY_APP_PROFILE_LOAD ? await page.context().newCDPSession(page) : undefined
+  if (loadCdp) await loadCdp.send('Profiler.enable').then(() => loadCdp.send('Profiler.start'))
   const t0 = Date.now()
   await page.goto(`${ORIGIN}/search?profile=bench&target=${CENTRE.join('+')}&radius=${n > 100000 ? 1800 : 240}&go=1&maxrec=${Math.max(n, 10)}`)
   await page.getByTestId('search-status').filter({ hasText: n ? `${n.toLocaleString('en')} rows` : /^0 rows/ }).waitFor({ timeout: 300000 })
   const rowsMs = Date.now() - t0
+  if (loadCdp) printProfile(`${n} load until the rows are in`, (await loadCdp.send('Profiler.stop')).profile)
+  if (loadCdp) await loadCdp.send('Profiler.start')
   await page.waitForFunction((n) => {
     const v = document.querySelector('[data-testid="sky-view"]')
     return v?.dataset.state === 'ready' && Number(v.dataset.footprints) === n && (n === 0 || Number(document.querySelector('.sky-host')?.dataset.drawn ?? 0) > 0)
   }, n, { timeout: 300000 })
   const firstDrawMs = Date.now() - t0
+  if (loadCdp) printProfile(`${n} rows in → sky drawn`, (await loadCdp.send('Profiler.stop')).profile)
   const density = await page.getByTestId('sky-density').textContent({ timeout: 1000 }).catch(() => null)
   const box = await page.locator('.sky-host').boundingBox()
   await page.waitForTimeout(500)
