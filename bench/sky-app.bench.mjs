@@ -28,7 +28,8 @@ const CASES = (process.env.SKY_APP_CASES ?? '0,2000,50000,1000000').split(',').m
 
 // --- the generated result ---------------------------------------------------------------------------------
 let seed = 1
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+// a 32-bit LCG (seed * 1103515245 in doubles loses bits past 2^53: its points fall on a lattice)
+const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296)
 const INSTRUMENTS = ['FORS2', 'HAWKI', 'VIRCAM', 'OMEGACAM', 'MUSE', 'UVES', 'XSHOOTER', 'SPHERE']
 const SIZES = { FORS2: 6.8 / 60, HAWKI: 7.5 / 60, VIRCAM: 1.2, OMEGACAM: 1, MUSE: 1 / 60, UVES: 0.3 / 60, XSHOOTER: 0.2 / 60, SPHERE: 0.2 / 60 }
 
@@ -254,6 +255,7 @@ async function runCase(browser, n) {
   if (loadCdp) printProfile(`${n} rows in → sky drawn`, (await loadCdp.send('Profiler.stop')).profile)
   const density = await page.getByTestId('sky-density').textContent({ timeout: 1000 }).catch(() => null)
   const box = await page.locator('.sky-host').boundingBox()
+  if (process.env.SKY_APP_SHOTS) await page.locator('.search-sky-column').screenshot({ path: `${process.env.SKY_APP_SHOTS}/sky-app-${n}.png` })
   await page.waitForTimeout(500)
   const results = {}
   for (const sel of [false, true]) {
