@@ -187,8 +187,7 @@ export class SkyEngine {
     this.selected = new Uint8Array(data?.store.count ?? 0)
     this.hovered = -1
     this.stats.footprints = data ? countDrawable(data.store) : 0
-    // beyond the footprint budget, a view with too many in it shows their density instead
-    this.density = data && this.stats.footprints > DENSITY_ABOVE ? new DensityMap(data.store) : undefined
+    this.density = data && this.stats.footprints > DENSITY_ABOVE ? new DensityMap(data.store) : undefined // for views holding too many
     this.dirty = true
   }
 
