@@ -213,20 +213,33 @@ function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selec
   return applyingSelection
 }
 
-/** The highlighted row's class rule; restyles only the rows whose highlight changed (the rule object stays the same: a new one is a changed grid option). */
-function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highlighted: number | undefined) {
-  const highlightedRef = useRef(highlighted)
-  highlightedRef.current = highlighted
+/**
+ * The highlighted row's class rule, following a hover store without rendering the grid again: only the rows whose
+ * highlight changed are restyled (the rule object stays the same: a new one is a changed grid option).
+ */
+function useHighlightedRow(api: RefObject<GridApi<{ i: number }> | null>, highlight: HighlightSource | undefined) {
+  const highlightedRef = useRef(-1)
   const rowClassRules = useMemo(() => ({ 'row-highlighted': (p: { data?: { i: number } }) => p.data?.i === highlightedRef.current }), [])
-  const lastHighlighted = useRef<number | undefined>(undefined)
   useEffect(() => {
-    const g = api.current
-    const rows = [lastHighlighted.current, highlighted].filter((r): r is number => r !== undefined && r >= 0)
-    lastHighlighted.current = highlighted
-    const nodes = rows.map((r) => g?.getRowNode(String(r))).filter((n) => !!n)
-    if (g && nodes.length) g.redrawRows({ rowNodes: nodes })
-  }, [api, highlighted])
+    if (!highlight) return
+    const follow = () => {
+      const g = api.current
+      const next = highlight.get()
+      const rows = [highlightedRef.current, next].filter((r) => r >= 0)
+      highlightedRef.current = next
+      const nodes = rows.map((r) => g?.getRowNode(String(r))).filter((n) => !!n)
+      if (g && nodes.length) g.redrawRows({ rowNodes: nodes })
+    }
+    follow()
+    return highlight.subscribe(follow)
+  }, [api, highlight])
   return rowClassRules
+}
+
+/** A row to highlight (-1 for none) that can change without a render (gridSkyLink's HoverStore). */
+export interface HighlightSource {
+  get(): number
+  subscribe(listener: () => void): () => void
 }
 
 interface Props {
@@ -240,8 +253,8 @@ interface Props {
   onSelectionChange?: (rows: number[]) => void
   /** The row under the pointer changed (undefined: none). */
   onRowHover?: (row: number | undefined) => void
-  /** A row to highlight (e.g. the footprint hovered on the sky). */
-  highlighted?: number
+  /** The row to highlight (e.g. the footprint hovered on the sky), followed without rendering the grid again. */
+  highlight?: HighlightSource
   /** Extra toolbar content (export buttons…). */
   toolbar?: ReactNode
   /** A link cell was clicked; return true to keep the browser from following it. */
@@ -256,7 +269,7 @@ interface Props {
 
 const NO_EXTRAS: readonly ExtraColumn[] = []
 
-export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlighted, toolbar, onLinkClick, partial, extraColumns = NO_EXTRAS, columnOrder }: Props) {
+export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlight, toolbar, onLinkClick, partial, extraColumns = NO_EXTRAS, columnOrder }: Props) {
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
   const api = useRef<GridApi<{ i: number }> | null>(null)
@@ -282,7 +295,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   // new values of the extra columns (conditions arrived): redraw the cells on screen
   useEffect(() => api.current?.refreshCells({ force: true }), [extraColumns])
   const applyingSelection = useFollowSelection(api, selected)
-  const rowClassRules = useHighlightedRow(api, highlighted)
+  const rowClassRules = useHighlightedRow(api, highlight)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
   // a result still arriving is not known to be small (a switch would redraw every row)
   const small = rows === undefined && table.fields.length <= 80 && table.rowCount <= 5000

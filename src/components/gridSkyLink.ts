@@ -3,7 +3,7 @@
  * (the sky's footprint f is the table's row f). The grid follows sky selections without being rebuilt,
  * so its sort, filters and scroll stay; it is rebuilt only for a new table.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { Table } from '../protocols/votable'
 
 const NO_ROWS: readonly number[] = []
@@ -37,6 +37,36 @@ export function focusAfter(focus: Focus | undefined, before: readonly number[], 
 export const skyRow = (gridRow: number | undefined): number => gridRow ?? -1
 export const gridRow = (skyRow: number): number | undefined => (skyRow >= 0 ? skyRow : undefined)
 
+/**
+ * The hovered row (-1 for none), kept outside React state: the grid and the sky follow it imperatively and only
+ * the few small parts that print it subscribe (useHovered), so hovering never renders the view or the grid again.
+ */
+export interface HoverStore {
+  get(): number
+  set(row: number): void
+  subscribe(listener: () => void): () => void
+}
+
+export function createHoverStore(): HoverStore {
+  let row = -1
+  const listeners = new Set<() => void>()
+  return {
+    get: () => row,
+    set(next) {
+      if (next === row) return
+      row = next
+      for (const l of listeners) l()
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+/** The hovered row, re-rendering the calling component (only) when it changes. */
+export const useHovered = (store: HoverStore): number => useSyncExternalStore(store.subscribe, store.get)
+
 interface Picked {
   table: Table | undefined
   rows: readonly number[]
@@ -60,8 +90,8 @@ export function useGridSkyLink(table: Table | undefined, { initial, onChange }: 
     setPicked(current)
   }
   const selected = current.rows
-  const [hover, setHover] = useState<{ table: Table | undefined; row: number }>()
-  const hovered = hover && hover.table === table ? hover.row : -1
+  // one store per table: a new table starts with nothing hovered
+  const hover = useMemo(() => (void table, createHoverStore()), [table])
   const [focus, setFocus] = useState<Focus>()
 
   // the grid reports selections after it has drawn them, so it compares with the latest selection
@@ -86,21 +116,21 @@ export function useGridSkyLink(table: Table | undefined, { initial, onChange }: 
     },
     [select],
   )
-  // the grid reports each cell entered: the same row again changes nothing, so nothing is drawn again
-  const onHover = useCallback((row: number) => setHover((h) => (h && h.table === table && h.row === row ? h : { table, row })), [table])
-  const onRowHover = useCallback((row: number | undefined) => onHover(skyRow(row)), [onHover])
+  // the grid reports each cell entered: the same row again changes nothing
+  const onRowHover = useCallback((row: number | undefined) => hover.set(skyRow(row)), [hover])
 
   return {
     /** The table the rows are of. */
     table,
     selected,
-    hovered,
+    /** The hovered row (subscribe with useHovered where it is printed). */
+    hover,
     /** Pans the sky to the row last selected in the grid (pass it to SkyView where wanted). */
     focus,
     /** The grid's key: it changes with the table only. */
     gridKey: current.grid,
-    grid: { selected, onSelectionChange: onGridSelection, onRowHover, highlighted: gridRow(hovered) },
-    sky: { selected, hovered, onHover, onSelect: select },
+    grid: { selected, onSelectionChange: onGridSelection, onRowHover, highlight: hover },
+    sky: { selected, hover, onSelect: select },
   }
 }
 

@@ -6,6 +6,9 @@
 import { useEffect, useState } from 'react'
 import type { SkyEngine, SkyViewState } from './engine'
 import { formatFov, formatPosition, type CoordFormat, type SkyFrame } from './skyCoords'
+import { DENSITY_RAMP, type DensityStats } from './density'
+import { pixelSize } from './healpix'
+import { DENSITY_ABOVE } from './renderer'
 
 const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`
 
@@ -101,5 +104,23 @@ export function HitList({ hits, label, selected, onPick, onClose }: { hits: read
       </ul>
       {hits.length > shown.length && <span className="muted small-print">and {hits.length - shown.length} more</span>}
     </div>
+  )
+}
+
+/** Says that the sky shows a density map, not the footprints, and what its colours mean. */
+export function DensityLegend({ density }: { density: DensityStats }) {
+  const side = (pixelSize(density.order) * 180) / Math.PI
+  const size = side >= 1 ? `${side.toFixed(1)}°` : `${(side * 60).toFixed(side * 60 >= 10 ? 0 : 1)}′`
+  return (
+    <p className="sky-density small-print" data-testid="sky-density">
+      Density map: {density.positions.toLocaleString('en')} positions in view, more than the {DENSITY_ABOVE.toLocaleString('en')} drawn one by one, are counted in HEALPix cells of
+      about {size} (order {density.order}). Fewer{' '}
+      <span className="sky-density-ramp" aria-hidden="true">
+        {DENSITY_RAMP.map((c) => (
+          <span key={c} style={{ background: c }} />
+        ))}
+      </span>{' '}
+      more (up to {density.max.toLocaleString('en')} a cell, log scale). Zoom in to see the footprints.
+    </p>
   )
 }

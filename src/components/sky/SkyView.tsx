@@ -8,9 +8,11 @@ import { SkyEngine, type DrawMode } from './engine'
 import { buildStore } from './footprintClient'
 import type { FootprintInput, FootprintStore } from './footprints'
 import { colourGroups } from './palette'
-import { HitList, SkyHud } from './SkyOverlays'
+import { DensityLegend, HitList, SkyHud } from './SkyOverlays'
+import type { DensityStats } from './density'
 import type { CoordFormat, SkyFrame } from './skyCoords'
 import { useSamp } from '../../state/samp'
+import type { HoverStore } from '../gridSkyLink'
 
 export interface SkyCone {
   ra: number
@@ -30,9 +32,8 @@ export interface SkyViewProps {
   colourBy?: readonly ColourOption[]
   /** Selected rows (indexes into footprints); none when absent. */
   selected?: readonly number[]
-  /** Row hovered in the grid, highlighted here. */
-  hovered?: number
-  onHover?: (row: number) => void
+  /** The hovered row, shared with the grid: followed here without rendering, set when the pointer is over a footprint. */
+  hover?: HoverStore
   /** A new selection made on the sky: every footprint containing the clicked point (added to the old with Ctrl/Shift). */
   onSelect?: (rows: number[]) => void
   /** Pans to this row whenever `seq` changes (e.g. a row selected in the grid). */
@@ -61,7 +62,7 @@ const NO_ROWS: readonly number[] = []
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: SkyEngine } | { status: 'failed'; message: string }
 
-export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered = -1, onHover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel, surveys }: SkyViewProps) {
+export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel, surveys }: SkyViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const [store, setStore] = useState<{ input: FootprintInput; store: FootprintStore; ms: number } | undefined>()
   const [colourIndex, setColourIndex] = useState(0)
@@ -74,7 +75,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   const grid = gridChoice ?? hips === null // no survey: the grid gives the sky its bearings
   const [frameName, setFrameName] = useState<SkyFrame>('ICRS')
   const [format, setFormat] = useState<CoordFormat>('sexagesimal')
-  const state = useSkyEngine(host, hips, centre, selectedRef, { onHover, onSelect, onDrawCircle, onDrawPolygon, onPick: setPick }, setDrawing)
+  const state = useSkyEngine(host, hips, centre, selectedRef, { hover, onSelect, onDrawCircle, onDrawPolygon, onPick: setPick }, setDrawing)
   const centreRef = useRef(centre)
   centreRef.current = centre
 
@@ -96,6 +97,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   }, [store, option])
 
   const engine = state.status === 'ready' ? state.engine : undefined
+  const density = useDensity(engine)
   useEffect(() => {
     if (!engine) return
     engine.setData(store && { store: store.store, regions: store.input.regions, group: groups.group, colours: groups.colours })
@@ -110,19 +112,16 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
   useEffect(() => engine?.setFrame(frameName), [engine, frameName])
   const keys = useSkyKeys(engine, onSelect, setPick)
   const keysHelp = useId()
-  useEffect(() => engine?.setHovered(hovered), [engine, hovered])
+  useEffect(() => {
+    if (!engine || !hover) return
+    const follow = () => engine.setHovered(hover.get())
+    follow()
+    return hover.subscribe(follow)
+  }, [engine, hover])
   useEffect(() => engine?.setCone(cone ?? null), [engine, cone])
   useEffect(() => engine?.setDrawing(drawing), [engine, drawing])
   useEffect(() => engine?.setPolygon(polygon ?? null), [engine, polygon])
-  useEffect(() => {
-    if (!drawing) return
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setDrawing(null)
-      else if (e.key === 'Enter' && drawing === 'polygon') engine?.finishPolygon()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [drawing, engine])
+  useDrawKeys(drawing, engine, setDrawing)
   useEffect(() => {
     if (engine && focus) engine.panToFootprint(focus.row)
   }, [engine, focus])
@@ -176,12 +175,39 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hovered
           The sky viewer stopped: {state.message}
         </div>
       )}
+      {density && <DensityLegend density={density} />}
       <Legend colourBy={colourBy} colourIndex={colourIndex} onColourIndex={setColourIndex} legend={groups.legend} stats={stats} />
     </div>
   )
 }
 
-type EngineCallbacks = Pick<SkyViewProps, 'onHover' | 'onSelect' | 'onDrawCircle' | 'onDrawPolygon'> & { onPick: (pick: SkyPick | undefined) => void }
+/** While drawing: Esc cancels, Enter closes a polygon. */
+function useDrawKeys(drawing: DrawMode | null, engine: SkyEngine | undefined, setDrawing: (mode: DrawMode | null) => void) {
+  useEffect(() => {
+    if (!drawing) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setDrawing(null)
+      else if (e.key === 'Enter' && drawing === 'polygon') engine?.finishPolygon()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [drawing, engine, setDrawing])
+}
+
+/** Whether the engine shows a density map instead of the footprints (and at which cell size). */
+function useDensity(engine: SkyEngine | undefined): DensityStats | undefined {
+  const [density, setDensity] = useState<DensityStats>()
+  useEffect(() => {
+    if (!engine) return
+    engine.onDensity = setDensity
+    return () => {
+      engine.onDensity = undefined
+    }
+  }, [engine])
+  return density
+}
+
+type EngineCallbacks = Pick<SkyViewProps, 'hover' | 'onSelect' | 'onDrawCircle' | 'onDrawPolygon'> & { onPick: (pick: SkyPick | undefined) => void }
 
 const PAN_STEP = 0.1
 
@@ -220,7 +246,7 @@ function useSkyEngine(host: RefObject<HTMLDivElement | null>, hips: string | nul
       (e) => {
         if (cancelled) return e.destroy()
         engine = e
-        e.onHover = (f) => callbacks.current.onHover?.(f)
+        e.onHover = (f) => callbacks.current.hover?.set(f)
         e.onClick = (hits, additive, at) => {
           const rows = additive ? [...new Set([...selectedRef.current, ...hits])].sort((a, b) => a - b) : hits
           callbacks.current.onSelect?.(rows)

@@ -4,10 +4,11 @@
  */
 import type { Aladin } from 'aladin-lite'
 import { CLICK_SLOP_PX, drawPolygon, ShapeDrawing, type DrawMode } from './drawing'
-import { buildFootprintStore, footprintCentre, FootprintKind, type FootprintStore } from './footprints'
+import { buildFootprintStore, countDrawable, footprintCentre, type FootprintStore } from './footprints'
 import { FootprintHitTester } from './hitTest'
 import { fitProjection, type ViewProjection } from './projection'
-import { FootprintRenderer, type DrawStats } from './renderer'
+import { DENSITY_ABOVE, FootprintRenderer, type DrawStats } from './renderer'
+import { DensityMap, type DensityStats } from './density'
 import { compassAngles, zoomFor, type SkyFrame } from './skyCoords'
 import { labelAladinControls } from './aladinControls'
 
@@ -66,9 +67,13 @@ export class SkyEngine {
   onCircle?: (circle: { ra: number; dec: number; radius: number }) => void
   /** Called when a polygon drawn in draw mode is closed (ICRS degrees). */
   onPolygon?: (vertices: [number, number][]) => void
+  /** Called when the view turns to or from a density map, or its cell order changes. */
+  onDensity?: (density: DensityStats | undefined) => void
   stats: SkyStats = { visible: 0, outlines: 0, dots: 0, ms: 0, footprints: 0, frames: 0 }
 
   private data: SkyData | undefined
+  private density: DensityMap | undefined
+  private densityKey = ''
   private hit: FootprintHitTester | undefined
   private selected = new Uint8Array(0)
   private hovered = -1
@@ -182,6 +187,7 @@ export class SkyEngine {
     this.selected = new Uint8Array(data?.store.count ?? 0)
     this.hovered = -1
     this.stats.footprints = data ? countDrawable(data.store) : 0
+    this.density = data && this.stats.footprints > DENSITY_ABOVE ? new DensityMap(data.store) : undefined // for views holding too many
     this.dirty = true
   }
 
@@ -362,7 +368,11 @@ export class SkyEngine {
       hovered: this.hovered,
       cone,
       marker: this.marker,
+      density: this.density,
     })
+    const densityKey = s.density ? `${s.density.order}` : ''
+    if (densityKey !== this.densityKey) this.onDensity?.(s.density)
+    this.densityKey = densityKey
     if (this.polygon) drawPolygon(this.ctx, p, this.polygon, true)
     if (pending && pending.length > 1) drawPolygon(this.ctx, p, pending, false)
     this.stats = { ...this.stats, ...s, frames: this.stats.frames + 1 }
@@ -387,9 +397,3 @@ export class SkyEngine {
 
 /** A pointer event on the sky itself, not on one of Aladin's controls. */
 const onSky = (e: Event) => e.target instanceof HTMLCanvasElement
-
-function countDrawable(s: FootprintStore): number {
-  let n = 0
-  for (let f = 0; f < s.count; f++) if (s.kind[f] !== FootprintKind.None) n++
-  return n
-}

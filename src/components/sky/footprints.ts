@@ -190,3 +190,10 @@ export function footprintCentre(s: FootprintStore, f: number): { ra: number; dec
   if (ra < 0) ra += 360
   return { ra, dec: Math.atan2(z, Math.hypot(x, y)) / RAD, radius: s.cone[4 * f + 3]! / RAD }
 }
+
+/** Footprints that have something to draw (an outline or a position). */
+export function countDrawable(s: FootprintStore): number {
+  let n = 0
+  for (let f = 0; f < s.count; f++) if (s.kind[f] !== FootprintKind.None) n++
+  return n
+}

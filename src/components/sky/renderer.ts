@@ -6,6 +6,7 @@
 import { FootprintKind, unitVector, type FootprintStore } from './footprints'
 import { candidatesInCone } from './gridIndex'
 import type { ViewProjection } from './projection'
+import type { DensityMap, DensityStats } from './density'
 
 export const SELECTED_COLOUR = '#ffd400'
 export const HOVER_COLOUR = '#ffffff'
@@ -26,6 +27,8 @@ export interface DrawInput {
   cone?: { ra: number; dec: number; radius: number } | null
   /** The position last clicked (ICRS degrees), marked with a cross. */
   marker?: { ra: number; dec: number } | null
+  /** For very many footprints: drawn instead of them when more than DENSITY_ABOVE are in view. */
+  density?: DensityMap
 }
 
 export interface DrawStats {
@@ -33,12 +36,20 @@ export interface DrawStats {
   outlines: number
   dots: number
   ms: number
+  /** Set when the frame showed a density map instead of the footprints. */
+  density?: DensityStats
 }
 
 const RAD = Math.PI / 180
 const DOT_PX = 2
 /** Past this many outlines a frame gets slow on a software canvas; smaller footprints then become dots. */
 const OUTLINE_BUDGET = 2500
+/** The footprint budget: past this many in view, a density map is drawn instead (when the caller gave one). */
+export const DENSITY_ABOVE = 100_000
+/** The selection's tint is drawn at this fraction of the canvas resolution. */
+const LAYER_SCALE = 0.5
+/** Past this many selected footprints in view, their outlines are hairlines too. */
+const WIDE_SELECTION_OUTLINES = 60
 
 export class FootprintRenderer {
   private stamp = new Uint32Array(0)
@@ -56,6 +67,10 @@ export class FootprintRenderer {
     const dots: number[][] = colours.map(() => [])
     const points: number[][] = colours.map(() => [])
     const highlighted: number[] = []
+    if (input.density) {
+      const density = input.density.draw(ctx, p, DENSITY_ABOVE)
+      if (density) return this.finish(ctx, p, input, selectedOf(input, p), t0, { visible: density.positions, outlines: 0, dots: 0, ms: 0, density })
+    }
 
     // candidates: the grid for small views, a linear scan of the cones otherwise
     let candidates: ArrayLike<number> | undefined
@@ -83,11 +98,12 @@ export class FootprintRenderer {
       visible++
       const g = group[f]!
       if (input.selected[f] || f === input.hovered) highlighted.push(f)
-      if (k === FootprintKind.Point) {
+      // positions are ringed while few; many become dots merged on the raster like small outlines
+      if (k === FootprintKind.Point && total <= OUTLINE_BUDGET) {
         points[g]!.push(f)
         continue
       }
-      if (r * p.scale < dotBelow) {
+      if (k === FootprintKind.Point || r * p.scale < dotBelow) {
         const X = x * p.e[0] + y * p.e[1] + z * p.e[2]
         const Y = x * p.n[0] + y * p.n[1] + z * p.n[2]
         const px = p.a * X + p.b * Y + p.tx
@@ -102,8 +118,10 @@ export class FootprintRenderer {
 
     let outlineCount = 0
     let dotCount = 0
-    ctx.lineWidth = 1.25
-    ctx.lineJoin = 'round'
+    // 1 px: the software rasteriser draws these as hairlines, far cheaper than wider (or round-joined) strokes,
+    // whose outlines it must build and scan-convert (hundreds of ms a frame for 2,000 overlapping fields)
+    ctx.lineWidth = 1
+    ctx.lineJoin = 'miter'
     for (let g = 0; g < colours.length; g++) {
       const list = outlines[g]!
       const pts = points[g]!
@@ -134,11 +152,15 @@ export class FootprintRenderer {
       }
     }
 
-    if (input.cone) this.drawCone(ctx, p, input.cone)
+    return this.finish(ctx, p, input, highlighted, t0, { visible, outlines: outlineCount, dots: dotCount, ms: 0 })
+  }
 
+  /** What goes over the footprints (or the density map): the cone, the selection and hovered footprint, the click marker. */
+  private finish(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput, highlighted: number[], t0: number, stats: DrawStats): DrawStats {
+    if (input.cone) this.drawCone(ctx, p, input.cone)
     this.drawHighlights(ctx, p, input, highlighted)
     if (input.marker) drawMarker(ctx, p, input.marker)
-    return { visible, outlines: outlineCount, dots: dotCount, ms: performance.now() - t0 }
+    return { ...stats, ms: performance.now() - t0 }
   }
 
   /**
@@ -156,11 +178,13 @@ export class FootprintRenderer {
     }
     const selected = highlighted.filter((f) => input.selected[f])
     if (selected.length) {
-      const layer = this.layerFor(ctx)
+      // the tint at half resolution (a quarter of the pixels to scan-convert), laid over smoothed
+      const layer = this.layerFor(ctx, LAYER_SCALE)
       if (layer) {
         layer.setTransform(1, 0, 0, 1, 0, 0)
         layer.clearRect(0, 0, layer.canvas.width, layer.canvas.height)
-        layer.setTransform(ctx.getTransform())
+        const t = ctx.getTransform()
+        layer.setTransform(t.a * LAYER_SCALE, t.b * LAYER_SCALE, t.c * LAYER_SCALE, t.d * LAYER_SCALE, t.e * LAYER_SCALE, t.f * LAYER_SCALE)
         layer.fillStyle = SELECTED_COLOUR
         layer.beginPath()
         for (const f of selected) trace(layer, f)
@@ -168,11 +192,13 @@ export class FootprintRenderer {
         ctx.save()
         ctx.setTransform(1, 0, 0, 1, 0, 0)
         ctx.globalAlpha = SELECTED_FILL_ALPHA
-        ctx.drawImage(layer.canvas, 0, 0)
+        ctx.imageSmoothingEnabled = true
+        ctx.drawImage(layer.canvas, 0, 0, ctx.canvas.width, ctx.canvas.height)
         ctx.restore()
       }
       ctx.strokeStyle = SELECTED_COLOUR
-      ctx.lineWidth = 2
+      // wide strokes cost much more to rasterise than hairlines: a large selection is outlined thinner
+      ctx.lineWidth = selected.length > WIDE_SELECTION_OUTLINES ? 1 : 2
       ctx.beginPath()
       for (const f of selected) trace(ctx, f)
       ctx.stroke()
@@ -191,9 +217,10 @@ export class FootprintRenderer {
   }
 
   private layer: CanvasRenderingContext2D | undefined
-  /** An offscreen canvas of the same size as the target's. */
-  private layerFor(ctx: CanvasRenderingContext2D): CanvasRenderingContext2D | undefined {
-    const { width, height } = ctx.canvas
+  /** An offscreen canvas of the target's size times `scale`. */
+  private layerFor(ctx: CanvasRenderingContext2D, scale: number): CanvasRenderingContext2D | undefined {
+    const width = Math.ceil(ctx.canvas.width * scale)
+    const height = Math.ceil(ctx.canvas.height * scale)
     if (!this.layer) {
       const c = typeof document !== 'undefined' ? document.createElement('canvas') : undefined
       this.layer = c?.getContext('2d') ?? undefined
@@ -284,6 +311,16 @@ export class FootprintRenderer {
     ctx.stroke()
     ctx.restore()
   }
+}
+
+/** The selected and hovered footprints in front of the view (when the footprints themselves are not visited). */
+function selectedOf(input: DrawInput, p: ViewProjection): number[] {
+  const out: number[] = []
+  const { selected: sel, store: s } = input
+  const front = (f: number) => s.kind[f] !== FootprintKind.None && s.cone[4 * f]! * p.c[0] + s.cone[4 * f + 1]! * p.c[1] + s.cone[4 * f + 2]! * p.c[2] > 0.02
+  for (let f = sel.indexOf(1); f >= 0; f = sel.indexOf(1, f + 1)) if (front(f)) out.push(f)
+  if (input.hovered >= 0 && !sel[input.hovered] && front(input.hovered)) out.push(input.hovered)
+  return out
 }
 
 /** A cross in a ring at a sky position (ICRS degrees): where the user clicked. */

@@ -14,7 +14,7 @@ import { BulkDownload } from '../../components/BulkDownload'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
 import { PartialRetry, rowCountText } from '../../components/PartialNotice'
-import { useGridSkyLink } from '../../components/gridSkyLink'
+import { useGridSkyLink, useHovered, type HoverStore } from '../../components/gridSkyLink'
 import type { ColourOption, SkyCone } from '../../components/sky/SkyView'
 import { footprintsOfTable, labelsOf } from '../../components/sky/tableFootprints'
 import { runSync } from '../../protocols/tap'
@@ -96,7 +96,6 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
     if (Object.keys(draftBuilt.errors).length) return
     submit(draft, { sel: undefined })
   }
-  const hoverText = table && link.hovered >= 0 && link.hovered < table.rowCount ? describeRow(table, link.hovered) : ''
 
   return (
     <section className="view search-view" aria-label="Search">
@@ -111,7 +110,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
             {matching.toLocaleString('en')} matching {matching === 1 ? 'row' : 'rows'}
           </span>
         )}
-        {hoverText && <span className="muted search-hover">{hoverText}</span>}
+        {table && <HoverText table={table} hover={link.hover} />}
         {selectionNote && <span className="muted search-selection-note" data-testid="selection-note">{selectionNote}</span>}
         {table && (
           <button type="button" disabled={!dataLinkTarget} title={dataLinkTarget ? `DataLink of ${dataLinkTarget}` : 'Select one row to see its DataLink'} onClick={openDataLink}>
@@ -205,6 +204,13 @@ function polygonView(vertices: readonly (readonly [number, number])[]): { ra: nu
   const c = m.map((x) => x / len)
   const r = Math.max(...v.map((x) => Math.acos(Math.min(1, x[0] * c[0]! + x[1] * c[1]! + x[2] * c[2]!)))) / R
   return { ra: ((Math.atan2(c[1]!, c[0]!) / R) + 360) % 360, dec: Math.asin(c[2]!) / R, fov: Math.min(180, Math.max(r * 2.6, 0.15)) }
+}
+
+/** The hovered row in words; the only part of the view that renders again when the hovered row changes. */
+function HoverText({ table, hover }: { table: Table; hover: HoverStore }) {
+  const row = useHovered(hover)
+  const text = row >= 0 && row < table.rowCount ? describeRow(table, row) : ''
+  return text ? <span className="muted search-hover">{text}</span> : null
 }
 
 function describeRow(table: Table, row: number): string {
