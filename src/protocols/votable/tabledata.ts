@@ -110,8 +110,13 @@ export function decodeTableData(
       st.pos = pos
       continue
     }
-    const gt = s.indexOf('>', pos)
-    if (gt < 0) break
+    let gt: number
+    // fast path: a plain <TR>
+    if (c1 === 84 && s.charCodeAt(pos + 2) === 82 && s.charCodeAt(pos + 3) === 62) gt = pos + 3
+    else {
+      gt = s.indexOf('>', pos)
+      if (gt < 0) break
+    }
     if (c1 === 47) {
       if (tagIs(s, pos + 2, gt, 'TABLEDATA')) {
         st.done = true
@@ -131,6 +136,27 @@ export function decodeTableData(
         }
         if (pos >= n) break outer
         const d1 = s.charCodeAt(pos + 1)
+        // fast path: a plain <TD>text</TD> or </TR> (anything else takes the general path below)
+        if (d1 === 84 && s.charCodeAt(pos + 2) === 68 && s.charCodeAt(pos + 3) === 62 && col < ncols) {
+          const a = pos + 4
+          const b = s.indexOf('<', a)
+          if (b > 0 && s.charCodeAt(b + 1) === 47 && s.charCodeAt(b + 2) === 84 && s.charCodeAt(b + 3) === 68 && s.charCodeAt(b + 4) === 62) {
+            if (ampAt < a) {
+              ampAt = s.indexOf('&', a)
+              if (ampAt < 0) ampAt = n
+            }
+            if (ampAt < b) {
+              const t = decodeEntities(s.slice(a, b))
+              cols[col].text(t, 0, t.length)
+            } else cols[col].text(s, a, b)
+            col++
+            pos = b + 5
+            continue
+          }
+        } else if (d1 === 47 && s.charCodeAt(pos + 2) === 84 && s.charCodeAt(pos + 3) === 82 && s.charCodeAt(pos + 4) === 62) {
+          pos += 5
+          break cells
+        }
         const g = s.indexOf('>', pos)
         if (g < 0) break outer
         if (d1 === 47) {
