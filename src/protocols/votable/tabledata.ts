@@ -82,6 +82,19 @@ function mixedCell(s: string, a: number, b: number, col: ColumnBuilder, row: num
   }
 }
 
+/** Append the TD text s[a, b); `amp`: the first '&' at or after some earlier cell (s.length: none), returned updated. */
+function plainCell(s: string, a: number, b: number, col: ColumnBuilder, amp: number): number {
+  if (amp < a) {
+    amp = s.indexOf('&', a)
+    if (amp < 0) amp = s.length
+  }
+  if (amp < b) {
+    const t = decodeEntities(s.slice(a, b))
+    col.text(t, 0, t.length)
+  } else col.text(s, a, b)
+  return amp
+}
+
 /** Decode rows from s starting at st.pos; returns when </TABLEDATA> or the end of s is reached. */
 export function decodeTableData(
   s: string,
@@ -141,15 +154,7 @@ export function decodeTableData(
           const a = pos + 4
           const b = s.indexOf('<', a)
           if (b > 0 && s.charCodeAt(b + 1) === 47 && s.charCodeAt(b + 2) === 84 && s.charCodeAt(b + 3) === 68 && s.charCodeAt(b + 4) === 62) {
-            if (ampAt < a) {
-              ampAt = s.indexOf('&', a)
-              if (ampAt < 0) ampAt = n
-            }
-            if (ampAt < b) {
-              const t = decodeEntities(s.slice(a, b))
-              cols[col].text(t, 0, t.length)
-            } else cols[col].text(s, a, b)
-            col++
+            ampAt = plainCell(s, a, b, cols[col++], ampAt)
             pos = b + 5
             continue
           }
@@ -192,15 +197,7 @@ export function decodeTableData(
           const e = s.indexOf('>', b)
           if (e < 0) break outer
           if (!tagIs(s, b + 2, e, 'TD')) throw err(b, `expected </TD> in row ${rows + 1}, found ${tagText(s, b)}`)
-          if (ampAt < a) {
-            ampAt = s.indexOf('&', a)
-            if (ampAt < 0) ampAt = n
-          }
-          if (ampAt < b) {
-            const t = decodeEntities(s.slice(a, b))
-            cols[col].text(t, 0, t.length)
-          } else cols[col].text(s, a, b)
-          col++
+          ampAt = plainCell(s, a, b, cols[col++], ampAt)
           pos = e + 1
           continue
         }
