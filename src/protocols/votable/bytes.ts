@@ -123,10 +123,22 @@ export function decodeBase64Bytes(u8: Uint8Array, a: number, b: number): StreamB
   return { bytes: out.subarray(0, o), chars: b - a - crlf, lines, tail: b - lineStart }
 }
 
+interface NodeBufferLike {
+  prototype: { indexOf(this: Uint8Array, value: string, byteOffset: number, encoding: 'latin1'): number }
+}
+const nodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer
+
+/** the next "STREAM" at or after `from` (Node's substring search when there is one) */
+function nextStreamM(u8: Uint8Array, from: number): number {
+  if (nodeBuffer === undefined) return u8.indexOf(77, from)
+  const i = nodeBuffer.prototype.indexOf.call(u8, 'STREAM', from - 5, 'latin1')
+  return i < 0 ? -1 : i + 5
+}
+
 /** Where the next <STREAM or <prefix:STREAM start tag begins at or after `from`; -1 when there is none. */
 function indexOfStream(u8: Uint8Array, from: number): number {
   // find the "M" of STREAM natively (a scan for every "<" would be slow over a large TABLEDATA)
-  for (let m = u8.indexOf(77, from + 6); m >= 0; m = u8.indexOf(77, m + 1)) {
+  for (let m = nextStreamM(u8, from + 6); m >= 0; m = nextStreamM(u8, m + 1)) {
     if (u8[m - 5] !== 83 || u8[m - 4] !== 84 || u8[m - 3] !== 82 || u8[m - 2] !== 69 || u8[m - 1] !== 65) continue
     const c = u8[m + 1]
     if (!(c === 62 || c === 32 || c === 9 || c === 10 || c === 13 || c === 47)) continue
