@@ -74,6 +74,20 @@ export class DocumentParser {
     }
   }
 
+  /**
+   * At the end of the text fed so far, a base64 STREAM's content has begun: take its decoded bytes
+   * (`chars` characters of text, `lines` line ends, `tail` characters after the last one) instead of
+   * its text. False (nothing done) when the parser is not at the start of such content.
+   */
+  feedStreamBytes(bytes: Uint8Array, chars: number, lines: number, tail: number): boolean {
+    const sec = this.section
+    if (this.state !== 'body' || !(sec instanceof BinaryStreamSection) || this.sc.pos !== this.sc.s.length) return false
+    sec.rowsFrom(bytes)
+    this.sc.skip(chars, lines, tail)
+    this.hooks.onRows?.(sec.table, this.sectionIndex, false)
+    return true
+  }
+
   result(): ParseResult {
     if (this.state !== 'done') throw new Error('the document is not complete yet')
     return { doc: this.doc, allInfos: this.tree.allInfos }
@@ -151,6 +165,7 @@ export class DocumentParser {
 
   private onStart(name: string, selfClosing: boolean): void {
     const top = this.stack[this.stack.length - 1]
+    if (!top) throw this.sc.error(`unexpected <${name}> after the end of the VOTABLE element`)
     if (top.skip !== undefined) {
       if (!selfClosing) top.skip++
       return

@@ -9,6 +9,7 @@
  * rebuilds growing tables on the calling thread. Export: `writeVOTable` (BINARY2, TABLEDATA), `writeCSV`.
  * `describeVOTable` is the text summary behind `npm run votable -- FILE`.
  */
+import { parseBytes } from './bytes'
 import { parseDocument } from './document'
 import { VOTableError } from './errors'
 import { registerStatusInfos } from './status'
@@ -35,9 +36,17 @@ export function decodeText(bytes: Uint8Array): string {
 export function parseVOTable(input: string | Uint8Array | ArrayBuffer): VOTableDocument {
   let text: string
   if (typeof input === 'string') text = input
-  else if (input instanceof Uint8Array) text = decodeText(input)
-  else if (input instanceof ArrayBuffer) text = decodeText(new Uint8Array(input))
-  else throw new VOTableError('parseVOTable expects a string, Uint8Array or ArrayBuffer')
+  else if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
+    const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
+    const decoder = textDecoderFor(bytes)
+    // large base64 STREAMs go from bytes to rows without becoming text
+    const fast = parseBytes(bytes, decoder)
+    if (fast !== undefined) {
+      registerStatusInfos(fast.doc, fast.allInfos)
+      return fast.doc
+    }
+    text = decoder.decode(bytes)
+  } else throw new VOTableError('parseVOTable expects a string, Uint8Array or ArrayBuffer')
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   // XML end-of-line normalization
   if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n')

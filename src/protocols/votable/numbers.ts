@@ -9,6 +9,8 @@ for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p
  * Accepts NaN / Inf / Infinity in any case, with sign. Returns undefined when invalid.
  */
 export function parseFloatRange(s: string, a: number, b: number): number | undefined {
+  // "NaN" as written by most services, without making a string
+  if (b - a === 3 && s.charCodeAt(a) === 78 && s.charCodeAt(a + 1) === 97 && s.charCodeAt(a + 2) === 78) return NaN
   let i = a
   let neg = false
   let c = s.charCodeAt(i)

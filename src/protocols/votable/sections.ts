@@ -124,6 +124,21 @@ export class BinaryStreamSection implements DataSection {
     return Infinity // binary decoding gives no warnings
   }
 
+  /** decode the rows of stream bytes that follow those seen so far (base64 already decoded) */
+  rowsFrom(decoded: Uint8Array): void {
+    let bytes = decoded
+    if (this.pending.length > 0) {
+      bytes = new Uint8Array(this.pending.length + decoded.length)
+      bytes.set(this.pending)
+      bytes.set(decoded, this.pending.length)
+    }
+    const progress = this.progress
+    progress.offset = 0
+    decodeBinaryRows(bytes, this.cols, this.binary2, progress)
+    this.pending = progress.offset < bytes.length ? bytes.slice(progress.offset) : new Uint8Array(0)
+    this.table.rowCount = progress.rows
+  }
+
   run(win: TextWindow, warn: Warn): boolean {
     const s = win.s
     const kind = this.binary2 ? 'BINARY2' : 'BINARY'
@@ -133,17 +148,8 @@ export class BinaryStreamSection implements DataSection {
     const over = closed || win.final
     const r = decodeBase64(s, win.pos, b)
     if (r.errorAt >= 0) throw win.error(`invalid base64 character "${s.charAt(r.errorAt)}" in the ${kind} STREAM of table ${this.label}`, r.errorAt)
-    let bytes = r.bytes
-    if (this.pending.length > 0) {
-      bytes = new Uint8Array(this.pending.length + r.bytes.length)
-      bytes.set(this.pending)
-      bytes.set(r.bytes, this.pending.length)
-    }
+    this.rowsFrom(r.bytes)
     const progress = this.progress
-    progress.offset = 0
-    decodeBinaryRows(bytes, this.cols, this.binary2, progress)
-    this.pending = progress.offset < bytes.length ? bytes.slice(progress.offset) : new Uint8Array(0)
-    this.table.rowCount = progress.rows
     if (!over) {
       win.pos = r.end
       return false

@@ -82,6 +82,19 @@ function mixedCell(s: string, a: number, b: number, col: ColumnBuilder, row: num
   }
 }
 
+/** Append the TD text s[a, b); `amp`: the first '&' at or after some earlier cell (s.length: none), returned updated. */
+function plainCell(s: string, a: number, b: number, col: ColumnBuilder, amp: number): number {
+  if (amp < a) {
+    amp = s.indexOf('&', a)
+    if (amp < 0) amp = s.length
+  }
+  if (amp < b) {
+    const t = decodeEntities(s.slice(a, b))
+    col.text(t, 0, t.length)
+  } else col.text(s, a, b)
+  return amp
+}
+
 /** Decode rows from s starting at st.pos; returns when </TABLEDATA> or the end of s is reached. */
 export function decodeTableData(
   s: string,
@@ -110,8 +123,13 @@ export function decodeTableData(
       st.pos = pos
       continue
     }
-    const gt = s.indexOf('>', pos)
-    if (gt < 0) break
+    let gt: number
+    // fast path: a plain <TR>
+    if (c1 === 84 && s.charCodeAt(pos + 2) === 82 && s.charCodeAt(pos + 3) === 62) gt = pos + 3
+    else {
+      gt = s.indexOf('>', pos)
+      if (gt < 0) break
+    }
     if (c1 === 47) {
       if (tagIs(s, pos + 2, gt, 'TABLEDATA')) {
         st.done = true
@@ -131,6 +149,19 @@ export function decodeTableData(
         }
         if (pos >= n) break outer
         const d1 = s.charCodeAt(pos + 1)
+        // fast path: a plain <TD>text</TD> or </TR> (anything else takes the general path below)
+        if (d1 === 84 && s.charCodeAt(pos + 2) === 68 && s.charCodeAt(pos + 3) === 62 && col < ncols) {
+          const a = pos + 4
+          const b = s.indexOf('<', a)
+          if (b > 0 && s.charCodeAt(b + 1) === 47 && s.charCodeAt(b + 2) === 84 && s.charCodeAt(b + 3) === 68 && s.charCodeAt(b + 4) === 62) {
+            ampAt = plainCell(s, a, b, cols[col++], ampAt)
+            pos = b + 5
+            continue
+          }
+        } else if (d1 === 47 && s.charCodeAt(pos + 2) === 84 && s.charCodeAt(pos + 3) === 82 && s.charCodeAt(pos + 4) === 62) {
+          pos += 5
+          break cells
+        }
         const g = s.indexOf('>', pos)
         if (g < 0) break outer
         if (d1 === 47) {
@@ -166,15 +197,7 @@ export function decodeTableData(
           const e = s.indexOf('>', b)
           if (e < 0) break outer
           if (!tagIs(s, b + 2, e, 'TD')) throw err(b, `expected </TD> in row ${rows + 1}, found ${tagText(s, b)}`)
-          if (ampAt < a) {
-            ampAt = s.indexOf('&', a)
-            if (ampAt < 0) ampAt = n
-          }
-          if (ampAt < b) {
-            const t = decodeEntities(s.slice(a, b))
-            cols[col].text(t, 0, t.length)
-          } else cols[col].text(s, a, b)
-          col++
+          ampAt = plainCell(s, a, b, cols[col++], ampAt)
           pos = e + 1
           continue
         }

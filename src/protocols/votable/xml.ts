@@ -70,6 +70,18 @@ export class XmlScanner {
     this.final = final
   }
 
+  /**
+   * Count `chars` characters (holding `lines` line ends, `tail` characters after the last one) as
+   * read without having them in the window: a data section took them from the bytes directly.
+   * Only at the end of the window.
+   */
+  skip(chars: number, lines: number, tail: number): void {
+    const o = this.locate(this.pos)
+    this.origin = { position: o.position + chars, line: o.line + lines, column: lines > 0 ? tail + 1 : o.column + chars }
+    this.s = ''
+    this.pos = 0
+  }
+
   /** Location in the whole input of offset `pos` of the current window. */
   locate(pos: number): TextOrigin {
     return locate(this.s, pos, this.origin)
