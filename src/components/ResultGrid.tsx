@@ -115,6 +115,18 @@ function extraDefsOf(extras: readonly ExtraColumn[]): ColDef<{ i: number }>[] {
 }
 
 /**
+ * A view's extra columns among the table's own: each after the first of its `after` columns that is shown, else right
+ * after the first column (the row's identifier), so rows stay told apart.
+ */
+function withExtraColumns(table: Table, own: ColDef<{ i: number }>[], extras: readonly ExtraColumn[]): ColDef<{ i: number }>[] {
+  const defs = extraDefsOf(extras)
+  const nameAt = own.map((d) => (d.colId?.startsWith('c') ? table.fields[Number(d.colId.slice(1))]?.name.toLowerCase() : undefined))
+  // the own column each extra follows (in the order given when several follow the same one)
+  const anchors = extras.map((x) => (x.after ?? []).map((n) => nameAt.indexOf(n.toLowerCase())).find((i) => i >= 0) ?? 0)
+  return own.flatMap((d, i) => [d, ...defs.filter((_, k) => anchors[k] === i)])
+}
+
+/**
  * A column's label with its description, UCD and type as the browser's own tooltip. AG Grid's tooltip module would
  * do this too, but it also builds a tooltip object for every cell drawn while scrolling (5% of what a scroll allocates).
  */
@@ -288,9 +300,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const rowData = useGrowingRows(api, table, shownRows)
   const displays = useMemo(() => columnDisplays(table, rowData.length, timesAs), [table, rowData, timesAs])
   const columnDefs = useMemo(() => {
-    const own = columnDefsOf(table, layout, displays, linkClick)
-    // a view's extra columns come right after the first (the row's identifier), so rows stay told apart
-    return [...own.slice(0, 1), ...extraDefsOf(extraColumns), ...own.slice(1)]
+    return withExtraColumns(table, columnDefsOf(table, layout, displays, linkClick), extraColumns)
   }, [table, layout, displays, extraColumns])
   // new values of the extra columns (conditions arrived): redraw the cells on screen
   useEffect(() => api.current?.refreshCells({ force: true }), [extraColumns])

@@ -202,4 +202,6 @@ export interface ExtraColumn {
   format?: (v: number | string | undefined) => string
   /** draws the cell itself (plain DOM, only while the row is on screen); returns what to undo when the cell goes */
   render?: (row: number, cell: HTMLElement) => (() => void) | void
+  /** names of the table's columns (any case) to place it after, the first one present wins; default: after the first column */
+  after?: readonly string[]
 }

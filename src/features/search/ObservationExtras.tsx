@@ -74,6 +74,8 @@ export function useObservationExtras(rt: AppRuntime, table: Table | undefined, s
           header: c.header,
           title: c.title,
           width: 120,
+          // beside when the exposure was taken (raw frames: date_obs, exposure; products: t_min, t_max, t_exptime)
+          after: ['t_exptime', 'exposure', 't_max', 't_min', 'date_obs'],
           value: (row: number) => summaries?.get(row)?.[c.id],
           format: (v: number | string | undefined) => (typeof v === 'number' ? v.toFixed(c.digits) : ''),
         })),
