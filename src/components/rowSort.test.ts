@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareRows, extendKeys, mergeRows, rowRange, sortRows, type Keys, type SortKey } from './rowSort'
+import { compareRows, extendKeys, mergeRows, rowRange, sortDistinct, sortRows, type Keys, type SortKey } from './rowSort'
 
 const nums = (v: (number | null)[]): Keys => extendKeys(undefined, 'number', (r) => v[r], v.length)
 const strs = (v: (string | null)[]): Keys => extendKeys(undefined, 'string', (r) => v[r], v.length)
@@ -50,7 +50,7 @@ describe('row sort on the column store', () => {
 
   it('matches a comparator sort on many random rows with ties (the radix passes over 16 bits)', () => {
     let seed = 7
-    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296
     const n = 70_000
     const v = Array.from({ length: n }, () => (rnd() < 0.05 ? null : Math.round((rnd() - 0.5) * 1e6) / 8))
     const s = Array.from({ length: n }, () => (rnd() < 0.05 ? null : `s${Math.floor(rnd() * 80_000)}`))
@@ -58,6 +58,22 @@ describe('row sort on the column store', () => {
       expect(sorted([{ keys: nums(v), desc }], n)).toEqual(reference([{ keys: nums(v), desc }], n))
       expect(sorted([{ keys: strs(s), desc }], n)).toEqual(reference([{ keys: strs(s), desc }], n))
     }
+  })
+
+  it('sorts many distinct strings with long shared prefixes, prefixes of each other, NUL and non-ASCII units', () => {
+    let seed = 3
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296
+    const units = ['a', 'b', 'A', '0', '\0', 'é', '\uffff', '\ud83d\ude00', '-', '']
+    const set = new Set<string>()
+    while (set.size < 20_000) {
+      let s = rnd() < 0.7 ? 'ivo://eso.org/ID?ADP.20' : ''
+      const len = Math.floor(rnd() * 12)
+      for (let c = 0; c < len; c++) s += units[Math.floor(rnd() * units.length)]
+      set.add(s)
+    }
+    const strings = [...set]
+    const want = [...strings].sort()
+    expect(Array.from(sortDistinct(strings), (x) => strings[x])).toEqual(want)
   })
 
   it('rows arriving later merge into a sorted order as a whole sort would place them', () => {

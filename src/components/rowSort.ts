@@ -24,8 +24,11 @@ const u32 = new Uint32Array(f64.buffer)
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0
 const LO = 1 - HI
 
-/** Reorders `order` stably by the unsigned 64-bit keys (hi, lo) given per position (an LSD radix sort, 16 bits a pass). */
-export function radixSort(order: Uint32Array, hi: Uint32Array, lo: Uint32Array): Uint32Array {
+/**
+ * Reorders `order` stably by the unsigned 64-bit keys (hi, lo) given per position: an LSD radix sort, `bits` (8 or 16)
+ * a pass; a digit that is the same everywhere costs one counting pass and moves nothing.
+ */
+export function radixSort(order: Uint32Array, hi: Uint32Array, lo: Uint32Array, bits: 8 | 16 = 16): Uint32Array {
   const m = order.length
   let o: Uint32Array = order
   let h: Uint32Array = hi
@@ -33,22 +36,24 @@ export function radixSort(order: Uint32Array, hi: Uint32Array, lo: Uint32Array):
   let o2: Uint32Array = new Uint32Array(m)
   let h2: Uint32Array = new Uint32Array(m)
   let l2: Uint32Array = new Uint32Array(m)
-  const count = new Uint32Array(65536)
-  for (let pass = 0; pass < 4; pass++) {
-    const word = pass < 2 ? l : h
-    const shift = pass % 2 ? 16 : 0
+  const size = 1 << bits
+  const mask = size - 1
+  const perWord = 32 / bits
+  const count = new Uint32Array(size)
+  for (let pass = 0; pass < 2 * perWord; pass++) {
+    const word = pass < perWord ? l : h
+    const shift = (pass % perWord) * bits
     count.fill(0)
-    for (let j = 0; j < m; j++) count[(word[j]! >>> shift) & 0xffff]!++
-    // a digit that is the same everywhere changes nothing
-    if (count[(word[0]! >>> shift) & 0xffff] === m) continue
+    for (let j = 0; j < m; j++) count[(word[j]! >>> shift) & mask]!++
+    if (count[(word[0]! >>> shift) & mask] === m) continue
     let sum = 0
-    for (let d = 0; d < 65536; d++) {
+    for (let d = 0; d < size; d++) {
       const c = count[d]!
       count[d] = sum
       sum += c
     }
     for (let j = 0; j < m; j++) {
-      const at = count[(word[j]! >>> shift) & 0xffff]!++
+      const at = count[(word[j]! >>> shift) & mask]!++
       o2[at] = o[j]!
       h2[at] = h[j]!
       l2[at] = l[j]!
@@ -94,6 +99,55 @@ function byNumbers(order: Uint32Array, k: Float64Array, desc: boolean): Uint32Ar
 /** Plain order of strings (UTF-16 code units, as AG Grid's default comparator and `<` compare them). */
 const strCmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** Groups this small are sorted by comparisons (a radix pass over them would cost more than it saves). */
+const SMALL_GROUP = 1024
+
+/**
+ * Distinct strings' indexes in plain order: an MSD radix sort taking 4 UTF-16 units at a time (a unit past the end
+ * counts as 0), the groups that still tie sorted on by the next 4 units, small groups by comparisons. A long prefix
+ * shared by every string (ivo://eso.org/ID?…) costs a counting pass per 4 units, not a comparison of it per pair.
+ */
+export function sortDistinct(strings: readonly string[]): Uint32Array {
+  const all = rowRange(0, strings.length)
+  const stack: { from: number; to: number; depth: number }[] = [{ from: 0, to: all.length, depth: 0 }]
+  while (stack.length) {
+    const { from, to, depth } = stack.pop()!
+    const group = all.subarray(from, to)
+    if (to - from <= SMALL_GROUP) {
+      group.set(Array.from(group).sort((a, b) => strCmp(strings[a]!, strings[b]!)))
+      continue
+    }
+    const m = to - from
+    const hi = new Uint32Array(m)
+    const lo = new Uint32Array(m)
+    let longer = false
+    for (let j = 0; j < m; j++) {
+      const s = strings[group[j]!]!
+      hi[j] = ((s.charCodeAt(depth) || 0) << 16) | (s.charCodeAt(depth + 1) || 0)
+      lo[j] = ((s.charCodeAt(depth + 2) || 0) << 16) | (s.charCodeAt(depth + 3) || 0)
+      if (s.length > depth + 4) longer = true
+    }
+    group.set(radixSort(group, hi, lo, 8))
+    // the runs that still tie on these units go on to the next ones (or, when every string ends here, by comparisons)
+    const same = (x: string, y: string) => {
+      for (let p = depth; p < depth + 4; p++) if ((x.charCodeAt(p) || 0) !== (y.charCodeAt(p) || 0)) return false
+      return true
+    }
+    for (let a = 0; a < m; ) {
+      const first = strings[group[a]!]!
+      let b = a + 1
+      while (b < m && same(first, strings[group[b]!]!)) b++
+      if (b - a > 1) {
+        const run = group.subarray(a, b)
+        if (longer) stack.push({ from: from + a, to: from + b, depth: depth + 4 })
+        else run.set(Array.from(run).sort((x, y) => strCmp(strings[x]!, strings[y]!)))
+      }
+      a = b
+    }
+  }
+  return all
+}
+
 /** One stable pass by strings: each distinct string ranked once, then the ranks radix-sorted; null last. */
 function byStrings(order: Uint32Array, k: (string | null)[], desc: boolean): Uint32Array {
   const m = order.length
@@ -115,7 +169,7 @@ function byStrings(order: Uint32Array, k: (string | null)[], desc: boolean): Uin
     id[j] = x
   }
   const D = distinct.length
-  const sorted = Array.from({ length: D }, (_, x) => x).sort((a, b) => strCmp(distinct[a]!, distinct[b]!))
+  const sorted = sortDistinct(distinct)
   const rank = new Uint32Array(D)
   for (let r = 0; r < D; r++) rank[sorted[r]!] = desc ? D - 1 - r : r
   const lo = new Uint32Array(m)
