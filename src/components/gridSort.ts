@@ -65,8 +65,9 @@ export class GridSorter {
     if (!sortKeys.length) return undefined
     const last = this.last
     let perm: Uint32Array
-    if (last && last.spec === spec && last.n === n) perm = last.perm
-    else if (last && last.spec === spec && last.n < n) perm = mergeRows(last.perm, sortRows(rowRange(last.n, n), sortKeys), sortKeys)
+    // (an order for more rows serves fewer: the rows the filters dropped are skipped)
+    if (last && last.spec === spec && last.n >= n) return last.perm
+    if (last && last.spec === spec && last.n < n) perm = mergeRows(last.perm, sortRows(rowRange(last.n, n), sortKeys), sortKeys)
     else perm = sortRows(rowRange(0, n), sortKeys)
     this.last = { spec, n, perm }
     return perm
