@@ -34,6 +34,20 @@ function keySource(table: Table, extras: readonly ExtraColumn[], colId: string):
   return { kind: 'string', cell: (r) => (col.get(r) === null ? null : formatCell(col.get(r))) }
 }
 
+/** A plain number column's keys for rows [0, n) straight from its typed array (no cell reads); undefined for others. */
+function numberKeys(table: Table, colId: string, n: number): Keys | undefined {
+  if (!/^c\d+$/.test(colId)) return undefined
+  const col = table.column(Number(colId.slice(1)))
+  if (col.kind !== 'number' || col.bigints?.size) return undefined
+  const data = col.data
+  if (!ArrayBuffer.isView(data) || data.length < n) return undefined
+  const k = new Float64Array(n)
+  k.set((data as Float64Array).subarray(0, n))
+  const nulls = col.nulls
+  if (nulls) for (let r = 0; r < n; r++) if (nulls[r] === 1) k[r] = NaN
+  return { kind: 'number', n, k }
+}
+
 /** Sorts one table's rows for the grid; keeps each sorted column's keys and the last permutation. */
 export class GridSorter {
   private keys = new Map<string, Keys>()
@@ -59,7 +73,7 @@ export class GridSorter {
       const src = keySource(this.table, this.extras, colId)
       if (!src) continue
       let k = this.keys.get(colId)
-      if (!k || k.n < n) this.keys.set(colId, (k = extendKeys(k, src.kind, src.cell, n)))
+      if (!k || k.n < n) this.keys.set(colId, (k = (!k && numberKeys(this.table, colId, n)) || extendKeys(k, src.kind, src.cell, n)))
       sortKeys.push({ keys: k, desc })
     }
     if (!sortKeys.length) return undefined
