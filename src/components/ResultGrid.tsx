@@ -8,6 +8,7 @@ import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { ColumnChooser } from './ColumnChooser'
 import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout, type ColumnOrderSource, type ExtraColumn } from './gridColumns'
+import { GridSorter, keepOrder } from './gridSort'
 import { useGrowingRows } from './growingRows'
 
 // only the features used here, each named once
@@ -105,7 +106,8 @@ function extraDefsOf(extras: readonly ExtraColumn[]): ColDef<{ i: number }>[] {
     headerComponentParams: { innerHeaderComponent: HeaderLabel, innerHeaderComponentParams: { title: x.title } },
     valueGetter: (p) => (p.data && x.value ? (x.value(p.data.i) ?? null) : null),
     valueFormatter: (p) => (x.format ? x.format((p.value as number | string | null) ?? undefined) : p.value === null || p.value === undefined ? '' : String(p.value)),
-    comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
+    // the rows are put in order by GridSorter (postSortRows); AG Grid's own pass keeps them as they are
+    comparator: keepOrder,
     cellRenderer: x.render ? ExtraCell : undefined,
     cellRendererParams: { extra: x },
     resizable: true,
@@ -187,7 +189,7 @@ function columnDefsOf(table: Table, layout: ColumnLayout, displays: readonly Col
     },
     valueGetter: (p) => (p.data ? table.value(p.data.i, c) : null),
     valueFormatter: (p) => d.full(p.value as Value),
-    comparator: (a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
+    comparator: keepOrder,
     cellRenderer: link ? LinkCell : d.identifier || d.title ? TitledCell : undefined,
     cellRendererParams: link ? { onLinkClick: linkClick } : { display: d },
     filter: f.datatype === 'char' || f.datatype === 'unicodeChar' ? 'agTextColumnFilter' : 'agNumberColumnFilter',
@@ -302,8 +304,13 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const columnDefs = useMemo(() => {
     return withExtraColumns(table, columnDefsOf(table, layout, displays, linkClick), extraColumns)
   }, [table, layout, displays, extraColumns])
+  // sorting is ours, on the column store (a million rows in well under a second); new extra values are read at the next sort
+  const sorter = useMemo(() => new GridSorter(table), [table])
   // new values of the extra columns (conditions arrived): redraw the cells on screen
-  useEffect(() => api.current?.refreshCells({ force: true }), [extraColumns])
+  useEffect(() => {
+    sorter.setExtras(extraColumns)
+    api.current?.refreshCells({ force: true })
+  }, [sorter, extraColumns])
   const applyingSelection = useFollowSelection(api, selected)
   const rowClassRules = useHighlightedRow(api, highlight)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
@@ -371,6 +378,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         rowClassRules={rowClassRules}
         theme={dark ? darkTheme : lightTheme}
         rowData={rowData}
+        postSortRows={sorter.postSortRows}
         columnDefs={columnDefs}
         getRowId={rowId}
         // selecting text in cells makes the grid keep the DOM in row order and wrap every cell: a third of each
