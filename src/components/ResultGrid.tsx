@@ -9,6 +9,7 @@ import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
 import { ColumnChooser } from './ColumnChooser'
 import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type ColumnLayout, type ColumnOrderSource, type ExtraColumn } from './gridColumns'
 import { GridSorter, keepOrder } from './gridSort'
+import { withExtraColumns } from './gridExtras'
 import { useGrowingRows } from './growingRows'
 
 // only the features used here, each named once
@@ -77,55 +78,6 @@ class TitledCell {
   refresh(): boolean {
     return false
   }
-}
-
-/** A cell a view draws itself (an extra column's render); undone when AG Grid drops the cell (the row left the screen). */
-class ExtraCell {
-  private gui = document.createElement('span')
-  private undo: (() => void) | void = undefined
-  init(p: ICellRendererParams & { extra?: ExtraColumn }): void {
-    this.gui.className = 'grid-extra-cell'
-    if (p.data && p.extra?.render) this.undo = p.extra.render((p.data as { i: number }).i, this.gui)
-  }
-  getGui(): HTMLElement {
-    return this.gui
-  }
-  refresh(): boolean {
-    return false
-  }
-  destroy(): void {
-    this.undo?.()
-  }
-}
-
-/** The extra columns' definitions (shown after the table's first column). */
-function extraDefsOf(extras: readonly ExtraColumn[]): ColDef<{ i: number }>[] {
-  return extras.map((x) => ({
-    colId: `x-${x.id}`,
-    headerName: x.header,
-    headerComponentParams: { innerHeaderComponent: HeaderLabel, innerHeaderComponentParams: { title: x.title } },
-    valueGetter: (p) => (p.data && x.value ? (x.value(p.data.i) ?? null) : null),
-    valueFormatter: (p) => (x.format ? x.format((p.value as number | string | null) ?? undefined) : p.value === null || p.value === undefined ? '' : String(p.value)),
-    // the rows are put in order by GridSorter (postSortRows); AG Grid's own pass keeps them as they are
-    comparator: keepOrder,
-    cellRenderer: x.render ? ExtraCell : undefined,
-    cellRendererParams: { extra: x },
-    resizable: true,
-    sortable: !!x.value,
-    width: x.width ?? 110,
-  }))
-}
-
-/**
- * A view's extra columns among the table's own: each after the first of its `after` columns that is shown, else right
- * after the first column (the row's identifier), so rows stay told apart.
- */
-function withExtraColumns(table: Table, own: ColDef<{ i: number }>[], extras: readonly ExtraColumn[]): ColDef<{ i: number }>[] {
-  const defs = extraDefsOf(extras)
-  const nameAt = own.map((d) => (d.colId?.startsWith('c') ? table.fields[Number(d.colId.slice(1))]?.name.toLowerCase() : undefined))
-  // the own column each extra follows (in the order given when several follow the same one)
-  const anchors = extras.map((x) => (x.after ?? []).map((n) => nameAt.indexOf(n.toLowerCase())).find((i) => i >= 0) ?? 0)
-  return own.flatMap((d, i) => [d, ...defs.filter((_, k) => anchors[k] === i)])
 }
 
 /**
@@ -302,7 +254,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const rowData = useGrowingRows(api, table, shownRows)
   const displays = useMemo(() => columnDisplays(table, rowData.length, timesAs), [table, rowData, timesAs])
   const columnDefs = useMemo(() => {
-    return withExtraColumns(table, columnDefsOf(table, layout, displays, linkClick), extraColumns)
+    return withExtraColumns(table, columnDefsOf(table, layout, displays, linkClick), extraColumns, HeaderLabel)
   }, [table, layout, displays, extraColumns])
   // sorting is ours, on the column store (a million rows in well under a second); new extra values are read at the next sort
   const sorter = useMemo(() => new GridSorter(table), [table])
