@@ -42,6 +42,9 @@ test.describe('raw frames as ESO users search them', () => {
     expect(expected.sort()).toEqual(SCIENCE)
     await expect(page.getByTestId('search-status')).toHaveText('3 rows')
     // ESO's raw-frame order: id, object, position, instrument, category/type/technique, time, programme, PI, OB, release
+    // (the count can show before the grid has drawn its header: wait for the grid as a user would)
+    await expect(grid(page).locator('.ag-row').first()).toBeVisible()
+    await expect.poll(async () => (await headers(page)).includes('dp_id')).toBe(true)
     const h = await headers(page)
     const at = (name: string) => h.findIndex((x) => x === name || x.startsWith(`${name} [`))
     expect(at('dp_id')).toBeGreaterThanOrEqual(0)
