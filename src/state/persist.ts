@@ -4,37 +4,31 @@
  */
 const PREFIX = 'eae:'
 
-export function loadJson<T>(key: string, fallback: T): T {
+type Store = 'localStorage' | 'sessionStorage'
+
+function load<T>(store: Store, key: string, fallback: T): T {
   try {
-    const raw = globalThis.localStorage?.getItem(PREFIX + key)
+    const raw = globalThis[store]?.getItem(PREFIX + key)
     return raw === null || raw === undefined ? fallback : (JSON.parse(raw) as T)
   } catch {
     return fallback
   }
 }
 
-export function saveJson(key: string, value: unknown): void {
+/** false when the storage is full or off (the state simply won't survive a reload); `undefined` removes the key. */
+function save(store: Store, key: string, value: unknown): boolean {
   try {
-    globalThis.localStorage?.setItem(PREFIX + key, JSON.stringify(value))
+    if (value === undefined) globalThis[store]?.removeItem(PREFIX + key)
+    else globalThis[store]?.setItem(PREFIX + key, JSON.stringify(value))
+    return true
   } catch {
-    // storage full or disabled: the state simply won't survive a reload
+    return false
   }
 }
+
+export const loadJson = <T>(key: string, fallback: T): T => load('localStorage', key, fallback)
+export const saveJson = (key: string, value: unknown): boolean => save('localStorage', key, value)
 
 /** The same for state that belongs to this browser tab only (sessionStorage: kept over reloads and back/forward, gone with the tab). */
-export function loadSessionJson<T>(key: string, fallback: T): T {
-  try {
-    const raw = globalThis.sessionStorage?.getItem(PREFIX + key)
-    return raw === null || raw === undefined ? fallback : (JSON.parse(raw) as T)
-  } catch {
-    return fallback
-  }
-}
-
-export function saveSessionJson(key: string, value: unknown): void {
-  try {
-    globalThis.sessionStorage?.setItem(PREFIX + key, JSON.stringify(value))
-  } catch {
-    // storage full or disabled: the state simply won't survive a reload
-  }
-}
+export const loadSessionJson = <T>(key: string, fallback: T): T => load('sessionStorage', key, fallback)
+export const saveSessionJson = (key: string, value: unknown): boolean => save('sessionStorage', key, value)

@@ -34,7 +34,7 @@ export function useUrlForm<F extends TextForm<F>>(spec: UrlFormSpec<F>): UrlForm
     const saved = loadJson<Draft<F> | null>(storeKey, null)
     return saved && saved.over === committedKey && saved.form ? saved : { over: committedKey }
   })
-  useEffect(() => saveJson(storeKey, edit), [storeKey, edit])
+  useEffect(() => void saveJson(storeKey, edit), [storeKey, edit])
   let current = edit
   if (edit.over !== committedKey) {
     current = { over: committedKey }

@@ -157,7 +157,7 @@ function useQueryDraft(draftKey: string, urlQ: string | null) {
   const [opening] = useState(() => openingQuery(urlQ, readDraft(loadJson<unknown>(draftKey, undefined)), DEFAULT_QUERY))
   const [query, setQuery] = useState(opening.query)
   const [setAside, setSetAside] = useState(opening.setAside)
-  useEffect(() => saveJson(draftKey, { text: query, fromQ: urlQ, aside: setAside } satisfies SavedDraft), [draftKey, query, urlQ, setAside])
+  useEffect(() => void saveJson(draftKey, { text: query, fromQ: urlQ, aside: setAside } satisfies SavedDraft), [draftKey, query, urlQ, setAside])
   const restore = () => {
     if (setAside !== undefined) setQuery(setAside)
     setSetAside(undefined)

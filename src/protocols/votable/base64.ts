@@ -1,9 +1,10 @@
 /** Fast base64 decoding from a string range, tolerant of whitespace. */
 
-const INVALID = 255
-const SKIP = 254
-const PAD = 253
-const TABLE = new Uint8Array(256).fill(INVALID)
+export const INVALID = 255
+export const SKIP = 254
+export const PAD = 253
+/** each byte's base64 value (0-63), or SKIP (whitespace), PAD ('=') or INVALID */
+export const TABLE = new Uint8Array(256).fill(INVALID)
 {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
   for (let i = 0; i < 64; i++) TABLE[alphabet.charCodeAt(i)] = i

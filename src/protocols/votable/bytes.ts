@@ -7,18 +7,8 @@
  */
 import { DocumentParser } from './document'
 import type { ParseResult } from './document'
+import { PAD, SKIP, TABLE } from './base64'
 
-
-const SKIP = 254
-const PAD = 253
-const INVALID = 255
-const TABLE = new Uint8Array(256).fill(INVALID)
-{
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-  for (let i = 0; i < 64; i++) TABLE[alphabet.charCodeAt(i)] = i
-  for (const c of [32, 9, 10, 13]) TABLE[c] = SKIP
-  TABLE[61] = PAD
-}
 
 /** values of character pairs shifted into place (first pair, second pair of a group); -1 for anything but two alphabet characters */
 const PA = new Int32Array(65536).fill(-1)
