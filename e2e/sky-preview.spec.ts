@@ -53,6 +53,15 @@ test.describe('preview on the sky', () => {
     await expect(page.locator('canvas.sky-preview-layer')).toHaveAttribute('data-state', 'drawn')
     expect(await changedPixels(page, await sky.screenshot(), off, 10)).toBeGreaterThan(200)
 
+    // a rotated footprint takes the image by its corners (north-east corner at the top left of the image)
+    await grid(page).locator('.ag-row', { hasText: 'ADP.2016-02-09T12:16:50.686' }).first().locator('.ag-cell').nth(3).click()
+    await expect(page.getByRole('figure', { name: 'Preview of the selected row' }).getByRole('img')).toBeVisible()
+    await expect(page.locator('canvas.sky-preview-layer')).toHaveAttribute('data-state', 'drawn')
+    await sky.focus()
+    await page.keyboard.press('+')
+    await expect.poll(async () => (await changedPixels(page, await sky.screenshot(), await sky.screenshot(), 20)) === 0).toBe(true)
+    await page.screenshot({ path: `${SHOTS}/sky-preview-rotated.png`, clip: (await page.locator('.search-split').boundingBox())! })
+
     // an SVG preview is never drawn: selecting its row clears the sky's preview
     await grid(page).locator('.ag-row', { hasText: 'ADP.2013-12-24T01:09:14.238' }).first().locator('.ag-cell').nth(3).click()
     await expect(page.getByRole('figure', { name: 'Preview of the selected row' })).toContainText('preview not shown: SVG')
