@@ -165,7 +165,11 @@ test.describe('Target list coverage', () => {
     expect(raw.get('cluster')!.size).toBeGreaterThan(0)
 
     await page.getByRole('radio', { name: 'Catalogue sources' }).check()
-    await page.getByRole('combobox', { name: 'Catalogue' }).selectOption('safcat.kids_dr4_cat')
+    // the same searchable catalogue picker as the Search view's
+    const catalogue = page.getByRole('combobox', { name: 'Catalogue' })
+    await catalogue.fill('kids source')
+    await page.getByRole('listbox', { name: 'Catalogues' }).getByRole('option', { name: /safcat\.kids_dr4_cat/ }).click()
+    await expect(catalogue).toHaveValue(/safcat\.kids_dr4_cat$/)
     await page.getByRole('textbox', { name: 'Radius' }).fill('1 arcmin')
     await page.getByRole('button', { name: 'Check coverage' }).click()
     await expect(page.getByTestId('targets-status')).toContainText('Done: 1 of 1 query done')

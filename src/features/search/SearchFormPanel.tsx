@@ -3,8 +3,8 @@ import { AppForm, Field, ResolvedPosition, TargetField } from '../../components/
 import { mjdToIso, toMjd, WAVELENGTH_LABEL, type BuiltQuery, type SearchForm, type WavelengthUnit } from './searchQuery'
 import type { TargetState } from '../../state/target'
 import type React from 'react'
-import type { Catalogue } from './catalogueList'
-import { CataloguePicker } from './CataloguePicker'
+import type { Catalogue } from '../../state/catalogues/catalogueList'
+import { CataloguePicker } from '../../components/CataloguePicker'
 
 interface Props {
   form: SearchForm

@@ -24,7 +24,7 @@ import { SearchFormPanel } from './SearchFormPanel'
 import { RawCalibrations } from './RawCalibrations'
 import { useObservationExtras } from './ObservationExtras'
 import { decodeSelection, encodeSelection, selectionNoteOf } from './selection'
-import { useCatalogues } from './useCatalogues'
+import { useCatalogues } from '../../state/catalogues/useCatalogues'
 import { positionOf, useFormTargets } from '../../state/target'
 import { DATALINK_PARAM, DATALINK_REGION_PARAM, dataLinkTargetOfRow, formatDataLinkRegion, opensDataLink } from '../../state/datalinkTarget'
 

@@ -3,6 +3,7 @@
  * query a user sees is exactly the query that runs (and is unit-tested).
  */
 
+import type { CatalogueColumns } from '../../state/catalogues/catalogueList'
 import { readUrlForm, writeUrlForm, type UrlFormSpec } from '../../state/urlForm'
 
 export type SearchKind = 'obscore' | 'raw' | 'catalogue'
@@ -146,11 +147,7 @@ export interface Position {
   dec: number
 }
 
-export interface CatalogueColumns {
-  table: string
-  ra: string
-  dec: string
-}
+export type { CatalogueColumns }
 
 export interface BuiltQuery {
   adql: string

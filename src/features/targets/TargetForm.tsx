@@ -1,6 +1,7 @@
 /** The target list and what to look for near each target: the table, the radius, how targets are sent. */
 import { AppForm, Field } from '../../components/FormField'
-import type { CatalogueTable } from '../../state/targets/catalogues'
+import type { Catalogue } from '../../state/catalogues/catalogueList'
+import { CataloguePicker } from '../../components/CataloguePicker'
 import { MAX_TARGETS } from '../../protocols/targets'
 
 export type SourceKind = 'obscore' | 'raw' | 'catalogue'
@@ -22,7 +23,8 @@ interface Props {
   form: TargetFormState
   onChange: (f: TargetFormState) => void
   onSubmit: () => void
-  catalogues: CatalogueTable[] | undefined
+  catalogues: Catalogue[] | undefined
+  cataloguesLoading?: boolean
   uploadOffered: boolean | undefined
   errors: Partial<Record<keyof TargetFormState, string>>
   /** What the parser understood, e.g. "CSV with a header: name, ra, dec · 6 targets". */
@@ -30,7 +32,7 @@ interface Props {
   busy: boolean
 }
 
-export function TargetForm({ form, onChange, onSubmit, catalogues, uploadOffered, errors, understood, busy }: Props) {
+export function TargetForm({ form, onChange, onSubmit, catalogues, cataloguesLoading, uploadOffered, errors, understood, busy }: Props) {
   const set = <K extends keyof TargetFormState>(k: K, v: TargetFormState[K]) => onChange({ ...form, [k]: v })
   const load = async (file: File | undefined) => {
     if (file) onChange({ ...form, text: await file.text() })
@@ -58,16 +60,7 @@ export function TargetForm({ form, onChange, onSubmit, catalogues, uploadOffered
           ))}
         </fieldset>
         {form.kind === 'catalogue' && (
-          <Field label="Catalogue" error={errors.catalogue}>
-            <select aria-label="Catalogue" value={form.catalogue} onChange={(e) => set('catalogue', e.target.value)}>
-              <option value="">Choose…</option>
-              {catalogues?.map((c) => (
-                <option key={c.table} value={c.table}>
-                  {c.table}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CataloguePicker catalogues={catalogues} value={form.catalogue} onChange={(t) => set('catalogue', t)} error={errors.catalogue} loading={cataloguesLoading} />
         )}
       </div>
       <div className="search-row">

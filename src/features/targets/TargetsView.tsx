@@ -6,7 +6,7 @@
 import { useMemo, useRef, useState } from 'react'
 import { useRuntime } from '../../state/runtime'
 import { useCapabilities } from '../../state/tapMetadata'
-import { useCatalogueTables } from '../../state/targets/catalogues'
+import { useCatalogues } from '../../state/catalogues/useCatalogues'
 import { resolveNames, type NameAnswer } from '../../state/targets/names'
 import { namesToResolve, placeTargets, textOf, type Failure } from '../../state/targets/placement'
 import { loadSession, saveSession } from '../../state/targets/session'
@@ -65,7 +65,7 @@ export function TargetsView({ dark = false }: { dark?: boolean }) {
     setFixes(f)
     saveSession('fixes', f)
   }
-  const catalogues = useCatalogueTables(rt, form.kind === 'catalogue')
+  const catalogues = useCatalogues(rt, form.kind === 'catalogue')
   const serviceUrl = rt.endpoint(form.kind === 'catalogue' ? 'tap_cat' : 'tap_obs')
   const caps = useCapabilities(serviceUrl)
   const uploadOffered = caps.data ? offersInlineUpload(caps.data.uploadMethods) : undefined
@@ -134,7 +134,7 @@ export function TargetsView({ dark = false }: { dark?: boolean }) {
 
   return (
     <section className="view search-view targets-view" aria-label="Target list">
-      <TargetForm form={form} onChange={setForm} onSubmit={() => void check()} catalogues={catalogues.data} uploadOffered={uploadOffered} errors={errors} understood={understood} busy={!!resolving || run?.status === 'running'} />
+      <TargetForm form={form} onChange={setForm} onSubmit={() => void check()} catalogues={catalogues.data} cataloguesLoading={catalogues.isLoading} uploadOffered={uploadOffered} errors={errors} understood={understood} busy={!!resolving || run?.status === 'running'} />
       <Failures failures={failures} fixes={fixes} onFix={(i, t) => updateFixes({ ...fixes, [i]: t })} onRetry={() => void check(true)} busy={!!resolving || run?.status === 'running'} />
       <Progress run={run} resolving={resolving} onCancel={cancel} onResume={() => resumeCoverage(rt.http)} />
       {problem && <ErrorNotice error={problem} />}

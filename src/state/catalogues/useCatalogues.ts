@@ -1,8 +1,8 @@
 /** Catalogue tables of a TAP service: their main position columns (by UCD) and how TAP_SCHEMA.tables describes them. */
 import { useQuery } from '@tanstack/react-query'
-import type { AppRuntime } from '../../state/runtime'
+import type { AppRuntime } from '../runtime'
 import { runSync } from '../../protocols/tap'
-import { METADATA_STALE_MS } from '../../state/queryKeys'
+import { METADATA_STALE_MS } from '../queryKeys'
 import { catalogueList, catalogueTablesQuery, positionColumns, POSITIONS_QUERY, TABLES_COLUMNS_QUERY, type Catalogue, type TableRow } from './catalogueList'
 
 export function useCatalogues(rt: AppRuntime, enabled: boolean) {

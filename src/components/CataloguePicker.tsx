@@ -4,7 +4,7 @@
  * description; arrows move, Enter picks, Escape closes.
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { filterCatalogues, type Catalogue } from './catalogueList'
+import { filterCatalogues, type Catalogue } from '../state/catalogues/catalogueList'
 
 interface Props {
   catalogues: readonly Catalogue[] | undefined

@@ -5,7 +5,12 @@
  * what a plain service lacks is derived (title from the description, version from a `_V<n>` name suffix,
  * collection from the schema).
  */
-import type { CatalogueColumns } from './searchQuery'
+/** A catalogue table and its main position columns. */
+export interface CatalogueColumns {
+  table: string
+  ra: string
+  dec: string
+}
 
 /** What TAP_SCHEMA.tables has as columns (its name is written both ways by services). */
 export const TABLES_COLUMNS_QUERY =
