@@ -36,7 +36,7 @@ function skyColumns(sky: Map<number, SkySummary>): ExtraColumn[] {
       id: 'moon-illum',
       header: 'Moon illum. [%]',
       title: 'Illuminated fraction of the Moon at mid-exposure (computed)',
-      width: 120,
+      width: 135,
       after: AFTER,
       value: (row) => { const m = sky.get(row)?.moonIllumination; return m === undefined ? undefined : m * 100 },
       format: (v) => (typeof v === 'number' ? v.toFixed(0) : ''),
