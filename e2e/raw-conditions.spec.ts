@@ -122,11 +122,59 @@ test.describe('observing conditions beside each observation', () => {
     await row.locator('.ag-cell').nth(8).click()
     const panel = page.getByRole('region', { name: 'Observing conditions of the selected observation' })
     await expect(panel).toContainText(`Conditions at Paranal around ${SCIENCE[0]}`)
-    await expect(panel.getByRole('img')).toHaveCount(5)
+    // five asm series and the airmass
+    await expect(panel.getByRole('img')).toHaveCount(6)
     await expect(panel.getByRole('img', { name: /^Seeing \[arcsec\]: \d+ samples, exposure marked$/ })).toBeVisible()
-    await expect(panel.getByTestId('exposure-interval')).toHaveCount(5)
+    await expect(panel.getByTestId('exposure-interval')).toHaveCount(6)
     await page.screenshot({ path: `${SHOTS}/raw-conditions.png`, fullPage: true })
     await panel.screenshot({ path: `${SHOTS}/raw-conditions-panel.png` })
+    expect(watch.pageErrors).toEqual([])
+  })
+})
+
+test.describe('airmass and Moon beside each observation', () => {
+  // astropy 5.2.1 (builtin ephemeris, no refraction) at mid-exposure, Paranal: see scripts/ephemeris-astropy.py
+  // FORS2.2021-05-04T05:10:01 (NGC 6397, header airmass 1.212): Moon 46.0 % lit, 4.36° up, 55.68° from the target
+  // FORS2.2021-05-04T02:24:00 (no header airmass; RA 168.05, Dec -40): sec z 1.0825, Moon 47.2 %, -27.05° up, 115.33° away
+  test('header airmass or a computed one, Moon illumination and separation per frame, and the selected frame\'s airmass and Moon', async ({ page, watch }) => {
+    await page.goto('/search?profile=local&kind=raw&night=2021-05-03&instrument=FORS2&go=1')
+    await expect(page.getByTestId('search-status')).toHaveText(/^\d+ rows$/)
+    await expect(page.getByTestId('sky-status')).toContainText(/Airmass and Moon for \d+ observations at ESO sites/)
+    await expect.poll(async () => (await headers(page)).includes('Moon sep. [°]')).toBe(true)
+    const h = await headers(page)
+    expect(h.indexOf('Airmass')).toBeGreaterThan(h.indexOf('Wind [m/s]'))
+    expect(h.indexOf('Moon illum. [%]')).toBeGreaterThan(h.indexOf('Airmass'))
+    expect(h.indexOf('Moon sep. [°]')).toBeGreaterThan(h.indexOf('Moon illum. [%]'))
+
+    const measured = grid(page).locator('.ag-row', { hasText: SCIENCE[0]! }).first()
+    await measured.scrollIntoViewIfNeeded()
+    // the header's airmass, as measured: no "calc."
+    await expect(measured.locator('.ag-cell[col-id="x-airmass"]')).toHaveText('1.21')
+    await expect(measured.locator('.ag-cell[col-id="x-moon-illum"]')).toHaveText('46')
+    expect(Math.abs(Number(await measured.locator('.ag-cell[col-id="x-moon-sep"]').innerText()) - 55.68)).toBeLessThanOrEqual(0.15)
+
+    const computed = grid(page).locator('.ag-row', { hasText: 'FORS2.2021-05-04T02:24:00.000' }).first()
+    await computed.scrollIntoViewIfNeeded()
+    await expect(computed.locator('.ag-cell[col-id="x-airmass"]')).toHaveText('1.08 calc.')
+    await expect(computed.locator('.ag-cell[col-id="x-moon-illum"]')).toHaveText('47')
+    expect(Math.abs(Number(await computed.locator('.ag-cell[col-id="x-moon-sep"]').innerText()) - 115.33)).toBeLessThanOrEqual(0.15)
+
+    // the selected frame: header airmass, computed airmass over the exposure, the Moon
+    await measured.scrollIntoViewIfNeeded()
+    await measured.locator('.ag-cell').nth(6).click()
+    const panel = page.getByRole('region', { name: 'Observing conditions of the selected observation' })
+    const facts = panel.getByRole('definition')
+    await expect(panel.getByText('Airmass, measured (header TEL.AIRM.START → END)')).toBeVisible()
+    await expect(panel.getByTestId('airmass-measured')).toHaveText('1.212 → –')
+    await expect(panel.getByTestId('airmass-computed')).toHaveText(/^1\.29\d \(altitude 50\.[34]°\)$/)
+    await expect(panel.getByTestId('moon-facts')).toHaveText(/^46% illuminated, altitude 4\.[2-5]°, 55\.[5-8]° from the target$/)
+    expect(await facts.count()).toBe(3)
+    await expect(panel.getByRole('img', { name: /^Airmass \(line computed, dots header\): \d+ computed points, 1 measured, exposure marked$/ })).toBeVisible()
+    await expect(panel.getByTestId('measured-airmass')).toHaveCount(1)
+    // the grid scrolled to the new columns for the picture
+    await measured.locator('.ag-cell[col-id="x-moon-sep"]').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SHOTS}/airmass-moon.png`, fullPage: true })
+    await panel.screenshot({ path: `${SHOTS}/airmass-moon-panel.png` })
     expect(watch.pageErrors).toEqual([])
   })
 })

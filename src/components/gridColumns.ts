@@ -198,8 +198,8 @@ export interface ExtraColumn {
   title?: string
   width?: number
   value?: (row: number) => number | string | undefined
-  /** text of a value (default: as is; nothing for undefined) */
-  format?: (v: number | string | undefined) => string
+  /** text of a value (default: as is; nothing for undefined); `row` lets a cell say where its value came from */
+  format?: (v: number | string | undefined, row?: number) => string
   /** draws the cell itself (plain DOM, only while the row is on screen); returns what to undo when the cell goes */
   render?: (row: number, cell: HTMLElement) => (() => void) | void
   /** names of the table's columns (any case) to place it after, the first one present wins; default: after the first column */

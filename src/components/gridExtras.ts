@@ -30,7 +30,7 @@ function extraDefsOf(extras: readonly ExtraColumn[], headerLabel: unknown): ColD
     headerName: x.header,
     headerComponentParams: { innerHeaderComponent: headerLabel, innerHeaderComponentParams: { title: x.title } },
     valueGetter: (p) => (p.data && x.value ? (x.value(p.data.i) ?? null) : null),
-    valueFormatter: (p) => (x.format ? x.format((p.value as number | string | null) ?? undefined) : p.value === null || p.value === undefined ? '' : String(p.value)),
+    valueFormatter: (p) => (x.format ? x.format((p.value as number | string | null) ?? undefined, p.data?.i) : p.value === null || p.value === undefined ? '' : String(p.value)),
     // the rows are put in order by GridSorter (postSortRows); AG Grid's own pass keeps them as they are
     comparator: keepOrder,
     cellRenderer: x.render ? ExtraCell : undefined,

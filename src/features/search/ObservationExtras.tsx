@@ -6,6 +6,7 @@ import type { Table } from '../../protocols/votable'
 import type { ExtraColumn } from '../../components/gridColumns'
 import { ASM_SOURCES, type ConditionSummary } from './conditions'
 import { useConditions } from './useConditions'
+import type { SkySummary } from './skyConditions'
 import { PreviewLoader, type Preview } from './previews'
 import { ConditionsPanel } from './ConditionsPanel'
 
@@ -16,6 +17,41 @@ const COND: { id: keyof ConditionSummary; header: string; title: string; digits:
   { id: 'humidity', header: 'Humidity [%]', title: 'Median relative humidity at 2 m (asm.meteo_paranal rhum_2m) during the exposure', digits: 0 },
   { id: 'wind', header: 'Wind [m/s]', title: 'Median wind speed at 10 m (asm.meteo_paranal wind_speed_10m) during the exposure', digits: 1 },
 ]
+
+const AFTER = ['t_exptime', 'exposure', 't_max', 't_min', 'date_obs']
+
+/** Airmass and Moon columns (every row at an ESO site): the airmass says when it is computed rather than the header's. */
+function skyColumns(sky: Map<number, SkySummary>): ExtraColumn[] {
+  return [
+    {
+      id: 'airmass',
+      header: 'Airmass',
+      title: 'Airmass: the header’s (measured; dbo.raw tel_airm_start/tel_airm_end, their mean) where the row has it; else “calc.”: sec z computed at mid-exposure from the pointing and the site',
+      width: 110,
+      after: AFTER,
+      value: (row) => sky.get(row)?.airmass,
+      format: (v, row) => (typeof v !== 'number' ? '' : row !== undefined && sky.get(row)?.airmassFrom === 'computed' ? `${v.toFixed(2)} calc.` : v.toFixed(2)),
+    },
+    {
+      id: 'moon-illum',
+      header: 'Moon illum. [%]',
+      title: 'Illuminated fraction of the Moon at mid-exposure (computed)',
+      width: 135,
+      after: AFTER,
+      value: (row) => { const m = sky.get(row)?.moonIllumination; return m === undefined ? undefined : m * 100 },
+      format: (v) => (typeof v === 'number' ? v.toFixed(0) : ''),
+    },
+    {
+      id: 'moon-sep',
+      header: 'Moon sep. [°]',
+      title: 'Angle between the Moon and the target at mid-exposure, seen from the site (computed); the Moon’s altitude is in the row’s conditions panel',
+      width: 115,
+      after: AFTER,
+      value: (row) => sky.get(row)?.moonSeparation,
+      format: (v) => (typeof v === 'number' ? v.toFixed(1) : ''),
+    },
+  ]
+}
 
 /** The column naming a row to a user: ESO's dp_id where there is one, else the table's identifier. */
 function nameColumn(table: Table): number {
@@ -63,11 +99,11 @@ export function useObservationExtras(rt: AppRuntime, table: Table | undefined, s
   const loader = useMemo(() => new PreviewLoader(rt.http, { baseUrl: rt.endpoint('datalink'), idTemplate: rt.profile.idTemplate }), [rt, table]) // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => () => loader.dispose(), [loader])
   const previews = !!table && knownTable(table.fields) === 'obscore'
-  const { summaries, exposures } = cond
+  const { summaries, exposures, paranal, sky } = cond
   const extraColumns = useMemo((): ExtraColumn[] => {
     if (!table) return []
     const cols: ExtraColumn[] = previews ? [previewColumn(table, loader)] : []
-    if (exposures.length)
+    if (paranal.length)
       cols.push(
         ...COND.map((c) => ({
           id: c.id,
@@ -75,22 +111,30 @@ export function useObservationExtras(rt: AppRuntime, table: Table | undefined, s
           title: c.title,
           width: 120,
           // beside when the exposure was taken (raw frames: date_obs, exposure; products: t_min, t_max, t_exptime)
-          after: ['t_exptime', 'exposure', 't_max', 't_min', 'date_obs'],
+          after: AFTER,
           value: (row: number) => summaries?.get(row)?.[c.id],
           format: (v: number | string | undefined) => (typeof v === 'number' ? v.toFixed(c.digits) : ''),
         })),
       )
+    if (exposures.length) cols.push(...skyColumns(sky))
     return cols
-  }, [table, previews, loader, summaries, exposures])
+  }, [table, previews, loader, summaries, exposures, paranal, sky])
   const one = selected.length === 1 ? selected[0] : undefined
   const exposure = one === undefined ? undefined : exposures.find((e) => e.row === one)
   const id = table && one !== undefined ? cellText(table, one, nameColumn(table)) : undefined
   const status = exposures.length ? (
-    <p className="muted small-print" role="status" data-testid="conditions-status">
-      Observing conditions (Paranal, {Object.values(ASM_SOURCES).map((s) => s.table).join(', ')}):{' '}
-      {cond.pending ? 'fetching…' : cond.answer ? `${cond.answer.queries} queries for ${exposures.length} observations` : cond.error ? 'could not be fetched' : ''}
-      {cond.answer?.failed.length ? ` · not available: ${cond.answer.failed.map((f) => ASM_SOURCES[f.source].table).join(', ')}` : ''}
-    </p>
+    <>
+      {paranal.length > 0 && (
+        <p className="muted small-print" role="status" data-testid="conditions-status">
+          Observing conditions (Paranal, {Object.values(ASM_SOURCES).map((s) => s.table).join(', ')}):{' '}
+          {cond.pending ? 'fetching…' : cond.answer ? `${cond.answer.queries} queries for ${paranal.length} observations` : cond.error ? 'could not be fetched' : ''}
+          {cond.answer?.failed.length ? ` · not available: ${cond.answer.failed.map((f) => ASM_SOURCES[f.source].table).join(', ')}` : ''}
+        </p>
+      )}
+      <p className="muted small-print" data-testid="sky-status">
+        Airmass and Moon for {sky.size} observations at ESO sites: airmass from the header (measured) where the row has it, else computed (“calc.”); Moon computed at mid-exposure.
+      </p>
+    </>
   ) : null
   const panel = exposure && id ? <ConditionsPanel rt={rt} exposure={exposure} id={id} /> : null
   const selectedPreview = useSelectedPreview(previews ? table : undefined, one, id, loader)

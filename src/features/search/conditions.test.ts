@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseVOTable } from '../../protocols/votable'
-import { asmQuery, exposuresOf, groupByNights, mergeSamples, medianIn, nightOf, samplesOf, summarise, windowsOf, type Exposure } from './conditions'
+import { asmQuery, exposuresOf, siteOf, groupByNights, mergeSamples, medianIn, nightOf, samplesOf, summarise, windowsOf, type Exposure } from './conditions'
 
 function table(cols: [string, string][], rows: string[][]) {
   const fields = cols.map(([n, t]) => `<FIELD name="${n}" datatype="${t}"${t === 'char' ? ' arraysize="*"' : ''}/>`).join('')
@@ -10,20 +10,28 @@ function table(cols: [string, string][], rows: string[][]) {
 const t = (iso: string) => Date.parse(`${iso}Z`)
 
 describe('exposures', () => {
-  it('reads dbo.raw rows (date_obs + exposure) on Paranal only', () => {
-    const raw = table([['dp_id', 'char'], ['telescope', 'char'], ['date_obs', 'char'], ['exposure', 'float']], [
-      ['A', 'ESO-VLT-U1', '2021-05-04T05:10:01.000', '120'],
-      ['B', 'ESO-3.6', '2021-05-04T05:10:01.000', '120'],
-      ['C', 'ESO-VLT-U4', '2021-05-04T06:00:00.000', '0'],
+  it('reads dbo.raw rows (date_obs + exposure) with their site, pointing and header airmass', () => {
+    const raw = table([['dp_id', 'char'], ['telescope', 'char'], ['instrument', 'char'], ['date_obs', 'char'], ['exposure', 'float'], ['ra', 'double'], ['dec', 'double'], ['tel_airm_start', 'double'], ['tel_airm_end', 'double']], [
+      ['A', 'ESO-VLT-U1', 'FORS2', '2021-05-04T05:10:01.000', '120', '265.17539', '-53.67433', '1.212', ''],
+      ['B', 'ESO-3.6', 'HARPS', '2021-05-04T05:10:01.000', '120', '', '', '', ''],
+      ['C', 'ESO-VLT-U4', 'MUSE', '2021-05-04T06:00:00.000', '0', '10', '-30', '1.5', '1.6'],
+      ['D', 'UNKNOWN', 'ALFOSC', '2021-05-04T06:00:00.000', '0', '10', '-30', '', ''],
     ])
     expect(exposuresOf(raw)).toEqual([
-      { row: 0, start: t('2021-05-04T05:10:01'), end: t('2021-05-04T05:12:01') },
-      { row: 2, start: t('2021-05-04T06:00:00'), end: t('2021-05-04T06:00:00') },
+      { row: 0, start: t('2021-05-04T05:10:01'), end: t('2021-05-04T05:12:01'), site: 'paranal', ra: 265.17539, dec: -53.67433, airmassStart: 1.212 },
+      { row: 1, start: t('2021-05-04T05:10:01'), end: t('2021-05-04T05:12:01'), site: 'lasilla' },
+      { row: 2, start: t('2021-05-04T06:00:00'), end: t('2021-05-04T06:00:00'), site: 'paranal', ra: 10, dec: -30, airmassStart: 1.5, airmassEnd: 1.6 },
     ])
   })
   it('reads ObsCore rows (t_min..t_max MJD) and leaves out stacks longer than half a day', () => {
     const oc = table([['facility_name', 'char'], ['t_min', 'double'], ['t_max', 'double']], [['ESO-VLT-U2', '59338.5', '59338.75'], ['ESO-VISTA', '56000', '56300']])
-    expect(exposuresOf(oc)).toEqual([{ row: 0, start: t('2021-05-04T12:00:00'), end: t('2021-05-04T18:00:00') }])
+    expect(exposuresOf(oc)).toEqual([{ row: 0, start: t('2021-05-04T12:00:00'), end: t('2021-05-04T18:00:00'), site: 'paranal' }])
+  })
+  it('places rows by telescope, else instrument', () => {
+    expect([siteOf('ESO-VLT-U4', 'MUSE'), siteOf('ESO-VISTA', undefined), siteOf('ESO-VST', undefined)]).toEqual(['paranal', 'paranal', 'paranal'])
+    expect([siteOf('ESO-3.6', 'HARPS'), siteOf('ESO-NTT', 'SOFI'), siteOf('MPG/ESO-2.2', 'FEROS'), siteOf(undefined, 'HARPS'), siteOf('', 'EFOSC')]).toEqual(['lasilla', 'lasilla', 'lasilla', 'lasilla', 'lasilla'])
+    expect([siteOf('APEX-12m', 'SEPIA'), siteOf('ALMA', 'ALMA'), siteOf(undefined, 'LABOCA')]).toEqual(['chajnantor', 'chajnantor', 'chajnantor'])
+    expect([siteOf('Keck', 'HIRES'), siteOf(undefined, undefined)]).toEqual([undefined, undefined])
   })
 })
 

@@ -5,36 +5,71 @@
  */
 import { cellText, findColumn, isoToUnixSeconds } from '../../protocols/table'
 import type { Table } from '../../protocols/votable'
+import type { SiteId } from '../../protocols/ephemeris'
 
 const MJD_UNIX_EPOCH = 40587
 const DAY = 86_400_000
 const MIN = 60_000
 
-/** One observation: its table row and exposure (Unix ms, UTC). */
+/** One observation: its table row, exposure (Unix ms, UTC), site, pointing (ICRS degrees) and header airmass where known. */
 export interface Exposure {
   row: number
   start: number
   end: number
+  site?: SiteId
+  ra?: number
+  dec?: number
+  /** TEL.AIRM.START / TEL.AIRM.END as the row gives them (dbo.raw tel_airm_start, tel_airm_end) */
+  airmassStart?: number
+  airmassEnd?: number
 }
 
 /** Telescopes/facilities on Cerro Paranal, where asm.*_paranal measures. */
 export function isParanal(facility: string | undefined): boolean {
-  return !!facility && /^ESO-(VLT|VISTA|VST)/i.test(facility.trim())
+  return siteOf(facility, undefined) === 'paranal'
+}
+
+/** Instruments that name their site when the telescope does not. */
+const LA_SILLA_INSTRUMENTS = /^(HARPS|NIRPS|EFOSC2?|SOFI|FEROS|WFI|GROND|TIMMI2?|CES|SUSI2?|EMMI)$/i
+const APEX_INSTRUMENTS = /^(APEX\w*|SHFI|SEPIA|NFLASH|LABOCA|SABOCA|ARTEMIS|CHAMP\+?|FLASH\+?|APEXHET|APEXBOL|ZEUS2?|SUPERCAM|A-MKID|NOVA)$/i
+
+/**
+ * The site of a row, from its telescope (dbo.raw telescope, ObsCore facility_name), else its instrument; undefined
+ * when neither names an ESO site (no default: no airmass or moon is computed for such rows).
+ */
+export function siteOf(facility: string | undefined, instrument: string | undefined): SiteId | undefined {
+  const f = facility?.trim() ?? ''
+  if (/^ESO-(VLT|VISTA|VST)/i.test(f)) return 'paranal'
+  if (/^(ESO-(3\.6|NTT|2\.2|1\.52|1\.0|0\.5|DAN|SCHMIDT)|MPG|MPI-2\.2|DANISH|SWISS|TRAPPIST|EULER)/i.test(f)) return 'lasilla'
+  if (/^(APEX|ALMA)/i.test(f)) return 'chajnantor'
+  const i = instrument?.trim() ?? ''
+  if (LA_SILLA_INSTRUMENTS.test(i)) return 'lasilla'
+  if (APEX_INSTRUMENTS.test(i)) return 'chajnantor'
+  return undefined
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : typeof v === 'string' && v.trim() ? Number(v) : NaN)
+const finite = (x: number) => (Number.isFinite(x) ? x : undefined)
+/** An airmass as a header gives it: at least 1 (0 or blank means none). */
+const airmass = (x: number) => (Number.isFinite(x) && x >= 1 ? x : undefined)
 
-/** The exposures of a result's rows on Paranal: dbo.raw (date_obs + exposure, telescope) or ObsCore (t_min..t_max MJD, facility_name). */
+/** The exposures of a result's rows at ESO's sites: dbo.raw (date_obs + exposure, telescope) or ObsCore (t_min..t_max MJD, facility_name). */
 export function exposuresOf(table: Table): Exposure[] {
   const fac = findColumn(table, { names: ['facility_name', 'telescope'] })
+  const ins = findColumn(table, { names: ['instrument_name', 'instrument'] })
   const tMin = findColumn(table, { names: ['t_min'] })
   const tMax = findColumn(table, { names: ['t_max'] })
   const dateObs = findColumn(table, { names: ['date_obs', 'exp_start'] })
   const expo = findColumn(table, { names: ['exposure', 'exptime', 't_exptime'] })
-  if (fac < 0 || (tMin < 0 && dateObs < 0)) return []
+  const raC = findColumn(table, { names: ['s_ra', 'ra'] })
+  const decC = findColumn(table, { names: ['s_dec', 'dec'] })
+  const am0 = findColumn(table, { names: ['tel_airm_start'] })
+  const am1 = findColumn(table, { names: ['tel_airm_end'] })
+  if ((fac < 0 && ins < 0) || (tMin < 0 && dateObs < 0)) return []
   const out: Exposure[] = []
   for (let r = 0; r < table.rowCount; r++) {
-    if (!isParanal(cellText(table, r, fac))) continue
+    const site = siteOf(fac >= 0 ? cellText(table, r, fac) : undefined, ins >= 0 ? cellText(table, r, ins) : undefined)
+    if (!site) continue
     let start: number
     let end: number
     if (tMin >= 0) {
@@ -45,7 +80,16 @@ export function exposuresOf(table: Table): Exposure[] {
       end = start + Math.max(0, num(expo >= 0 ? table.value(r, expo) : 0) || 0) * 1000
     }
     // longer than a night (a stack of many nights) has no single set of conditions
-    if (Number.isFinite(start) && Number.isFinite(end) && end >= start && end - start <= DAY / 2) out.push({ row: r, start, end })
+    if (!(Number.isFinite(start) && Number.isFinite(end) && end >= start && end - start <= DAY / 2)) continue
+    const e: Exposure = { row: r, start, end, site }
+    const ra = raC >= 0 ? finite(num(table.value(r, raC))) : undefined
+    const dec = decC >= 0 ? finite(num(table.value(r, decC))) : undefined
+    if (ra !== undefined && dec !== undefined && Math.abs(dec) <= 90) Object.assign(e, { ra, dec })
+    const a0 = am0 >= 0 ? airmass(num(table.value(r, am0))) : undefined
+    const a1 = am1 >= 0 ? airmass(num(table.value(r, am1))) : undefined
+    if (a0 !== undefined) e.airmassStart = a0
+    if (a1 !== undefined) e.airmassEnd = a1
+    out.push(e)
   }
   return out
 }

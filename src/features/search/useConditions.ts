@@ -5,6 +5,7 @@ import type { AppRuntime } from '../../state/runtime'
 import { runSync } from '../../protocols/tap'
 import { mapLimited } from '../../protocols/download'
 import type { Table } from '../../protocols/votable'
+import { skySummaries } from './skyConditions'
 import { ASM_SOURCES, asmQuery, exposuresOf, groupByNights, mergeSamples, samplesOf, summarise, windowsOf, type AsmSource, type Exposure, type Samples, type TimeWindow } from './conditions'
 
 const SOURCES = Object.keys(ASM_SOURCES) as AsmSource[]
@@ -42,20 +43,22 @@ export async function fetchAsm(rt: AppRuntime, serviceUrl: string, windows: read
   return { samples, failed: [...failed].map(([source, message]) => ({ source, message })), queries: jobs.length }
 }
 
-/** Per-row condition summaries of a result (Paranal rows only). */
+/** Per-row condition summaries of a result: asm medians for Paranal rows, airmass and Moon (computed here) for rows at any ESO site. */
 export function useConditions(rt: AppRuntime, table: Table | undefined, enabled: boolean) {
   const serviceUrl = rt.endpoint('tap_obs')
-  const exposures = useMemo(() => (table && table.rowCount <= MAX_ROWS ? exposuresOf(table) : []), [table])
-  const windows = useMemo(() => windowsOf(exposures), [exposures])
+  const exposures = useMemo(() => (table && enabled && table.rowCount <= MAX_ROWS ? exposuresOf(table) : []), [table, enabled])
+  const paranal = useMemo(() => exposures.filter((e) => e.site === 'paranal'), [exposures])
+  const sky = useMemo(() => skySummaries(exposures), [exposures])
+  const windows = useMemo(() => windowsOf(paranal), [paranal])
   const key = windows.map((w) => `${w.start}-${w.end}`).join(',')
   const q = useServiceQuery(['asm-summary', serviceUrl, key], (signal) => fetchAsm(rt, serviceUrl!, windows, signal), enabled && !!serviceUrl && windows.length > 0)
-  const summaries = useMemo(() => (q.data ? summarise(exposures, q.data.samples) : undefined), [q.data, exposures])
-  return { exposures, summaries, answer: q.data, pending: q.isFetching, error: q.error }
+  const summaries = useMemo(() => (q.data ? summarise(paranal, q.data.samples) : undefined), [q.data, paranal])
+  return { exposures, paranal, sky, summaries, answer: q.data, pending: q.isFetching, error: q.error }
 }
 
 const HOUR = 3_600_000
 
-/** The samples around one exposure (an hour either side), for the time-series panel. */
+/** The samples around one Paranal exposure (an hour either side), for the time-series panel. */
 export function useConditionSeries(rt: AppRuntime, exposure: Exposure | undefined) {
   const serviceUrl = rt.endpoint('tap_obs')
   const window: TimeWindow | undefined = exposure && { night: '', start: Math.floor((exposure.start - HOUR) / 60_000) * 60_000, end: Math.ceil((exposure.end + HOUR) / 60_000) * 60_000 }
