@@ -9,6 +9,7 @@ import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileS
 import { createServer } from 'node:http'
 import { chromium } from '@playwright/test'
 import { out, round, waitFor } from './lib.mjs'
+import { longTaskProfile, printLongTasks, startTrace } from './longtasks.mjs'
 
 const ROWS = Number(process.env.MILLION_ROWS ?? 1_000_000)
 const APP_PORT = Number(process.env.MILLION_APP_PORT ?? 4417)
@@ -248,7 +249,7 @@ export default async function () {
   const { bytes, binary } = generate(ROWS)
   generate(PREVIEW)
   console.error(`million: ${ROWS} rows, ${round(bytes / 1e6)} MB file, ${round(binary / 1e6)} MB binary (${round((performance.now() - t0) / 1000)} s to make or find)`)
-  if (!existsSync(`${DIST}/index.html`) && spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'error'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
+  if ((process.env.MILLION_BUILD === '1' || !existsSync(`${DIST}/index.html`)) && spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--sourcemap', '--logLevel', 'error'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
   const tap = await tapService()
   const app = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(APP_PORT), '--strictPort'], { stdio: 'ignore', detached: true })
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
@@ -322,6 +323,8 @@ export default async function () {
 
     // sort by s_ra: header click → the topmost row drawn changes and is painted
     await page.waitForTimeout(500)
+    // MILLION_TRACE=1: the sort traced (the figure then includes the tracer's cost) and where its time went printed
+    const stopTrace = process.env.MILLION_TRACE === '1' ? await startTrace(browser, page) : undefined
     await page.evaluate(() => {
       const w = window
       // the text of the topmost row drawn (the grid may stand anywhere after the scroll): it changes when the order does
@@ -331,6 +334,7 @@ export default async function () {
         return rows[0]?.textContent ?? ''
       }
       const before = first()
+      console.timeStamp('bench-sort')
       w.__sortMs = new Promise((resolve) => {
         document.addEventListener('click', () => {
           const t0 = performance.now()
@@ -346,6 +350,7 @@ export default async function () {
     })
     await grid.locator('.ag-header-cell[col-id="c1"] .ag-header-cell-label').click()
     const sortMs = await page.evaluate((ms) => Promise.race([window.__sortMs, new Promise((r) => setTimeout(() => r(-2), ms))]), Number(process.env.MILLION_SORT_WAIT_MS ?? 120000))
+    if (stopTrace) printLongTasks('million sort (traced)', await longTaskProfile(await stopTrace(), { dist: DIST, after: 'bench-sort' }))
     if (process.env.MILLION_DEBUG) {
       console.error(await page.evaluate(() => [...document.querySelectorAll('[data-testid="result-grid"] .ag-row')].slice(0, 3).map((r) => r.parentElement.className + ' | ' + r.getAttribute('row-index') + ' | ' + r.textContent.slice(0, 60)).join('\n')))
       await page.screenshot({ path: '.tmp-bigtables/million-sorted.png' })

@@ -11,11 +11,13 @@ import { columnDisplays, useColumnLayout, useTimesAs, type ColumnDisplay, type C
 import { GridSorter, keepOrder } from './gridSort'
 import { withExtraColumns } from './gridExtras'
 import { useGrowingRows } from './growingRows'
+import { PAGED_ROWS, PAGE_ROWS, RowSource, usePagedRows } from './gridInfinite'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
   grid.ClientSideRowModelModule,
   grid.ClientSideRowModelApiModule,
+  grid.InfiniteRowModelModule,
   grid.TextFilterModule,
   grid.NumberFilterModule,
   grid.RowSelectionModule,
@@ -155,12 +157,28 @@ function columnDefsOf(table: Table, layout: ColumnLayout, displays: readonly Col
 }
 
 /** Follows selections made elsewhere (the sky) without remounting, so sort, filters and columns stay; scrolls to the first shown. True while it applies one. */
-function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selected: readonly number[] | undefined): RefObject<boolean> {
+function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selected: readonly number[] | undefined, source: RowSource | undefined): RefObject<boolean> {
   const applyingSelection = useRef(false)
+  useEffect(() => {
+    if (!source) return
+    // rows selected before their page was shown are selected as it comes
+    source.onPage = (rows) => {
+      const g = api.current
+      const nodes = rows.flatMap((r) => (source.pending.delete(r.i) ? [g?.getRowNode(String(r.i))].filter((n) => !!n) : []))
+      if (!g || !nodes.length) return
+      applyingSelection.current = true
+      g.setNodesSelected({ nodes, newValue: true })
+      applyingSelection.current = false
+    }
+  }, [api, source])
   useEffect(() => {
     const g = api.current
     if (!g || !selected) return
     const want = new Set(selected)
+    if (source) {
+      source.pending.clear()
+      for (const r of want) if (!g.getRowNode(String(r))) source.pending.add(r)
+    }
     const nodes: Parameters<GridApi['setNodesSelected']>[0]['nodes'][number][] = []
     const unselect: typeof nodes = []
     g.forEachNode((n) => {
@@ -168,14 +186,19 @@ function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selec
       if (want.has(n.data.i) && !n.isSelected()) nodes.push(n)
       else if (!want.has(n.data.i) && n.isSelected()) unselect.push(n)
     })
-    if (!nodes.length && !unselect.length) return
+    if (!nodes.length && !unselect.length && !source?.pending.size) return
     applyingSelection.current = true
     if (nodes.length) g.setNodesSelected({ nodes, newValue: true })
     if (unselect.length) g.setNodesSelected({ nodes: unselect, newValue: false })
     applyingSelection.current = false
+    if (source) {
+      const at = source.firstOf(want)
+      if (at >= 0) g.ensureIndexVisible(at, 'middle')
+      return
+    }
     const first = firstDisplayed(g, want)
     if (first) g.ensureNodeVisible(first, 'middle')
-  }, [api, selected])
+  }, [api, selected, source])
   return applyingSelection
 }
 
@@ -235,6 +258,28 @@ interface Props {
 
 const NO_EXTRAS: readonly ExtraColumn[] = []
 
+/**
+ * The grid's rows: large results, and results still arriving, page by page (gridInfinite); small ones whole (and a
+ * whole table's sort through postSortRows). Sorting is ours either way, on the column store.
+ */
+function useRows(api: RefObject<GridApi<{ i: number }> | null>, table: Table, rows: number | undefined, extraColumns: readonly ExtraColumn[]) {
+  const shownRows = rows ?? table.rowCount
+  const paged = rows !== undefined || table.rowCount > PAGED_ROWS
+  const rowData = useGrowingRows(api, table, shownRows, !paged)
+  // new extra values are read at the next sort
+  const sorter = useMemo(() => new GridSorter(table), [table])
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the row count then follows the table (usePagedRows)
+  const source = useMemo(() => (paged ? new RowSource(table, sorter, shownRows) : undefined), [table, sorter, paged])
+  usePagedRows(api, source, shownRows)
+  // new values of the extra columns (conditions arrived): redraw the cells on screen
+  useEffect(() => {
+    sorter.setExtras(extraColumns)
+    source?.setExtras(extraColumns)
+    api.current?.refreshCells({ force: true })
+  }, [api, sorter, source, extraColumns])
+  return { paged, rowData, sorter, source }
+}
+
 export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlight, toolbar, onLinkClick, partial, extraColumns = NO_EXTRAS, columnOrder }: Props) {
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
@@ -251,19 +296,15 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const numericCss = useMemo(() => numericColumnsCss(scope, table), [scope, table])
   // a table still arriving grows in the grid by transactions; its columns are sized by the rows it came with (new
   // widths would be new column definitions: the grid redraws every cell)
-  const rowData = useGrowingRows(api, table, shownRows)
-  const displays = useMemo(() => columnDisplays(table, rowData.length, timesAs), [table, rowData, timesAs])
+  const { paged, rowData, sorter, source } = useRows(api, table, rows, extraColumns)
+  // columns are sized by the rows there are when the grid first shows the table
+  const sizedBy = useRef({ table, n: shownRows })
+  if (sizedBy.current.table !== table) sizedBy.current = { table, n: shownRows }
+  const displays = useMemo(() => columnDisplays(table, sizedBy.current.n, timesAs), [table, timesAs])
   const columnDefs = useMemo(() => {
     return withExtraColumns(table, columnDefsOf(table, layout, displays, linkClick), extraColumns, HeaderLabel)
   }, [table, layout, displays, extraColumns])
-  // sorting is ours, on the column store (a million rows in well under a second); new extra values are read at the next sort
-  const sorter = useMemo(() => new GridSorter(table), [table])
-  // new values of the extra columns (conditions arrived): redraw the cells on screen
-  useEffect(() => {
-    sorter.setExtras(extraColumns)
-    api.current?.refreshCells({ force: true })
-  }, [sorter, extraColumns])
-  const applyingSelection = useFollowSelection(api, selected)
+  const applyingSelection = useFollowSelection(api, selected, source)
   const rowClassRules = useHighlightedRow(api, highlight)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
   // a result still arriving is not known to be small (a switch would redraw every row)
@@ -279,7 +320,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
       () => setCopied('The browser refused access to the clipboard'),
     )
   }
-  const selectedRows = () => (api.current?.getSelectedRows() ?? []).map((r) => r.i).sort((a, b) => a - b)
+  const selectedRows = () => [...new Set([...(api.current?.getSelectedRows() ?? []).map((r) => r.i), ...(source?.pending ?? [])])].sort((a, b) => a - b)
   const visibleColumns = () => layout.order.filter((c) => !layout.hidden.has(c))
   const copySelected = async () => {
     const rows = selectedRows()
@@ -307,11 +348,16 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
       <div className="result-grid" style={{ height }} data-testid="result-grid" data-grid-scope={scope}>
       {numericCss && <style>{numericCss}</style>}
       <AgGridReact
+        // a result that finishes small is given to the grid whole: a new grid (the row model is fixed at its start)
+        key={paged ? 'paged' : 'whole'}
         onGridReady={(e) => {
           api.current = e.api
-          if (selected?.length) for (const r of selected) e.api.getRowNode(String(r))?.setSelected(true)
+          if (selected?.length && source) for (const r of selected) source.pending.add(r)
+          else if (selected?.length) for (const r of selected) e.api.getRowNode(String(r))?.setSelected(true)
         }}
         onSelectionChanged={() => {
+          // the user's own selection replaces one made elsewhere whose rows the grid has not shown yet
+          if (!applyingSelection.current) source?.pending.clear()
           const rows = selectedRows()
           setSelectedCount(rows.length)
           if (!applyingSelection.current) onSelectionChange?.(rows)
@@ -329,8 +375,9 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         onCellMouseOut={() => onRowHover?.(undefined)}
         rowClassRules={rowClassRules}
         theme={dark ? darkTheme : lightTheme}
-        rowData={rowData}
-        postSortRows={sorter.postSortRows}
+        {...(source
+          ? { rowModelType: 'infinite' as const, datasource: source, cacheBlockSize: PAGE_ROWS, maxConcurrentDatasourceRequests: -1 }
+          : { rowData, postSortRows: sorter.postSortRows })}
         columnDefs={columnDefs}
         getRowId={rowId}
         // selecting text in cells makes the grid keep the DOM in row order and wrap every cell: a third of each
