@@ -21,10 +21,12 @@ export class NumberColumn implements ColumnBuilder {
   nulls: Uint8Array | null = null
   bigints?: Map<number, bigint>
   n = 0
-  private readonly dt: number
+  /** datatype code (DT_*) */
+  readonly dt: number
   private readonly isFloat: boolean
-  private readonly nullNum: number | undefined
-  private readonly nullBig: bigint | undefined
+  /** the VALUES null as a number, as stored (the binary row decoder compares cells to it) */
+  readonly nullNum: number | undefined
+  readonly nullBig: bigint | undefined
   private warned = false
 
   constructor(private readonly spec: ColumnSpec, private readonly warn: Warn) {
@@ -150,6 +152,17 @@ export class NumberColumn implements ColumnBuilder {
     if (isNull || v === this.nullNum) this.nul()
     else this.put(v)
     return next
+  }
+
+  /** room for `cap` cells in `data` (and `nulls` when there is a mask); the binary row decoder then writes cells in place */
+  reserve(cap: number): void {
+    if (cap > this.data.length) this.data = growArray(this.data, cap)
+    if (this.nulls !== null && cap > this.nulls.length) this.nulls = growU8(this.nulls, cap)
+  }
+
+  /** the null mask, created (all not-null) when there is none yet */
+  mask(): Uint8Array {
+    return (this.nulls ??= new Uint8Array(this.data.length))
   }
 
   rollback(n: number): void {

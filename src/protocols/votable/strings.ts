@@ -22,19 +22,28 @@ export class StringColumn implements ColumnBuilder {
   n = 0
   private storage: Storage = 'empty'
   private strings: (string | null)[] = []
-  /** bytes mode: cell i is bytes[ends[i - 1], ends[i]) (trailing NULs dropped) */
-  private bytes: Uint8Array = new Uint8Array(0)
-  private ends: Uint32Array = new Uint32Array(0)
+  /** bytes mode: cell i is bytes[ends[i - 1], ends[i]) (trailing NULs dropped); the binary row decoder writes them in place */
+  bytes: Uint8Array = new Uint8Array(0)
+  ends: Uint32Array = new Uint32Array(0)
   private materialized: (string | null)[] | null = null
   private readonly unicode: boolean
   /** characters per fixed-size cell (1 when there is no arraysize) */
-  private readonly width: number
+  readonly width: number
+  /** a BINARY cell starts with its length */
+  readonly variable: boolean
 
   constructor(private readonly spec: ColumnSpec) {
     this.datatype = spec.datatype
     this.shape = spec.shape
     this.unicode = spec.dt !== DT_CHAR
     this.width = spec.shape.length === 0 ? 1 : spec.shape[0]
+    this.variable = spec.variable
+  }
+
+  /** true when BINARY cells are kept as bytes (an empty char column without a null value switches to that) */
+  takesBytes(): boolean {
+    if (this.storage === 'empty' && !this.unicode && this.spec.nullValue === undefined) this.storage = 'bytes'
+    return this.storage === 'bytes'
   }
 
   /** all cells as strings (built once per size in bytes mode) */
@@ -87,8 +96,7 @@ export class StringColumn implements ColumnBuilder {
     }
     const end = off + (this.unicode ? 2 * count : count)
     if (end > u8.length) return -1
-    if (this.storage === 'empty' && !this.unicode && this.spec.nullValue === undefined) this.storage = 'bytes'
-    if (this.storage === 'bytes') this.putBytes(u8, off, end, isNull)
+    if (this.takesBytes()) this.putBytes(u8, off, end, isNull)
     else if (isNull) this.nul()
     else this.put(this.unicode ? decodeUcs2(u8, off, end) : decodeChars(u8, off, end))
     return end
