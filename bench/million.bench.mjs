@@ -5,7 +5,7 @@
 // Runtime.getHeapUsage polled per target), grid frame p95 while wheel-scrolling with the mouse, click on a numeric
 // header → sorted rows painted. Goals (issue 19): no crash, peak heap ≤ 2× the binary size, p95 ≤ 33 ms, sort ≤ 1 s.
 import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs'
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { chromium } from '@playwright/test'
 import { out, round, waitFor } from './lib.mjs'
@@ -202,6 +202,47 @@ async function heapWatcher(page) {
   }
 }
 
+/** Resident memory of the browser's renderer processes (the page and its dedicated workers live in one), from /proc:
+ *  unlike V8's heap figures this counts ArrayBuffers, Blink, the grid's DOM and everything else the page holds. */
+async function rssWatcher(browser) {
+  const cdp = await browser.newBrowserCDPSession()
+  const renderers = async () => {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo')
+    return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id)
+  }
+  const kib = (pid, field) => {
+    try {
+      const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+      return m ? Number(m[1]) * 1024 : 0
+    } catch {
+      return 0
+    }
+  }
+  const total = async (field) => (await renderers()).reduce((sum, pid) => sum + kib(pid, field), 0)
+  let base = 0
+  let peak = 0
+  let stop = false
+  const loop = (async () => {
+    while (!stop) {
+      peak = Math.max(peak, await total('VmRSS').catch(() => 0))
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  })()
+  return {
+    reset: async () => {
+      base = await total('VmRSS')
+      peak = base
+    },
+    // VmHWM catches a peak between two polls
+    peaks: async () => ({ base, peak: Math.max(peak, await total('VmHWM')) }),
+    stop: async () => {
+      stop = true
+      await loop
+      await cdp.detach().catch(() => {})
+    },
+  }
+}
+
 export default async function () {
   const t0 = performance.now()
   const { bytes, binary } = generate(ROWS)
@@ -220,10 +261,12 @@ export default async function () {
     await page.addInitScript((url) => localStorage.setItem('eae:custom-taps', JSON.stringify([url])), service)
     await page.goto(`http://127.0.0.1:${APP_PORT}/adql?profile=local&service=${encodeURIComponent(service)}`)
     const heap = await heapWatcher(page)
+    const rss = await rssWatcher(browser)
     await page.getByRole('textbox', { name: 'MAXREC' }).fill(String(ROWS))
     await page.getByRole('textbox', { name: 'ADQL query' }).fill('SELECT * FROM million')
     await page.waitForTimeout(1500)
     heap.reset()
+    await rss.reset()
     const start = performance.now()
     await page.getByRole('button', { name: 'Run' }).click()
     const done = ROWS.toLocaleString('en') + ' rows'
@@ -243,7 +286,11 @@ export default async function () {
     out('million_fetch_parse_ms', round(loadMs, 0), `ms (Run pressed → "${done}" shown; loopback TAP service)`)
     out('million_peak_heap_page_mb', mb(h.page), `MiB (goal with the worker: ≤ ${mb(2 * binary)} MiB, 2× the binary size)`)
     out('million_peak_heap_worker_mb', mb(h.worker), `MiB (${h.workers} worker target${h.workers === 1 ? '' : 's'} seen)`)
-    out('million_peak_heap_total_vs_binary_ratio', round((h.page + h.worker) / binary, 2) + 'x', '(goal ≤ 2x)')
+    out('million_peak_heap_total_vs_binary_ratio', round((h.page + h.worker) / binary, 2) + 'x', '(goal ≤ 2x; V8 heaps only: typed arrays and the DOM are not in them)')
+    const r = await rss.peaks()
+    out('million_renderer_rss_before_mb', mb(r.base), 'MiB (renderer processes, resident, before Run)')
+    out('million_renderer_rss_peak_mb', mb(r.peak), 'MiB (renderer processes incl. the worker, peak resident while loading)')
+    out('million_renderer_rss_growth_vs_binary_ratio', round((r.peak - r.base) / binary, 2) + 'x', '(goal ≤ 2x: what loading the result added to resident memory, over the binary size)')
 
     // wheel-scroll the grid with the mouse: frame intervals from requestAnimationFrame while the wheel turns
     const grid = page.getByTestId('result-grid')
@@ -306,6 +353,7 @@ export default async function () {
     out('million_sort_ms', round(sortMs, 0), 'ms (goal ≤ 1000; click on the s_ra header → sorted first row painted)')
     out('million_crash', crashed ? 'yes' : 'no', '(goal: no crash)')
     await heap.stop()
+    await rss.stop()
   } finally {
     await browser.close()
     tap.close()

@@ -70,9 +70,22 @@ test.describe('Target list coverage', () => {
     await expect(failures).toContainText('Sesame knows no object "Nowhere Nebula"')
     await expect(page.getByTestId('targets-status')).toContainText('Done: 3 of 3 queries done')
     await failures.getByRole('textbox', { name: 'Name or position for row 3' }).fill('eta Car')
+    // the retry asks only for the corrected target: one name, one query; the three chunks done are not asked again
+    const asked: string[] = []
+    const sesame: string[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/tap/sync')) asked.push(decodeURIComponent((r.postData() ?? '').replace(/\+/g, ' ')))
+      if (/sesame/i.test(r.url())) sesame.push(r.url())
+    })
     await failures.getByRole('button', { name: 'Retry the corrected targets' }).click()
     await expect(failures).toBeHidden()
-    await expect(page.getByTestId('targets-status')).toContainText('Done: 3 of 3 queries done · 3 sent (batched ADQL)')
+    await expect(page.getByTestId('targets-status')).toContainText(/Done: 4 of 4 queries done · 4 sent \(batched ADQL\) · \d+ rows · 6 targets/)
+    expect(asked).toHaveLength(1)
+    expect(asked[0]).toContain(`${KNOWN['eta Car']![0]}`)
+    expect(asked[0]).not.toContain(`${KNOWN['NGC 6397']![0]}`)
+    expect(sesame.length).toBeLessThanOrEqual(1)
+    // the corrected target takes its place in the matrix, third as in the list
+    await expect(page.getByRole('region', { name: 'Coverage matrix' }).locator('tbody tr').nth(2).getByRole('rowheader')).toHaveText('eta Car')
 
     const expected = await expectedCounts(FIXED)
     expect(await shownMatrix(page)).toEqual(expected)

@@ -9,6 +9,7 @@ import { buildStore } from './footprintClient'
 import type { FootprintInput, FootprintStore } from './footprints'
 import { colourGroups } from './palette'
 import { DensityLegend, HitList, SkyHud } from './SkyOverlays'
+import { PreviewToggle, useSkyPreview, type SkyImage } from './SkyPreview'
 import type { DensityStats } from './density'
 import type { CoordFormat, SkyFrame } from './skyCoords'
 import { useSamp } from '../../state/samp'
@@ -53,6 +54,8 @@ export interface SkyViewProps {
   rowLabel?: (row: number) => string
   /** The surveys to choose from (and none: the grid on black); the view shows `hips`. */
   surveys?: { list: readonly string[]; value: string | null; onChange: (survey: string | null) => void }
+  /** The selected row's preview, drawn inside its footprint; a "Show previews on the sky" toggle when given. */
+  skyImage?: SkyImage | null
 }
 
 /** The footprints at a point the user clicked (or picked with Enter), and that point. */
@@ -62,7 +65,7 @@ const NO_ROWS: readonly number[] = []
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: SkyEngine } | { status: 'failed'; message: string }
 
-export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel, surveys }: SkyViewProps) {
+export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, onSelect, focus, cone, centre, hips, height = 480, onDrawCircle, onDrawPolygon, polygon, rowLabel, surveys, skyImage }: SkyViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const [store, setStore] = useState<{ input: FootprintInput; store: FootprintStore; ms: number } | undefined>()
   const [colourIndex, setColourIndex] = useState(0)
@@ -122,6 +125,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, 
   useEffect(() => engine?.setDrawing(drawing), [engine, drawing])
   useEffect(() => engine?.setPolygon(polygon ?? null), [engine, polygon])
   useDrawKeys(drawing, engine, setDrawing)
+  const preview = useSkyPreview(engine, host, skyImage, store?.input.regions)
   useEffect(() => {
     if (engine && focus) engine.panToFootprint(focus.row)
   }, [engine, focus])
@@ -159,6 +163,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, 
           <option value="sexagesimal">h m s / ° ′ ″</option>
           <option value="decimal">degrees</option>
         </select>
+        {skyImage !== undefined && <PreviewToggle {...preview} />}
         {(onDrawCircle || onDrawPolygon) && <DrawTools circle={!!onDrawCircle} polygon={!!onDrawPolygon} drawing={drawing} onDrawing={setDrawing} disabled={!engine} />}
       </div>
       <div className="sky-frame" style={{ height }} role="application" aria-roledescription="sky map" aria-label="Sky map" aria-describedby={keysHelp} tabIndex={0} onKeyDown={keys}>

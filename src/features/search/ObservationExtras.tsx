@@ -93,22 +93,30 @@ export function useObservationExtras(rt: AppRuntime, table: Table | undefined, s
     </p>
   ) : null
   const panel = exposure && id ? <ConditionsPanel rt={rt} exposure={exposure} id={id} /> : null
-  const besideSky = previews && table && one !== undefined && id ? <SelectedPreview table={table} row={one} id={id} loader={loader} /> : null
-  return { extraColumns, status, panel, besideSky }
+  const selectedPreview = useSelectedPreview(previews ? table : undefined, one, id, loader)
+  const besideSky = previews && table && one !== undefined && id ? <SelectedPreview p={selectedPreview} id={id} /> : null
+  // drawn inside the footprint on the sky (null: the sky offers the toggle, nothing to draw yet)
+  const skyImage = !previews ? undefined : selectedPreview && 'blob' in selectedPreview && one !== undefined ? { row: one, blob: selectedPreview.blob } : null
+  return { extraColumns, status, panel, besideSky, skyImage }
 }
 
-function SelectedPreview({ table, row, id, loader }: { table: Table; row: number; id: string; loader: PreviewLoader }) {
-  const [p, setP] = useState<Preview | undefined>()
+/** The selected row's preview (loaded once per row through the loader). */
+function useSelectedPreview(table: Table | undefined, row: number | undefined, id: string | undefined, loader: PreviewLoader): Preview | undefined {
+  const [p, setP] = useState<{ key: string; p: Preview }>()
+  const key = table && row !== undefined && id ? `${row}:${id}` : ''
   useEffect(() => {
-    const target = dataLinkTarget(table, row)
-    if (!target) return
+    const target = table && row !== undefined ? dataLinkTarget(table, row) : undefined
+    if (!target || !id) return
     let live = true
-    setP(undefined)
-    void loader.get(id, target).then((x) => live && setP(x))
+    void loader.get(id, target).then((x) => live && setP({ key: `${row}:${id}`, p: x }))
     return () => {
       live = false
     }
   }, [table, row, id, loader])
+  return p && p.key === key ? p.p : undefined
+}
+
+function SelectedPreview({ p, id }: { p: Preview | undefined; id: string }) {
   return (
     <figure className="selected-preview" aria-label="Preview of the selected row">
       {p && 'url' in p ? <img src={p.url} alt={`Preview of ${id}`} /> : <p className="muted">{p ? p.note : 'Loading the preview…'}</p>}

@@ -139,7 +139,7 @@ export function SearchView({ dark = false }: { dark?: boolean }) {
         partial={result.data?.partial} link={link} dark={dark} height={520} empty={go ? '' : 'Results appear here and on the sky.'}
         toolbar={(t) => <><BulkDownload table={t} rows={selected} />{committed.kind === 'raw' && <RawCalibrations table={t} rows={selected} />}</>}
         onLinkClick={(href, row) => !!table && opensDataLink(table, row, href) && (setParams({ [DATALINK_PARAM]: href, [DATALINK_REGION_PARAM]: searchRegion() }), true)}
-        sky={{ footprints, colourBy, focus: link.focus, cone: skyCone, centre, onDrawCircle, onDrawPolygon, polygon: skyPolygon }}
+        sky={{ footprints, colourBy, focus: link.focus, cone: skyCone, centre, onDrawCircle, onDrawPolygon, polygon: skyPolygon, skyImage: extras.skyImage }}
         drawn="footprints"
         extraColumns={extras.extraColumns}
         besideSky={extras.besideSky}

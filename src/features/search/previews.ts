@@ -1,20 +1,20 @@
 /**
  * Preview thumbnails: a row's DataLink `#preview`, fetched through the app's HTTP door (so the credential rules
- * apply) and shown as a blob: URL in an <img>. Only raster types are shown, by the answer's content type: an SVG
- * (it can carry scripts) or anything else is never put in the page, only named.
+ * apply) and shown as a blob: URL in an <img> (and drawn on the sky from the same blob). Only raster images are
+ * shown, by the answer's content type AND its first bytes (PNG, JPEG, GIF, WebP): an SVG (it can carry scripts) or
+ * anything else is never put in the page, only named.
  */
 import type { HttpClient } from '../../protocols/http'
 import { fetchLinks, type DataLinkTarget } from '../../protocols/datalink'
+import { checkedRaster, declaredRaster } from '../../protocols/image/raster'
 
-/** Image types an <img> may show from a blob: pixels only, nothing that runs. */
-const RASTER = /^image\/(png|jpeg|jpg|gif|webp|avif|bmp)$/i
-
-export type Preview = { url: string; type: string } | { note: string }
+export type Preview = { url: string; type: string; blob: Blob } | { note: string }
 
 /** What to do with a preview of this content type: show it (raster) or the note a user reads instead. */
 export function previewDecision(contentType: string | undefined): { show: true; type: string } | { show: false; note: string } {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
-  if (RASTER.test(type)) return { show: true, type }
+  const raster = declaredRaster(type)
+  if (raster) return { show: true, type: raster }
   if (/svg/.test(type)) return { show: false, note: 'preview not shown: SVG' }
   return { show: false, note: type ? `preview not shown: ${type}` : 'preview not shown: unknown type' }
 }
@@ -71,11 +71,15 @@ export class PreviewLoader {
       const res = await this.http.request(link.accessUrl, { signal })
       const decision = previewDecision(res.headers.get('Content-Type') ?? link.contentType)
       if (!decision.show) return { note: decision.note }
-      const blob = new Blob([await res.arrayBuffer()], { type: decision.type })
+      const bytes = new Uint8Array(await res.arrayBuffer())
+      // the bytes must be the image the type says (a "PNG" that is markup is not shown)
+      const type = checkedRaster(decision.type, bytes)
+      if (!type) return { note: `preview not shown: not a ${decision.type.replace('image/', '').toUpperCase()} image` }
+      const blob = new Blob([bytes], { type })
       if (signal.aborted) return { note: 'cancelled' }
       const url = URL.createObjectURL(blob)
       this.urls.push(url)
-      return { url, type: decision.type }
+      return { url, type, blob }
     } catch (e) {
       return { note: signal.aborted ? 'cancelled' : `no preview (${e instanceof Error ? e.message : String(e)})` }
     }

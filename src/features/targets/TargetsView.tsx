@@ -7,13 +7,15 @@ import { useMemo, useRef, useState } from 'react'
 import { useRuntime } from '../../state/runtime'
 import { useCapabilities } from '../../state/tapMetadata'
 import { useCatalogueTables } from '../../state/targets/catalogues'
-import { resolveNames } from '../../state/targets/names'
-import { namesToResolve, placeTargets, type Failure } from '../../state/targets/placement'
+import { resolveNames, type NameAnswer } from '../../state/targets/names'
+import { namesToResolve, placeTargets, textOf, type Failure } from '../../state/targets/placement'
 import { loadSession, saveSession } from '../../state/targets/session'
-import { cancelCoverage, resumeCoverage, runMatrix, runTable, startCoverage, targetsDone, useCoverageRun, type CoverageRun } from '../../state/targets/coverage'
+import {
+  addToCoverage, cancelCoverage, planSettings, planTargets, resumeCoverage, runMatrix, runTable, startCoverage, targetsDone, useCoverageRun, type CoveragePlan, type CoverageRun,
+} from '../../state/targets/coverage'
 import { parseRadius } from '../../protocols/coords'
 import {
-  catalogueSource, offersInlineUpload, parseTargetList, OBSCORE_SOURCE, RAW_SOURCE, DEFAULT_LIMITS, type CoverageSource, type ParsedList,
+  catalogueSource, offersInlineUpload, parseTargetList, OBSCORE_SOURCE, RAW_SOURCE, DEFAULT_LIMITS, type CoverageSource, type InputTarget, type ParsedList,
 } from '../../protocols/targets'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ResultsWithSky } from '../../components/ResultsWithSky'
@@ -72,7 +74,30 @@ export function TargetsView({ dark = false }: { dark?: boolean }) {
     ? `${parsed.list.format} · ${parsed.list.targets.length.toLocaleString('en')} targets${parsed.list.dropped ? ` (${parsed.list.dropped.toLocaleString('en')} more left out: at most 5,000)` : ''}`
     : ''
 
-  const check = async () => {
+  /** Resolves the names among `targets` (a progress line meanwhile); undefined when stopped or failed. */
+  const resolve = async (targets: readonly InputTarget[]): Promise<Map<string, NameAnswer> | undefined> => {
+    const names = namesToResolve(targets, fixes)
+    const resolverUrl = rt.endpoint('resolver')
+    resolveAbort.current?.abort()
+    const ac = new AbortController()
+    resolveAbort.current = ac
+    const answers = new Map<string, NameAnswer>()
+    if (names.length && resolverUrl) {
+      setResolving({ done: 0, total: names.length })
+      try {
+        return await resolveNames(rt.http, resolverUrl, names, { signal: ac.signal, onProgress: (done, total) => setResolving({ done, total }) })
+      } catch (e) {
+        if (!ac.signal.aborted) setProblem(e as Error)
+        return undefined
+      } finally {
+        setResolving(undefined)
+      }
+    } else if (names.length) for (const n of names) answers.set(n, { error: `The profile "${rt.profile.label}" has no name resolver: give coordinates` })
+    return answers
+  }
+
+  /** Checks the form, resolves the names and starts a run; a retry adds the corrected targets to the run instead (only they are asked). */
+  const check = async (retry = false) => {
     const radius = radiusOf(form.radius)
     const perQuery = Number(form.perQuery)
     const cat = catalogues.data?.find((c) => c.table === form.catalogue)
@@ -86,30 +111,20 @@ export function TargetsView({ dark = false }: { dark?: boolean }) {
     setProblem(undefined)
     if (Object.keys(errs).length || !serviceUrl || typeof radius === 'string') return
     const list = parsed.list!
-    const names = namesToResolve(list.targets, fixes)
-    const resolverUrl = rt.endpoint('resolver')
-    resolveAbort.current?.abort()
-    const ac = new AbortController()
-    resolveAbort.current = ac
-    let answers = new Map<string, import('../../state/targets/names').NameAnswer>()
-    if (names.length && resolverUrl) {
-      setResolving({ done: 0, total: names.length })
-      try {
-        answers = await resolveNames(rt.http, resolverUrl, names, { signal: ac.signal, onProgress: (done, total) => setResolving({ done, total }) })
-      } catch (e) {
-        if (!ac.signal.aborted) setProblem(e as Error)
-        return
-      } finally {
-        setResolving(undefined)
-      }
-    } else if (names.length) for (const n of names) answers.set(n, { error: `The profile "${rt.profile.label}" has no name resolver: give coordinates` })
-    const placed = placeTargets(list.targets, fixes, answers)
-    setFailures(placed.failures)
-    saveSession('failures', placed.failures)
-    if (placed.placed.length === 0) return
     const source: CoverageSource = form.kind === 'obscore' ? OBSCORE_SOURCE : form.kind === 'raw' ? RAW_SOURCE : catalogueSource(cat!.table, cat!.ra, cat!.dec)
     const mode = form.mode === 'auto' ? (uploadOffered ? 'upload' : 'batched') : form.mode
-    startCoverage(rt.http, { serviceUrl, source, radius, mode, targets: placed.placed, limits: { maxQueryLength: mode === 'upload' ? Number.MAX_SAFE_INTEGER : DEFAULT_LIMITS.maxQueryLength, maxTargets: perQuery }, maxrec: 100_000 })
+    const plan: CoveragePlan = { serviceUrl, source, radius, mode, targets: [], limits: { maxQueryLength: mode === 'upload' ? Number.MAX_SAFE_INTEGER : DEFAULT_LIMITS.maxQueryLength, maxTargets: perQuery }, maxrec: 100_000 }
+    // a retry on the same list and settings adds to the run: only the targets that had failed are resolved and asked
+    const failed = new Set(failures.map((f) => f.index))
+    const adding = retry && !!run && run.status !== 'running' && planSettings(run.plan) === planSettings(plan) && sameTargets(run.plan, list.targets, fixes)
+    const targets = adding ? list.targets.filter((t) => failed.has(t.index)) : list.targets
+    const answers = await resolve(targets)
+    if (!answers) return
+    const placed = placeTargets(targets, fixes, answers)
+    setFailures(placed.failures)
+    saveSession('failures', placed.failures)
+    if (adding) addToCoverage(rt.http, placed.placed)
+    else if (placed.placed.length) startCoverage(rt.http, { ...plan, targets: placed.placed })
   }
   const cancel = () => {
     resolveAbort.current?.abort()
@@ -120,7 +135,7 @@ export function TargetsView({ dark = false }: { dark?: boolean }) {
   return (
     <section className="view search-view targets-view" aria-label="Target list">
       <TargetForm form={form} onChange={setForm} onSubmit={() => void check()} catalogues={catalogues.data} uploadOffered={uploadOffered} errors={errors} understood={understood} busy={!!resolving || run?.status === 'running'} />
-      <Failures failures={failures} fixes={fixes} onFix={(i, t) => updateFixes({ ...fixes, [i]: t })} onRetry={() => void check()} busy={!!resolving || run?.status === 'running'} />
+      <Failures failures={failures} fixes={fixes} onFix={(i, t) => updateFixes({ ...fixes, [i]: t })} onRetry={() => void check(true)} busy={!!resolving || run?.status === 'running'} />
       <Progress run={run} resolving={resolving} onCancel={cancel} onResume={() => resumeCoverage(rt.http)} />
       {problem && <ErrorNotice error={problem} />}
       {run?.status === 'failed' && run.error instanceof Error && <ErrorNotice error={run.error} />}
@@ -129,12 +144,21 @@ export function TargetsView({ dark = false }: { dark?: boolean }) {
   )
 }
 
+/** Whether the run's targets are still the list's (same rows, same text): then corrected targets can join it. */
+function sameTargets(plan: CoveragePlan, list: readonly InputTarget[], fixes: Readonly<Record<number, string>>): boolean {
+  const byIndex = new Map(list.map((t) => [t.index, t]))
+  return planTargets(plan).every((t) => {
+    const x = byIndex.get(t.index)
+    return !!x && textOf(x, fixes) === t.name
+  })
+}
+
 function Progress({ run, resolving, onCancel, onResume }: { run: CoverageRun | undefined; resolving?: { done: number; total: number }; onCancel: () => void; onResume: () => void }) {
   const done = run ? Object.keys(run.done).length : 0
   const text = resolving
     ? `Resolving names: ${resolving.done} of ${resolving.total}`
     : run
-      ? `${run.status === 'running' ? 'Searching' : run.status === 'done' ? 'Done' : run.status === 'cancelled' ? 'Stopped' : 'Failed'}: ${done} of ${run.chunkCount} ${run.chunkCount === 1 ? 'query' : 'queries'} done · ${run.queries} sent (${run.plan.mode === 'upload' ? 'TAP upload' : 'batched ADQL'}) · ${run.rows.toLocaleString('en')} rows · ${run.plan.targets.length.toLocaleString('en')} targets · ${(run.elapsedMs / 1000).toFixed(1)} s`
+      ? `${run.status === 'running' ? 'Searching' : run.status === 'done' ? 'Done' : run.status === 'cancelled' ? 'Stopped' : 'Failed'}: ${done} of ${run.chunkCount} ${run.chunkCount === 1 ? 'query' : 'queries'} done · ${run.queries} sent (${run.plan.mode === 'upload' ? 'TAP upload' : 'batched ADQL'}) · ${run.rows.toLocaleString('en')} rows · ${planTargets(run.plan).length.toLocaleString('en')} targets · ${(run.elapsedMs / 1000).toFixed(1)} s`
       : 'Paste a list and press Check coverage'
   const busy = !!resolving || run?.status === 'running'
   return (
@@ -164,6 +188,7 @@ function Results({ run, dark }: { run: CoverageRun; dark: boolean }) {
   const group = picked && groupBy.includes(picked) ? picked : groupBy[0]
   const matrix = useMemo(() => runMatrix(run, group), [run, group])
   const done = useMemo(() => targetsDone(run), [run])
+  const targets = useMemo(() => planTargets(run.plan), [run.plan])
   const table = useMemo(() => runTable(run), [run])
   const link = useGridSkyLink(table)
   const footprints = useMemo(() => (table ? footprintsOfTable(table) : undefined), [table])
@@ -182,7 +207,7 @@ function Results({ run, dark }: { run: CoverageRun; dark: boolean }) {
           </select>
         </label>
       )}
-      <CoverageMatrix matrix={matrix} targets={run.plan.targets} done={done} groupLabel={group ?? 'rows'} />
+      <CoverageMatrix matrix={matrix} targets={targets} done={done} groupLabel={group ?? 'rows'} />
       <ResultsWithSky
         link={link} dark={dark} height={480} empty={run.status === 'running' ? 'Rows appear here as the queries come back.' : 'No rows near any target.'}
         sky={{ footprints, colourBy, focus: link.focus }}

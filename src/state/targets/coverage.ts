@@ -23,6 +23,11 @@ export interface CoveragePlan {
   /** Chunks in flight at once (2). */
   parallel?: number
   maxrec?: number
+  /**
+   * Targets added to the run after it began (corrected names), one batch per retry: each batch is chunked on its own,
+   * after the others, so that the chunks done keep their numbers and only the new chunks are asked.
+   */
+  added?: PlacedTarget[][]
 }
 
 export interface CoverageRun {
@@ -43,7 +48,14 @@ export interface CoverageRun {
 const UPLOAD_LIMITS: ChunkLimits = { maxQueryLength: Number.MAX_SAFE_INTEGER, maxTargets: 1000 }
 
 export const chunksOf = (plan: CoveragePlan): PlacedTarget[][] =>
-  chunkTargets(plan.source, plan.targets, plan.radius, plan.limits ?? (plan.mode === 'upload' ? UPLOAD_LIMITS : DEFAULT_LIMITS))
+  [plan.targets, ...(plan.added ?? [])].flatMap((batch) => (batch.length ? chunkTargets(plan.source, batch, plan.radius, plan.limits ?? (plan.mode === 'upload' ? UPLOAD_LIMITS : DEFAULT_LIMITS)) : []))
+
+/** Every target of a run (those added by retries too), in list order. */
+export const planTargets = (plan: CoveragePlan): PlacedTarget[] => (plan.added?.length ? [...plan.targets, ...plan.added.flat()].sort((a, b) => a.index - b.index) : plan.targets)
+
+/** The settings a run was made with (not its targets): a retry adds to a run only when they are the same. */
+export const planSettings = (plan: CoveragePlan): string =>
+  JSON.stringify([plan.serviceUrl, plan.source.table, plan.radius, plan.mode, plan.limits ?? null, plan.maxrec ?? null])
 
 let run: CoverageRun | undefined = restore()
 let controller: AbortController | undefined
@@ -121,6 +133,22 @@ export function resumeCoverage(http: HttpClient): void {
   void go(http)
 }
 
+/**
+ * Adds targets (corrected names) to the run: only their chunks are asked (and any chunk of the run not done yet);
+ * their rows join the others in list order and the matrix gains their rows. Targets the run has are left out.
+ * False when there is no run to add to (none, or one still running).
+ */
+export function addToCoverage(http: HttpClient, targets: readonly PlacedTarget[]): boolean {
+  if (!run || run.status === 'running') return false
+  const known = new Set(planTargets(run.plan).map((t) => t.index))
+  const fresh = targets.filter((t) => !known.has(t.index))
+  if (!fresh.length) return true
+  const plan = { ...run.plan, added: [...(run.plan.added ?? []), fresh] }
+  set({ ...run, plan, chunkCount: chunksOf(plan).length, status: 'running', error: undefined })
+  void go(http)
+  return true
+}
+
 export function clearCoverage(): void {
   cancelCoverage()
   set(undefined)
@@ -130,7 +158,10 @@ export function clearCoverage(): void {
 export function runRows(r: CoverageRun): { fields: ChunkRows['fields']; rows: ChunkRows['rows'] } {
   const keys = Object.keys(r.done).map(Number).sort((a, b) => a - b)
   const first = keys.length ? r.done[keys[0]!]! : undefined
-  return { fields: first?.fields ?? [], rows: keys.flatMap((k) => r.done[k]!.rows) }
+  const rows = keys.flatMap((k) => r.done[k]!.rows)
+  // targets added by a retry come last in chunk order: their rows go in list order with the others (a stable sort)
+  if (r.plan.added?.length) rows.sort((a, b) => (a[1] as number) - (b[1] as number))
+  return { fields: first?.fields ?? [], rows }
 }
 
 export function runTable(r: CoverageRun): Table | undefined {
