@@ -83,7 +83,8 @@ export class SkyEngine {
   private renderer = new FootprintRenderer()
   /** The footprints (or density map) below, the selection, hover, cone, marker and shapes above. */
   private base = new OverlayLayer()
-  private top = new OverlayLayer()
+  // followed by transform while the view moves, however cheap: a picture redrawn each frame costs the compositor more
+  private top = new OverlayLayer(0)
   private raf = 0
   private lastKey = ''
   private movedAt = 0

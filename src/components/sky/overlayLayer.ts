@@ -24,7 +24,12 @@ export class OverlayLayer {
   private t0 = 0
   private transformed = false
 
-  constructor() {
+  /**
+   * `budget`: a drawing that took longer (ms) follows a moving view by transform. Even a cheap drawing, redrawn
+   * each frame, costs the compositor a fresh full-size picture per frame: the layer over the footprints
+   * (selection, cone, marker) passes 0, always following by transform while the view moves.
+   */
+  constructor(private readonly budget = MOTION_BUDGET_MS) {
     this.canvas = document.createElement('canvas')
     this.canvas.className = 'sky-layer'
     this.canvas.setAttribute('aria-hidden', 'true')
@@ -45,7 +50,7 @@ export class OverlayLayer {
     const at = this.drawnAt
     if (this.dirty || !at || at.width !== p.width || at.height !== p.height) return true
     if (!moved) return this.transformed && still
-    if (this.cost <= MOTION_BUDGET_MS) return true
+    if (this.cost <= this.budget && this.budget > 0) return true
     const m = followMatrix(at, p)
     if (!m) return true
     this.canvas.style.transform = `matrix(${m.map((x) => +x.toFixed(6)).join(',')})`
