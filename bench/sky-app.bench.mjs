@@ -19,12 +19,15 @@ import os from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium } from '@playwright/test'
 import { out, round } from './lib.mjs'
+import { BUCKETS, frameBreakdown, TRACE_CATEGORIES } from './frame-breakdown.mjs'
 
 const PORT = Number(process.env.SKY_APP_PORT ?? 4396)
 const DIST = process.env.SKY_APP_DIST ?? 'dist'
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const CENTRE = [201.365, -43.019] // Cen A
 const CASES = (process.env.SKY_APP_CASES ?? '0,2000,50000,1000000').split(',').map(Number)
+// the cases whose drag is run once more under a trace, to say where a frame's time goes ('' for none)
+const BREAKDOWN = (process.env.SKY_APP_BREAKDOWN ?? '50000').split(',').filter(Boolean).map(Number)
 
 // --- the generated result ---------------------------------------------------------------------------------
 let seed = 1
@@ -183,23 +186,27 @@ const stats = (xs) => {
 }
 
 async function measure(page, act) {
-  await page.evaluate(() => {
+  const perfNow = await page.evaluate(() => {
     const m = window.__bench
     const sky = document.querySelector('.sky-host')?.__sky
     // our footprint draw, timed inside our rAF callback
     if (sky && !sky.renderer.__timed) {
-      const draw = sky.renderer.draw.bind(sky.renderer)
-      sky.renderer.draw = (...a) => {
-        const t0 = performance.now()
-        try {
-          return draw(...a)
-        } finally {
-          if (m.on) m.raf.draw += performance.now() - t0
+      for (const name of ['draw', 'drawOver']) {
+        const draw = sky.renderer[name].bind(sky.renderer)
+        sky.renderer[name] = (...a) => {
+          const t0 = performance.now()
+          try {
+            return draw(...a)
+          } finally {
+            if (m.on) m.raf.draw += performance.now() - t0
+          }
         }
       }
       sky.renderer.__timed = true
     }
     Object.assign(m, { on: true, frames: [], raf: { aladin: 0, ours: 0, draw: 0 }, commits: 0, commitMs: 0, renders: { view: 0, grid: 0, sky: 0, other: 0 }, long: [] })
+    // for lining up the page's frame times with a trace
+    return performance.mark('bench-sync').startTime
   })
   await act()
   const m = await page.evaluate(() => {
@@ -208,7 +215,7 @@ async function measure(page, act) {
     return JSON.parse(JSON.stringify(m))
   })
   const intervals = m.frames.slice(1).map((t, i) => t - m.frames[i])
-  return { ...stats(intervals), frames: intervals.length, raf: m.raf, commits: m.commits, renders: m.renders, long: m.long }
+  return { ...stats(intervals), frames: intervals.length, raf: m.raf, commits: m.commits, renders: m.renders, long: m.long, times: m.frames, perfNow }
 }
 
 async function drive(page, box) {
@@ -276,7 +283,17 @@ async function runCase(browser, n) {
     if (process.env.SKY_APP_TRACE) printTrace(`${n}${sel ? ' selected' : ''} pan`, JSON.parse((await page.context().browser().stopTracing()).toString()))
     if (cdp) printProfile(`${n}${sel ? ' selected' : ''} pan`, (await cdp.send('Profiler.stop')).profile)
     const hov = await measure(page, () => hover(page, box))
-    results[sel ? 'sel' : 'nosel'] = { pan, hov, selected }
+    let traced
+    if (BREAKDOWN.includes(n)) {
+      // the same drag again under a trace with CPU samples: where the main thread's time goes, frame by frame
+      await page.evaluate(([ra, dec, fov]) => document.querySelector('.sky-host').__sky.goTo(ra, dec, fov), [CENTRE[0], CENTRE[1], n > 100000 ? 40 : n > 2000 ? 6 : 1.5])
+      await page.waitForTimeout(300)
+      await page.context().browser().startTracing(page, { categories: TRACE_CATEGORIES })
+      const m = await measure(page, () => drive(page, box))
+      const trace = JSON.parse((await page.context().browser().stopTracing()).toString())
+      traced = { ...m, breakdown: frameBreakdown(trace, { mark: 'bench-sync', perfNow: m.perfNow }, m.times) }
+    }
+    results[sel ? 'sel' : 'nosel'] = { pan, hov, selected, traced }
   }
   await page.close()
   return { firstDrawMs, rowsMs, density, results }
@@ -329,6 +346,12 @@ function report(n, { firstDrawMs, rowsMs, density, results }) {
     const h = r.hov
     out(`${tag}_hover_react_commits`, h.commits, `commits while hovering ${h.frames} frames (view ${h.renders.view}, grid ${h.renders.grid}, sky ${h.renders.sky}, other ${h.renders.other} renders; goal: view and grid not per frame)`)
     out(`${tag}_hover_frame_p95_ms`, round(h.p95), 'ms')
+    if (r.traced) {
+      const t = r.traced
+      const b = t.breakdown
+      out(`${tag}_traced_frame_p95_ms`, round(t.p95), `ms (the drag again under a trace with CPU sampling, slower; ${b.frames} frames, ${b.slow} over 34 ms)`)
+      for (const [k, what] of Object.entries(BUCKETS)) out(`${tag}_cpu_${k}_ms_per_frame`, round(b.all[k], 2), `ms (in frames over 34 ms: ${round(b.slowFrames[k], 1)} ms; ${what})`)
+    }
   }
 }
 

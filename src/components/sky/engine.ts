@@ -10,6 +10,7 @@ import { fitProjection, type ViewProjection } from './projection'
 import { DENSITY_ABOVE, FootprintRenderer, type DrawStats } from './renderer'
 import { DensityMap, type DensityStats } from './density'
 import { compassAngles, zoomFor, type SkyFrame } from './skyCoords'
+import { OverlayLayer, SETTLE_MS } from './overlayLayer'
 import { labelAladinControls } from './aladinControls'
 
 let aladinChunk: Promise<typeof import('aladin-lite')> | undefined
@@ -80,11 +81,13 @@ export class SkyEngine {
   private cone: { ra: number; dec: number; radius: number } | null = null
   private marker: { ra: number; dec: number } | null = null
   private renderer = new FootprintRenderer()
-  private canvas: HTMLCanvasElement
-  private ctx: CanvasRenderingContext2D
+  /** The footprints (or density map) below, the selection, hover, cone, marker and shapes above. */
+  private base = new OverlayLayer()
+  // followed by transform while the view moves, however cheap: a picture redrawn each frame costs the compositor more
+  private top = new OverlayLayer(0)
   private raf = 0
   private lastKey = ''
-  private dirty = true
+  private movedAt = 0
   private projection: ViewProjection | undefined
   private down: { x: number; y: number } | undefined
   private broken = false
@@ -134,15 +137,11 @@ export class SkyEngine {
     readonly aladin: Aladin,
     private readonly aladinDiv: HTMLElement,
   ) {
-    this.canvas = document.createElement('canvas')
-    this.canvas.className = 'sky-layer'
-    this.canvas.setAttribute('aria-hidden', 'true')
     // above Aladin's own canvases, below its controls (zoom buttons, logo)
     const below = aladinDiv.querySelector('.aladin-catalogCanvas')
-    if (below) below.after(this.canvas)
-    else host.appendChild(this.canvas)
+    if (below) below.after(this.base.canvas, this.top.canvas)
+    else host.append(this.base.canvas, this.top.canvas)
     this.cleanup.push(labelAladinControls(aladinDiv))
-    this.ctx = this.canvas.getContext('2d')!
     const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void) => {
       host.addEventListener(type, fn, { capture: true, passive: true })
       this.cleanup.push(() => host.removeEventListener(type, fn, { capture: true }))
@@ -169,10 +168,10 @@ export class SkyEngine {
       this.setHovered(-1, true)
     })
     // draw mode: the layer canvas takes the pointer, so Aladin does not pan
-    this.drawing = new ShapeDrawing(this.canvas, {
+    this.drawing = new ShapeDrawing(this.top.canvas, {
       worldAt: (x, y) => this.worldAtClient(x, y),
       changed: () => {
-        this.dirty = true
+        this.top.dirty = true
       },
       circle: (c) => this.onCircle?.(c),
       polygon: (v) => this.onPolygon?.(v),
@@ -188,31 +187,31 @@ export class SkyEngine {
     this.hovered = -1
     this.stats.footprints = data ? countDrawable(data.store) : 0
     this.density = data && this.stats.footprints > DENSITY_ABOVE ? new DensityMap(data.store) : undefined // for views holding too many
-    this.dirty = true
+    this.base.dirty = this.top.dirty = true
   }
 
   setSelection(rows: readonly number[]): void {
     this.selected.fill(0)
     for (const r of rows) if (r >= 0 && r < this.selected.length) this.selected[r] = 1
-    this.dirty = true
+    this.top.dirty = true
   }
 
   setHovered(f: number, fromPointer = false): void {
     if (f === this.hovered) return
     this.hovered = f
-    this.dirty = true
+    this.top.dirty = true
     if (fromPointer) this.onHover?.(f)
   }
 
   setCone(cone: { ra: number; dec: number; radius: number } | null): void {
     this.cone = cone
-    this.dirty = true
+    this.top.dirty = true
   }
 
   /** Marks the position last clicked (ICRS degrees); null for none. */
   setMarker(at: { ra: number; dec: number } | null): void {
     this.marker = at
-    this.dirty = true
+    this.top.dirty = true
   }
 
   /** Aladin's coordinate grid, on or off. */
@@ -263,7 +262,7 @@ export class SkyEngine {
   /** The search polygon to outline (ICRS degrees). */
   setPolygon(vertices: readonly (readonly [number, number])[] | null): void {
     this.polygon = vertices && vertices.length >= 3 ? vertices : null
-    this.dirty = true
+    this.top.dirty = true
   }
 
   /** The sky position (ICRS degrees) under a viewport point, through Aladin's own pixel→world. */
@@ -305,7 +304,7 @@ export class SkyEngine {
   /** Runs a frame's drawing now (the loop otherwise draws only when the view or the data changed). */
   drawNow(): SkyStats {
     this.lastKey = ''
-    this.dirty = true
+    this.base.dirty = this.top.dirty = true
     this.frame()
     return this.stats
   }
@@ -313,7 +312,8 @@ export class SkyEngine {
   destroy(): void {
     cancelAnimationFrame(this.raf)
     for (const c of this.cleanup) c()
-    this.canvas.remove()
+    this.base.canvas.remove()
+    this.top.canvas.remove()
     this.aladinDiv.remove()
     this.data = undefined
   }
@@ -336,15 +336,13 @@ export class SkyEngine {
       return this.fail(e)
     }
     const key = `${ra},${dec},${fov[0]},${fov[1]},${w},${h}`
-    if (key === this.lastKey && !this.dirty) return
+    // moving: a costly layer follows by transform (OverlayLayer) and is drawn exactly once the view is still
+    const now = performance.now()
+    const moved = key !== this.lastKey
+    if (moved) this.movedAt = now
+    const still = now - this.movedAt >= SETTLE_MS
+    if (!moved && !this.base.pending(still) && !this.top.pending(still)) return
     this.lastKey = key
-    this.dirty = false
-    const dpr = window.devicePixelRatio || 1
-    if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
-      this.canvas.width = Math.round(w * dpr)
-      this.canvas.height = Math.round(h * dpr)
-    }
-    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     let p: ViewProjection | undefined
     try {
       // (world2pix takes ICRS when given no frame; a frame argument throws in aladin-lite 3.8.2)
@@ -353,30 +351,32 @@ export class SkyEngine {
       return this.fail(e)
     }
     this.projection = p
-    if (p) this.onView?.({ ra, dec, fov: [fov[0], fov[1]], ...compassAngles(p) })
+    if (p && moved) this.onView?.({ ra, dec, fov: [fov[0], fov[1]], ...compassAngles(p) })
     const cone = this.drawing.circle ?? this.cone
     const pending = this.drawing.openPolygon
     if (!p || (!this.data && !cone && !this.polygon && !pending?.length)) {
-      this.ctx.clearRect(0, 0, w, h)
+      this.base.clear()
+      this.top.clear()
       return
     }
-    const s = this.renderer.draw(this.ctx, p, {
-      store: this.data?.store ?? noFootprints(),
-      group: this.data?.group ?? new Uint16Array(0),
-      colours: this.data?.colours ?? [],
-      selected: this.selected,
-      hovered: this.hovered,
-      cone,
-      marker: this.marker,
-      density: this.density,
-    })
-    const densityKey = s.density ? `${s.density.order}` : ''
-    if (densityKey !== this.densityKey) this.onDensity?.(s.density)
-    this.densityKey = densityKey
-    if (this.polygon) drawPolygon(this.ctx, p, this.polygon, true)
-    if (pending && pending.length > 1) drawPolygon(this.ctx, p, pending, false)
-    this.stats = { ...this.stats, ...s, frames: this.stats.frames + 1 }
-    this.host.dataset.drawn = String(s.visible)
+    const dpr = window.devicePixelRatio || 1
+    const input = { store: this.data?.store ?? noFootprints(), group: this.data?.group ?? new Uint16Array(0), colours: this.data?.colours ?? [], selected: this.selected, hovered: this.hovered, cone, marker: this.marker, density: this.density }
+    if (this.base.needsDraw(p, moved, still)) {
+      const s = this.renderer.draw(this.base.begin(p, dpr), p, input)
+      this.base.end()
+      const densityKey = s.density ? `${s.density.order}` : ''
+      if (densityKey !== this.densityKey) this.onDensity?.(s.density)
+      this.densityKey = densityKey
+      this.stats = { ...this.stats, ...s, frames: this.stats.frames + 1 }
+      this.host.dataset.drawn = String(s.visible)
+    }
+    if (this.top.needsDraw(p, moved, still)) {
+      const ctx = this.top.begin(p, dpr)
+      this.renderer.drawOver(ctx, p, input)
+      if (this.polygon) drawPolygon(ctx, p, this.polygon, true)
+      if (pending && pending.length > 1) drawPolygon(ctx, p, pending, false)
+      this.top.end()
+    }
   }
 
   private guard(fn: () => void) {

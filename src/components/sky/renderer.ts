@@ -2,6 +2,8 @@
  * Draws footprints on a 2-D canvas above Aladin, one path per colour. Level of detail: footprints
  * smaller than ~2 px become dots merged on a 2-px raster (aggregated when zoomed out); larger ones
  * are outlined. Only footprints whose bounding cone meets the viewport's cone are visited.
+ * Two layers: `draw` the footprints (or the density map: costly for many), `drawOver` what goes over
+ * them (cone, selection, hovered footprint, marker: cheap), so that hovering redraws the second only.
  */
 import { FootprintKind, unitVector, type FootprintStore } from './footprints'
 import { candidatesInCone } from './gridIndex'
@@ -50,13 +52,15 @@ export const DENSITY_ABOVE = 100_000
 const LAYER_SCALE = 0.5
 /** Past this many selected footprints in view, their outlines are hairlines too. */
 const WIDE_SELECTION_OUTLINES = 60
+const BINS_PER_OCTAVE = 8
+const BINS = 20 * BINS_PER_OCTAVE
 
 export class FootprintRenderer {
   private stamp = new Uint32Array(0)
   private mark = 0
   private dotGrid = new Uint32Array(0)
   private dotMark = 0
-  private radii = new Float32Array(0)
+  private bins = new Uint32Array(BINS)
 
   draw(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput): DrawStats {
     const t0 = performance.now()
@@ -66,10 +70,9 @@ export class FootprintRenderer {
     const outlines: number[][] = colours.map(() => [])
     const dots: number[][] = colours.map(() => [])
     const points: number[][] = colours.map(() => [])
-    const highlighted: number[] = []
     if (input.density) {
       const density = input.density.draw(ctx, p, DENSITY_ABOVE)
-      if (density) return this.finish(ctx, p, input, selectedOf(input, p), t0, { visible: density.positions, outlines: 0, dots: 0, ms: 0, density })
+      if (density) return { visible: density.positions, outlines: 0, dots: 0, ms: performance.now() - t0, density }
     }
 
     // candidates: the grid for small views, a linear scan of the cones otherwise
@@ -97,7 +100,6 @@ export class FootprintRenderer {
       if (dotc <= 0.02) continue // behind the limb of the orthographic view
       visible++
       const g = group[f]!
-      if (input.selected[f] || f === input.hovered) highlighted.push(f)
       // positions are ringed while few; many become dots merged on the raster like small outlines
       if (k === FootprintKind.Point && total <= OUTLINE_BUDGET) {
         points[g]!.push(f)
@@ -152,15 +154,15 @@ export class FootprintRenderer {
       }
     }
 
-    return this.finish(ctx, p, input, highlighted, t0, { visible, outlines: outlineCount, dots: dotCount, ms: 0 })
+    return { visible, outlines: outlineCount, dots: dotCount, ms: performance.now() - t0 }
   }
 
   /** What goes over the footprints (or the density map): the cone, the selection and hovered footprint, the click marker. */
-  private finish(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput, highlighted: number[], t0: number, stats: DrawStats): DrawStats {
+  drawOver(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput): void {
+    ctx.clearRect(0, 0, p.width, p.height)
     if (input.cone) this.drawCone(ctx, p, input.cone)
-    this.drawHighlights(ctx, p, input, highlighted)
+    this.drawHighlights(ctx, p, input, selectedOf(input, p))
     if (input.marker) drawMarker(ctx, p, input.marker)
-    return { ...stats, ms: performance.now() - t0 }
   }
 
   /**
@@ -171,7 +173,7 @@ export class FootprintRenderer {
     const s = input.store
     const small = (f: number) => s.kind[f] === FootprintKind.Point || s.cone[4 * f + 3]! * p.scale < 6
     const trace = (c: CanvasRenderingContext2D, f: number) => {
-      if (!small(f)) return this.tracePath(c, p, s, f)
+      if (!small(f)) return this.tracePath(c, p, s, f, true)
       const [px, py] = this.point(p, s, f)
       c.moveTo(px + 7, py)
       c.arc(px, py, 7, 0, 2 * Math.PI)
@@ -235,7 +237,8 @@ export class FootprintRenderer {
   /** Pixel radius under which footprints are dots: DOT_PX, or higher when too many would be outlined. */
   private outlineThreshold(s: FootprintStore, p: ViewProjection, candidates: ArrayLike<number> | undefined, total: number): number {
     if (total <= OUTLINE_BUDGET) return DOT_PX
-    if (this.radii.length < total) this.radii = new Float32Array(total)
+    // a histogram of the outlines' pixel radii in eighths of an octave above DOT_PX (no sort of 50k radii a frame)
+    const bins = this.bins.fill(0)
     const cx = p.c[0], cy = p.c[1], cz = p.c[2]
     let n = 0
     for (let i = 0; i < total; i++) {
@@ -247,11 +250,17 @@ export class FootprintRenderer {
       if (px < DOT_PX) continue
       const d = s.cone[o]! * cx + s.cone[o + 1]! * cy + s.cone[o + 2]! * cz
       if (d <= 0.02 || d < Math.cos(Math.min(Math.PI, p.radius + r))) continue
-      this.radii[n++] = px
+      bins[Math.min(BINS - 1, Math.floor(Math.log2(px / DOT_PX) * BINS_PER_OCTAVE))]!++
+      n++
     }
     if (n <= OUTLINE_BUDGET) return DOT_PX
-    const sorted = this.radii.subarray(0, n).sort()
-    return sorted[n - OUTLINE_BUDGET]!
+    // from the largest down, the bins that fit in the budget are outlined
+    let kept = 0
+    for (let b = BINS - 1; b >= 0; b--) {
+      if (kept + bins[b]! > OUTLINE_BUDGET) return DOT_PX * 2 ** ((b + 1) / BINS_PER_OCTAVE)
+      kept += bins[b]!
+    }
+    return DOT_PX
   }
 
   private point(p: ViewProjection, s: FootprintStore, f: number): [number, number] {
@@ -262,22 +271,29 @@ export class FootprintRenderer {
     return [p.a * X + p.b * Y + p.tx, p.d * X + p.f * Y + p.ty]
   }
 
-  private tracePath(ctx: CanvasRenderingContext2D, p: ViewProjection, s: FootprintStore, f: number) {
+  /** One footprint's rings as subpaths; `joined` closes them with closePath (a proper corner join for wide strokes). */
+  private tracePath(ctx: CanvasRenderingContext2D, p: ViewProjection, s: FootprintStore, f: number, joined = false) {
     const xyz = s.xyz
     const ex = p.e[0], ey = p.e[1], ez = p.e[2], nx = p.n[0], ny = p.n[1], nz = p.n[2]
     for (let r = s.ringStart[f]!; r < s.ringStart[f + 1]!; r++) {
       const v0 = s.vertStart[r]!
       const v1 = s.vertStart[r + 1]!
+      let x0 = 0, y0 = 0
       for (let v = v0; v < v1; v++) {
         const x = xyz[3 * v]!, y = xyz[3 * v + 1]!, z = xyz[3 * v + 2]!
         const X = x * ex + y * ey + z * ez
         const Y = x * nx + y * ny + z * nz
         const px = p.a * X + p.b * Y + p.tx
         const py = p.d * X + p.f * Y + p.ty
-        if (v === v0) ctx.moveTo(px, py)
-        else ctx.lineTo(px, py)
+        if (v === v0) {
+          ctx.moveTo(px, py)
+          x0 = px
+          y0 = py
+        } else ctx.lineTo(px, py)
       }
-      ctx.closePath()
+      // hairlines go back to the first vertex by a line: closePath costs far more in Chromium's canvas (it dominated the frame)
+      if (joined) ctx.closePath()
+      else if (v1 > v0) ctx.lineTo(x0, y0)
     }
   }
 
@@ -313,11 +329,15 @@ export class FootprintRenderer {
   }
 }
 
-/** The selected and hovered footprints in front of the view (when the footprints themselves are not visited). */
+/** The selected and hovered footprints in view. */
 function selectedOf(input: DrawInput, p: ViewProjection): number[] {
   const out: number[] = []
   const { selected: sel, store: s } = input
-  const front = (f: number) => s.kind[f] !== FootprintKind.None && s.cone[4 * f]! * p.c[0] + s.cone[4 * f + 1]! * p.c[1] + s.cone[4 * f + 2]! * p.c[2] > 0.02
+  const front = (f: number) => {
+    if (s.kind[f] === FootprintKind.None) return false
+    const d = s.cone[4 * f]! * p.c[0] + s.cone[4 * f + 1]! * p.c[1] + s.cone[4 * f + 2]! * p.c[2]
+    return d > 0.02 && d >= Math.cos(Math.min(Math.PI, p.radius + s.cone[4 * f + 3]!))
+  }
   for (let f = sel.indexOf(1); f >= 0; f = sel.indexOf(1, f + 1)) if (front(f)) out.push(f)
   if (input.hovered >= 0 && !sel[input.hovered] && front(input.hovered)) out.push(input.hovered)
   return out
