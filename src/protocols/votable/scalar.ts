@@ -190,8 +190,14 @@ export class NumberColumn implements ColumnBuilder {
     if (b.kind !== 'number') throw new TypeError(`a ${b.kind} batch cannot extend a number column`)
     const at = this.n
     const count = b.data.length
-    this.data = growArray(this.data, at + count)
-    this.data.set(b.data, at)
+    if (at === 0 && b.data.constructor === this.data.constructor) {
+      // the first batch of an empty column is adopted, not copied (a table rebuilt from batches keeps one copy);
+      // a later append grows into a new array, so the batch's own array is never written
+      this.data = b.data
+    } else {
+      this.data = growArray(this.data, at + count)
+      this.data.set(b.data, at)
+    }
     this.nulls = putNulls(this.nulls, b.nulls, at, count, this.data.length)
     this.bigints = addBigInts(this.bigints, b.bigints, at)
     this.n = at + count
