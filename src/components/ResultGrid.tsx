@@ -267,11 +267,12 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
   // a result still arriving is not known to be small (a switch would redraw every row)
   const small = !paged && table.fields.length <= 80 && table.rowCount <= 5000
-  /** Ctrl/Cmd+C on a focused cell copies its value as shown (unless text is selected: the browser copies that). */
+  /** Ctrl/Cmd+C on a focused cell copies its value as shown (unless text is selected: the browser copies that); Ctrl/Cmd+A selects every row shown. */
   const copyFocusedCell = (e: CellKeyDownEvent<{ i: number }>) => {
     const k = e.event as KeyboardEvent | null | undefined
-    if (!k || k.key.toLowerCase() !== 'c' || !(k.ctrlKey || k.metaKey) || k.altKey || k.shiftKey) return
-    if (window.getSelection()?.toString()) return
+    if (!k || !(k.ctrlKey || k.metaKey) || k.altKey || k.shiftKey) return
+    if (k.key.toLowerCase() === 'a') return void (selection.selectAll(e.api), k.preventDefault())
+    if (k.key.toLowerCase() !== 'c' || window.getSelection()?.toString()) return
     const c = Number(e.column.getColId().slice(1))
     navigator.clipboard.writeText(displays[c]?.full(e.value as Value) ?? formatCell(e.value)).then(
       () => setCopied(`${e.colDef.headerName ?? 'cell'} copied`),
@@ -283,7 +284,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
     const rows = selection.rows()
     try {
       await navigator.clipboard.writeText(rowsAsTsv(table, rows, visibleColumns(), (c, v) => displays[c]!.full(v)))
-      setCopied(`${rows.length} rows copied`)
+      setCopied(`${rows.length.toLocaleString('en')} rows copied`)
     } catch {
       setCopied('The browser refused access to the clipboard')
     }
@@ -297,7 +298,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         </button>
         <span className="muted">
           {filtered !== undefined ? `${filtered.toLocaleString('en')} of ` : ''}
-          {shownRows.toLocaleString('en')} rows{partial ? <strong className="partial-mark" title={partial.reason}> (partial)</strong> : null}{filtered !== undefined ? ' (filtered)' : ''}{selection.count ? ` · ${selection.count} selected` : ''}
+          {shownRows.toLocaleString('en')} rows{partial ? <strong className="partial-mark" title={partial.reason}> (partial)</strong> : null}{filtered !== undefined ? ' (filtered)' : ''}{selection.count ? ` · ${selection.count.toLocaleString('en')} selected` : ''}
         </span>
         {copied && <span className="muted" role="status">{copied}</span>}
         {toolbar}

@@ -101,7 +101,7 @@ export function useGridSelection(
   api: RefObject<GridApi<Row> | null>,
   selected: readonly number[] | undefined,
   onChange: ((rows: number[]) => void) | undefined,
-  pagedOrder: DisplayOrder | undefined,
+  pagedOrder: (DisplayOrder & { onPage?: (rows: Row[]) => void }) | undefined,
 ) {
   const rows = useRef<Set<number>>(new Set(selected))
   const anchor = useRef<number | undefined>(undefined)
@@ -129,6 +129,14 @@ export function useGridSelection(
       applying.current = false
     }
   }, [])
+
+  useEffect(() => {
+    // a page's new nodes are selected as the set says (rows selected before their page was shown)
+    if (pagedOrder) pagedOrder.onPage = (page) => {
+      const g = api.current
+      if (g && !g.isDestroyed()) mirror(g, page.flatMap((r) => g.getRowNode(String(r.i)) ?? []))
+    }
+  }, [api, pagedOrder, mirror])
 
   const latestChange = useRef(onChange)
   latestChange.current = onChange
@@ -160,6 +168,8 @@ export function useGridSelection(
     rows: () => [...rows.current].sort((a, b) => a - b),
     /** The grid is ready, or has new nodes (a page came, rows were added): select those the set has. */
     mirror,
+    /** Ctrl/Cmd+A: every row shown (AG Grid's own select-all takes only the nodes of a paged grid's pages shown). */
+    selectAll: (g: GridApi<Row>) => commit(g, allShown(orderOf(g))),
     onRowClicked: (e: RowClickedEvent<Row>) => {
       const m = e.event as MouseEvent | null | undefined
       if (!e.data || !m) return
