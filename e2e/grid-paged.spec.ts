@@ -126,3 +126,35 @@ test('a result sorted, filtered and selected while it arrives keeps all of it wh
   await expect(page.getByRole('button', { name: 'Download script (2)' })).toBeVisible()
   await page.screenshot({ path: 'test-results/screenshots/grid-arriving-whole.png' })
 })
+
+// rows selected in TOPCAT & co. (over SAMP) on pages the grid has not shown: a Ctrl+click in the grid adds to them
+test('rows selected elsewhere on pages not shown stay selected through a Ctrl+click', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const samp = 'http://127.0.0.1:18121'
+  await fetch(`${samp}/reset`, { method: 'POST' })
+  const received = async (mtype: string) => ((await (await fetch(`${samp}/received`)).json()) as { mtype: string; params: Record<string, unknown>; rows?: number }[]).filter((m) => m.mtype === mtype)
+  await page.goto('/adql?profile=local')
+  await page.getByRole('button', { name: 'Connect to a SAMP hub' }).click()
+  await expect(page.getByRole('status', { name: 'SAMP status' })).toContainText('pyclient')
+  await page.getByRole('textbox', { name: 'MAXREC' }).fill('30000')
+  await runAdql(page, 'SELECT TOP 30000 a.obs_id, a.s_ra, a.target_name FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b')
+  const count = page.locator('.grid-toolbar > .muted').first()
+  await expect(count).toHaveText('30,000 rows', { timeout: 60_000 })
+  await page.getByRole('combobox', { name: 'Send table to SAMP client' }).selectOption({ label: 'pyclient' })
+  await expect.poll(async () => (await received('table.load.votable'))[0]?.rows, { timeout: 30_000 }).toBe(30000)
+  const load = (await received('table.load.votable'))[0]!
+  const send = { 'table-id': load.params['table-id'], url: load.params.url, 'row-list': ['15000', '29990'] }
+  const res = await fetch(`${samp}/send`, { method: 'POST', body: JSON.stringify({ mtype: 'table.select.rowList', params: send, to: 'ESO Archive Explorer' }) })
+  expect(res.ok).toBe(true)
+  await expect(count).toHaveText('30,000 rows · 2 selected')
+  const grid = page.getByTestId('result-grid')
+  // the grid scrolled to the first of them
+  await expect(grid.locator('.ag-row[row-index="15000"]')).toHaveClass(/ag-row-selected/)
+  await grid.locator('.ag-row[row-index="15001"] .ag-cell[col-id="c0"]').click({ modifiers: ['ControlOrMeta'] })
+  await expect(count).toHaveText('30,000 rows · 3 selected')
+  await expect(grid.locator('.ag-row[row-index="15000"]')).toHaveClass(/ag-row-selected/)
+  await expect.poll(async () => (await received('table.select.rowList')).map((m) => m.params['row-list']).pop(), { timeout: 10_000 }).toEqual(['15000', '15001', '29990'])
+  await page.getByRole('button', { name: 'Copy selected' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('3 rows copied')
+  await page.screenshot({ path: 'test-results/screenshots/grid-paged-samp-selection.png' })
+})
