@@ -1,7 +1,8 @@
 import { test, expect, ARCHIVE, parseCsv, runAdql } from './fixtures'
 
 // a result over 20,000 rows is given to the grid page by page; sorting, filtering and selecting work as on a small one
-test('a large result sorts by a header, filters a column and selects rows, page by page', async ({ page }) => {
+test('a large result sorts by a header, filters a column and selects rows, page by page', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const q = 'SELECT TOP 30000 a.obs_id, a.s_ra, a.target_name FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b'
   const body = new URLSearchParams({ REQUEST: 'doQuery', LANG: 'ADQL', RESPONSEFORMAT: 'csv', MAXREC: '30000', QUERY: q })
   const rows = parseCsv(await (await fetch(`${ARCHIVE}/tap/sync`, { method: 'POST', body })).text()).slice(1)
@@ -48,4 +49,112 @@ test('a large result sorts by a header, filters a column and selects rows, page 
   await expect(count).toContainText('· 2 selected')
   await expect(grid.locator('.ag-row.ag-row-selected')).not.toHaveCount(0)
   await page.screenshot({ path: 'test-results/screenshots/grid-paged.png' })
+
+  // the filter cleared: every row is shown again, the two selected stay
+  await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
+  await page.locator('.ag-filter input[type="text"]').first().fill('')
+  await page.keyboard.press('Escape')
+  await expect(count).toHaveText('30,000 rows · 2 selected')
+  // Ctrl+A selects every row shown, most of them on pages never shown; a Ctrl+click on one keeps all the others
+  await grid.locator('.ag-row[row-index="1"] .ag-cell[col-id="c0"]').click()
+  await expect(count).toHaveText('30,000 rows · 1 selected')
+  await page.keyboard.press('ControlOrMeta+a')
+  await expect(count).toHaveText('30,000 rows · 30,000 selected')
+  await grid.locator('.ag-row[row-index="3"] .ag-cell[col-id="c0"]').click({ modifiers: ['ControlOrMeta'] })
+  await expect(count).toHaveText('30,000 rows · 29,999 selected')
+  await expect(grid.locator('.ag-row[row-index="3"]')).not.toHaveClass(/ag-row-selected/)
+  await expect(grid.locator('.ag-row[row-index="4"]')).toHaveClass(/ag-row-selected/)
+  await page.getByRole('button', { name: 'Copy selected' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('29,999 rows copied')
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).trimEnd().split('\n')
+  // a header line and one line a row
+  expect(copied.length).toBe(30_000)
+  // the rows at the end (sorted by s_ra, descending: the smallest s_ra last) were never shown, and are copied
+  expect(copied.some((l) => Number(l.split('\t')[1]) === Math.min(...ras))).toBe(true)
+  await page.screenshot({ path: 'test-results/screenshots/grid-paged-all-but-one.png' })
+})
+
+// the job's result (20,000 rows) comes page by page: what the user set while it arrived stays when it is whole
+test('a result sorted, filtered and selected while it arrives keeps all of it when it is whole', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const faults = `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18150}/async-trickle/tap`
+  await page.goto('/adql?profile=local')
+  await page.getByRole('textbox', { name: 'Add a TAP service by URL' }).fill(faults)
+  await page.getByRole('button', { name: 'Add TAP service' }).click()
+  await expect(page.getByRole('combobox', { name: 'TAP service' })).toHaveValue(faults)
+  await page.getByRole('radio', { name: 'async job' }).check()
+  await runAdql(page, 'SELECT obs_id, target_name, s_ra, s_dec FROM ivoa.obscore')
+  const progress = page.getByRole('status', { name: 'Result rows' })
+  await expect(progress).toHaveText('Receiving the result… 500 rows so far', { timeout: 30_000 })
+  const grid = page.getByTestId('result-grid')
+  const count = page.locator('.grid-toolbar > .muted').first()
+
+  // while it arrives: s_ra descending, target_name containing "NGC 4", s_dec hidden, two rows selected
+  const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
+  await raHeader.locator('.ag-header-cell-label').click()
+  await raHeader.locator('.ag-header-cell-label').click()
+  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
+  await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
+  await page.locator('.ag-filter input[type="text"]').first().fill('NGC 4')
+  await page.keyboard.press('Escape')
+  // NGC 4, 40-49, 400-499
+  await expect(count).toHaveText('111 of 500 rows (filtered)')
+  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 499')
+  await page.getByText('Columns (4/4)').click()
+  await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_dec').uncheck()
+  await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
+  await page.getByText('Columns (3/4)').click()
+  await grid.locator('.ag-row[row-index="0"] .ag-cell').first().click()
+  await grid.locator('.ag-row[row-index="2"] .ag-cell').first().click({ modifiers: ['ControlOrMeta'] })
+  await expect(count).toHaveText('111 of 500 rows (filtered) · 2 selected')
+  await page.screenshot({ path: 'test-results/screenshots/grid-arriving-set.png' })
+
+  // the rest comes: the same sort, filter, columns and selection over all 20,000 rows
+  expect((await page.request.post(`http://127.0.0.1:${process.env.FAULTS_PORT ?? 18150}/__release`)).ok()).toBe(true)
+  await expect(progress).toHaveText('20,000 rows')
+  // NGC 4, 40-49, 400-499, 4000-4999
+  await expect(count).toHaveText('1,111 of 20,000 rows (filtered) · 2 selected')
+  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 4999')
+  await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
+  await expect(page.getByText('Columns (3/4)')).toBeVisible()
+  // the rows selected (NGC 499 and NGC 497, now past the first thousand rows shown) are the ones copied
+  await page.getByRole('button', { name: 'Copy selected' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('2 rows copied')
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).trimEnd().split('\n').slice(1)
+  expect(copied.map((l) => l.split('\t').slice(0, 2))).toEqual([['FAULT.0498', 'NGC 497'], ['FAULT.0500', 'NGC 499']])
+  await expect(page.getByRole('button', { name: 'Download script (2)' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/grid-arriving-whole.png' })
+})
+
+// rows selected in TOPCAT & co. (over SAMP) on pages the grid has not shown: a Ctrl+click in the grid adds to them
+test('rows selected elsewhere on pages not shown stay selected through a Ctrl+click', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const samp = 'http://127.0.0.1:18121'
+  await fetch(`${samp}/reset`, { method: 'POST' })
+  const received = async (mtype: string) => ((await (await fetch(`${samp}/received`)).json()) as { mtype: string; params: Record<string, unknown>; rows?: number }[]).filter((m) => m.mtype === mtype)
+  await page.goto('/adql?profile=local')
+  await page.getByRole('button', { name: 'Connect to a SAMP hub' }).click()
+  await expect(page.getByRole('status', { name: 'SAMP status' })).toContainText('pyclient')
+  await page.getByRole('textbox', { name: 'MAXREC' }).fill('30000')
+  await runAdql(page, 'SELECT TOP 30000 a.obs_id, a.s_ra, a.target_name FROM ivoa.ObsCore AS a, ivoa.ObsCore AS b')
+  const count = page.locator('.grid-toolbar > .muted').first()
+  await expect(count).toHaveText('30,000 rows', { timeout: 60_000 })
+  await page.getByRole('combobox', { name: 'Send table to SAMP client' }).selectOption({ label: 'pyclient' })
+  await expect.poll(async () => (await received('table.load.votable'))[0]?.rows, { timeout: 30_000 }).toBe(30000)
+  const load = (await received('table.load.votable'))[0]!
+  const send = { 'table-id': load.params['table-id'], url: load.params.url, 'row-list': ['15000', '29990'] }
+  const res = await fetch(`${samp}/send`, { method: 'POST', body: JSON.stringify({ mtype: 'table.select.rowList', params: send, to: 'ESO Archive Explorer' }) })
+  expect(res.ok).toBe(true)
+  await expect(count).toHaveText('30,000 rows · 2 selected')
+  const grid = page.getByTestId('result-grid')
+  // the grid scrolled to the first of them
+  await expect(grid.locator('.ag-row[row-index="15000"]')).toHaveClass(/ag-row-selected/)
+  await grid.locator('.ag-row[row-index="15001"] .ag-cell[col-id="c0"]').click({ modifiers: ['ControlOrMeta'] })
+  await expect(count).toHaveText('30,000 rows · 3 selected')
+  await expect(grid.locator('.ag-row[row-index="15000"]')).toHaveClass(/ag-row-selected/)
+  await expect.poll(async () => (await received('table.select.rowList')).map((m) => m.params['row-list']).pop(), { timeout: 10_000 }).toEqual(['15000', '15001', '29990'])
+  await page.getByRole('button', { name: 'Copy selected' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('3 rows copied')
+  await page.screenshot({ path: 'test-results/screenshots/grid-paged-samp-selection.png' })
 })

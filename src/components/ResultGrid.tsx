@@ -12,6 +12,7 @@ import { GridSorter, keepOrder } from './gridSort'
 import { withExtraColumns } from './gridExtras'
 import { useGrowingRows } from './growingRows'
 import { PAGED_ROWS, PAGE_ROWS, RowSource, usePagedRows } from './gridInfinite'
+import { useGridSelection } from './gridSelection'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -111,19 +112,11 @@ function numericColumnsCss(scope: string, table: Table): string {
 }
 
 // grid options that never change are module constants: a new object on a render is a changed option to the grid
-const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: true, checkboxes: false, headerCheckbox: false } as const
+// clicks select through gridSelection (our set of rows is the selection; the grid's nodes mirror it)
+const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: false, checkboxes: false, headerCheckbox: false } as const
 const rowId = (p: { data: { i: number } }) => String(p.data.i)
 /** The grid is one tab stop: Tab leaves it (arrows move inside), instead of walking every cell. */
 const leaveOnTab = () => false as const
-
-/** The first of some rows in the order shown (sorted, filtered), to scroll to. */
-function firstDisplayed(g: GridApi<{ i: number }>, rows: ReadonlySet<number>) {
-  for (let k = 0, n = g.getDisplayedRowCount(); k < n; k++) {
-    const node = g.getDisplayedRowAtIndex(k)
-    if (node?.data && rows.has(node.data.i)) return node
-  }
-  return undefined
-}
 
 type LinkClick = RefObject<((href: string, row: number) => boolean) | undefined>
 
@@ -154,52 +147,6 @@ function columnDefsOf(table: Table, layout: ColumnLayout, displays: readonly Col
     hide: layout.hidden.has(c),
     }
   })
-}
-
-/** Follows selections made elsewhere (the sky) without remounting, so sort, filters and columns stay; scrolls to the first shown. True while it applies one. */
-function useFollowSelection(api: RefObject<GridApi<{ i: number }> | null>, selected: readonly number[] | undefined, source: RowSource | undefined): RefObject<boolean> {
-  const applyingSelection = useRef(false)
-  useEffect(() => {
-    if (!source) return
-    // rows selected before their page was shown are selected as it comes
-    source.onPage = (rows) => {
-      const g = api.current
-      const nodes = rows.flatMap((r) => (source.pending.delete(r.i) ? [g?.getRowNode(String(r.i))].filter((n) => !!n) : []))
-      if (!g || !nodes.length) return
-      applyingSelection.current = true
-      g.setNodesSelected({ nodes, newValue: true })
-      applyingSelection.current = false
-    }
-  }, [api, source])
-  useEffect(() => {
-    const g = api.current
-    if (!g || !selected) return
-    const want = new Set(selected)
-    if (source) {
-      source.pending.clear()
-      for (const r of want) if (!g.getRowNode(String(r))) source.pending.add(r)
-    }
-    const nodes: Parameters<GridApi['setNodesSelected']>[0]['nodes'][number][] = []
-    const unselect: typeof nodes = []
-    g.forEachNode((n) => {
-      if (!n.data) return
-      if (want.has(n.data.i) && !n.isSelected()) nodes.push(n)
-      else if (!want.has(n.data.i) && n.isSelected()) unselect.push(n)
-    })
-    if (!nodes.length && !unselect.length && !source?.pending.size) return
-    applyingSelection.current = true
-    if (nodes.length) g.setNodesSelected({ nodes, newValue: true })
-    if (unselect.length) g.setNodesSelected({ nodes: unselect, newValue: false })
-    applyingSelection.current = false
-    if (source) {
-      const at = source.firstOf(want)
-      if (at >= 0) g.ensureIndexVisible(at, 'middle')
-      return
-    }
-    const first = firstDisplayed(g, want)
-    if (first) g.ensureNodeVisible(first, 'middle')
-  }, [api, selected, source])
-  return applyingSelection
 }
 
 /**
@@ -264,7 +211,11 @@ const NO_EXTRAS: readonly ExtraColumn[] = []
  */
 function useRows(api: RefObject<GridApi<{ i: number }> | null>, table: Table, rows: number | undefined, extraColumns: readonly ExtraColumn[]) {
   const shownRows = rows ?? table.rowCount
-  const paged = rows !== undefined || table.rowCount > PAGED_ROWS
+  // a table that came page by page stays so when it is whole, however small: a new grid would drop the user's sort,
+  // filters, column state and scroll position
+  const pagedTable = useRef<Table | undefined>(undefined)
+  const paged = rows !== undefined || table.rowCount > PAGED_ROWS || pagedTable.current === table
+  if (paged) pagedTable.current = table
   const rowData = useGrowingRows(api, table, shownRows, !paged)
   // new extra values are read at the next sort
   const sorter = useMemo(() => new GridSorter(table), [table])
@@ -286,7 +237,6 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const api = useRef<GridApi<{ i: number }> | null>(null)
   const { layout, change, reset } = useColumnLayout(table, columnOrder)
   const [timesAs, setTimesAs] = useTimesAs()
-  const [selectedCount, setSelectedCount] = useState(0)
   const [copied, setCopied] = useState<string | null>(null)
   /** Rows left by the column filters (undefined: no filter set). */
   const [filtered, setFiltered] = useState<number | undefined>(undefined)
@@ -304,29 +254,37 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   const columnDefs = useMemo(() => {
     return withExtraColumns(table, columnDefsOf(table, layout, displays, linkClick), extraColumns, HeaderLabel)
   }, [table, layout, displays, extraColumns])
-  const applyingSelection = useFollowSelection(api, selected, source)
+  const selection = useGridSelection(api, selected, onSelectionChange, source)
+  const { mirror } = selection
+  useEffect(() => {
+    // a page's new nodes are selected as the selection says (rows selected before their page was shown)
+    if (source) source.onPage = (rows) => {
+      const g = api.current
+      if (g && !g.isDestroyed()) mirror(g, rows.flatMap((r) => g.getRowNode(String(r.i)) ?? []))
+    }
+  }, [api, source, mirror])
   const rowClassRules = useHighlightedRow(api, highlight)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
   // a result still arriving is not known to be small (a switch would redraw every row)
-  const small = rows === undefined && table.fields.length <= 80 && table.rowCount <= 5000
-  /** Ctrl/Cmd+C on a focused cell copies its value as shown (unless text is selected: the browser copies that). */
+  const small = !paged && table.fields.length <= 80 && table.rowCount <= 5000
+  /** Ctrl/Cmd+C on a focused cell copies its value as shown (unless text is selected: the browser copies that); Ctrl/Cmd+A selects every row shown. */
   const copyFocusedCell = (e: CellKeyDownEvent<{ i: number }>) => {
     const k = e.event as KeyboardEvent | null | undefined
-    if (!k || k.key.toLowerCase() !== 'c' || !(k.ctrlKey || k.metaKey) || k.altKey || k.shiftKey) return
-    if (window.getSelection()?.toString()) return
+    if (!k || !(k.ctrlKey || k.metaKey) || k.altKey || k.shiftKey) return
+    if (k.key.toLowerCase() === 'a') return void (selection.selectAll(e.api), k.preventDefault())
+    if (k.key.toLowerCase() !== 'c' || window.getSelection()?.toString()) return
     const c = Number(e.column.getColId().slice(1))
     navigator.clipboard.writeText(displays[c]?.full(e.value as Value) ?? formatCell(e.value)).then(
       () => setCopied(`${e.colDef.headerName ?? 'cell'} copied`),
       () => setCopied('The browser refused access to the clipboard'),
     )
   }
-  const selectedRows = () => [...new Set([...(api.current?.getSelectedRows() ?? []).map((r) => r.i), ...(source?.pending ?? [])])].sort((a, b) => a - b)
   const visibleColumns = () => layout.order.filter((c) => !layout.hidden.has(c))
   const copySelected = async () => {
-    const rows = selectedRows()
+    const rows = selection.rows()
     try {
       await navigator.clipboard.writeText(rowsAsTsv(table, rows, visibleColumns(), (c, v) => displays[c]!.full(v)))
-      setCopied(`${rows.length} rows copied`)
+      setCopied(`${rows.length.toLocaleString('en')} rows copied`)
     } catch {
       setCopied('The browser refused access to the clipboard')
     }
@@ -335,12 +293,12 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
     <div className="result-grid-wrap">
       <div className="toolbar grid-toolbar">
         <ColumnChooser fields={table.fields} layout={layout} onHiddenChange={(hidden) => change({ hidden })} onReset={reset} timesAs={timesAs} onTimesAsChange={setTimesAs} />
-        <button type="button" onClick={copySelected} disabled={selectedCount === 0} title="Copy the selected rows as tab-separated text">
+        <button type="button" onClick={copySelected} disabled={selection.count === 0} title="Copy the selected rows as tab-separated text">
           Copy selected
         </button>
         <span className="muted">
           {filtered !== undefined ? `${filtered.toLocaleString('en')} of ` : ''}
-          {shownRows.toLocaleString('en')} rows{partial ? <strong className="partial-mark" title={partial.reason}> (partial)</strong> : null}{filtered !== undefined ? ' (filtered)' : ''}{selectedCount ? ` · ${selectedCount} selected` : ''}
+          {shownRows.toLocaleString('en')} rows{partial ? <strong className="partial-mark" title={partial.reason}> (partial)</strong> : null}{filtered !== undefined ? ' (filtered)' : ''}{selection.count ? ` · ${selection.count.toLocaleString('en')} selected` : ''}
         </span>
         {copied && <span className="muted" role="status">{copied}</span>}
         {toolbar}
@@ -352,16 +310,11 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         key={paged ? 'paged' : 'whole'}
         onGridReady={(e) => {
           api.current = e.api
-          if (selected?.length && source) for (const r of selected) source.pending.add(r)
-          else if (selected?.length) for (const r of selected) e.api.getRowNode(String(r))?.setSelected(true)
+          mirror(e.api)
         }}
-        onSelectionChanged={() => {
-          // the user's own selection replaces one made elsewhere whose rows the grid has not shown yet
-          if (!applyingSelection.current) source?.pending.clear()
-          const rows = selectedRows()
-          setSelectedCount(rows.length)
-          if (!applyingSelection.current) onSelectionChange?.(rows)
-        }}
+        onRowDataUpdated={(e) => mirror(e.api)}
+        onRowClicked={selection.onRowClicked}
+        onSelectionChanged={selection.onSelectionChanged}
         onModelUpdated={(e) => setFiltered(e.api.isAnyFilterPresent() ? e.api.getDisplayedRowCount() : undefined)}
         onColumnMoved={(e) => {
           // the user dragged a header: remember the new order (the grid already shows it)

@@ -11,6 +11,7 @@ import type { Table } from '../protocols/votable'
 import type { ExtraColumn } from './gridColumns'
 import { filterRows, type ColumnFilterModel } from './gridFilter'
 import type { GridSorter } from './gridSort'
+import type { DisplayOrder } from './gridSelection'
 import { GAP_MS } from './growingRows'
 
 type Row = { i: number }
@@ -21,10 +22,8 @@ export const PAGED_ROWS = 20_000
 export const PAGE_ROWS = 200
 
 /** The grid's rows, page by page, in the order of the grid's sort and filters. */
-export class RowSource implements IDatasource {
-  /** Rows to select when the grid first shows them (selected elsewhere before their page was loaded). */
-  readonly pending = new Set<number>()
-  /** Called after a page's rows are given to the grid (selection of pending rows). */
+export class RowSource implements IDatasource, DisplayOrder {
+  /** Called after a page's rows are given to the grid (their nodes are selected as the selection says). */
   onPage?: (rows: Row[]) => void
   private shown: { key: string; order: Uint32Array | undefined } = { key: '', order: undefined }
   private extras: readonly ExtraColumn[] = []
@@ -64,16 +63,17 @@ export class RowSource implements IDatasource {
     return order
   }
 
-  /** The first place in the order last shown that holds one of these rows (-1: none). */
-  firstOf(rows: ReadonlySet<number>): number {
+  // the order last shown (DisplayOrder, for the selection)
+  count(): number {
+    return this.shown.order ? this.shown.order.length : this.n
+  }
+  rowAt(k: number): number | undefined {
     const order = this.shown.order
-    if (!order) {
-      let first = -1
-      for (const r of rows) if (r < this.n && (first < 0 || r < first)) first = r
-      return first
-    }
-    for (let k = 0; k < order.length; k++) if (rows.has(order[k]!)) return k
-    return -1
+    return k < 0 || k >= this.count() ? undefined : order ? order[k] : k
+  }
+  positionOf(row: number): number {
+    const order = this.shown.order
+    return order ? order.indexOf(row) : row >= 0 && row < this.n ? row : -1
   }
 
   private cell(colId: string): ((row: number) => unknown) | undefined {
