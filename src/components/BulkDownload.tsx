@@ -77,7 +77,7 @@ export function BulkDownload({ table, rows }: { table: Table; rows: readonly num
   return (
     <>
       <button type="button" disabled={rows.length === 0} onClick={() => setOpen(true)} title={rows.length ? `A script that downloads the files of the ${rows.length} selected rows` : 'Select rows to download their files'}>
-        Download script{rows.length ? ` (${rows.length})` : ''}
+        Download script{rows.length ? ` (${rows.length.toLocaleString('en')})` : ''}
       </button>
       {open && (
         <section className="bulk-download panel" role="dialog" aria-label="Bulk download">
