@@ -2,7 +2,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import * as grid from 'ag-grid-community'
-import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
+import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type IRowNode, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
 import { isNumericScalar } from '../protocols/table'
 import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
@@ -13,6 +13,7 @@ import { withExtraColumns } from './gridExtras'
 import { useGrowingRows } from './growingRows'
 import { PAGED_ROWS, PAGE_ROWS, RowSource, usePagedRows } from './gridInfinite'
 import { useGridSelection } from './gridSelection'
+import { useCarriedSettings } from './gridCarry'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -231,6 +232,16 @@ function useRows(api: RefObject<GridApi<{ i: number }> | null>, table: Table, ro
   return { paged, rowData, sorter, source }
 }
 
+/** A page's new nodes are selected as the selection says (rows selected before their page was shown). */
+function useSelectedPages(api: RefObject<GridApi<{ i: number }> | null>, source: RowSource | undefined, mirror: (g: GridApi<{ i: number }>, nodes?: IRowNode<{ i: number }>[]) => void) {
+  useEffect(() => {
+    if (source) source.onPage = (rows) => {
+      const g = api.current
+      if (g && !g.isDestroyed()) mirror(g, rows.flatMap((r) => g.getRowNode(String(r.i)) ?? []))
+    }
+  }, [api, source, mirror])
+}
+
 export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlight, toolbar, onLinkClick, partial, extraColumns = NO_EXTRAS, columnOrder }: Props) {
   const linkClick = useRef(onLinkClick)
   linkClick.current = onLinkClick
@@ -256,14 +267,10 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   }, [table, layout, displays, extraColumns])
   const selection = useGridSelection(api, selected, onSelectionChange, source)
   const { mirror } = selection
-  useEffect(() => {
-    // a page's new nodes are selected as the selection says (rows selected before their page was shown)
-    if (source) source.onPage = (rows) => {
-      const g = api.current
-      if (g && !g.isDestroyed()) mirror(g, rows.flatMap((r) => g.getRowNode(String(r.i)) ?? []))
-    }
-  }, [api, source, mirror])
+  useSelectedPages(api, source, mirror)
   const rowClassRules = useHighlightedRow(api, highlight)
+  // a table of the same columns replacing this one (a preview, then the whole result) keeps the sort and filters
+  const carried = useCarriedSettings(api, table)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
   // a result still arriving is not known to be small (a switch would redraw every row)
   const small = !paged && table.fields.length <= 80 && table.rowCount <= 5000
@@ -310,8 +317,11 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         key={paged ? 'paged' : 'whole'}
         onGridReady={(e) => {
           api.current = e.api
+          carried.apply(e.api)
           mirror(e.api)
         }}
+        onSortChanged={(e) => carried.record(e.api)}
+        onFilterChanged={(e) => carried.record(e.api)}
         onRowDataUpdated={(e) => mirror(e.api)}
         onRowClicked={selection.onRowClicked}
         onSelectionChanged={selection.onSelectionChanged}
