@@ -206,17 +206,26 @@ interface Props {
 
 const NO_EXTRAS: readonly ExtraColumn[] = []
 
+/** The grid has something set that a new grid would not have: a sort, a filter, a scroll position. */
+function holdsUserState(g: GridApi<{ i: number }> | null): boolean {
+  if (!g || g.isDestroyed()) return false
+  return g.getColumnState().some((c) => c.sort) || g.isAnyFilterPresent() || g.getVerticalPixelRange().top > 0 || g.getHorizontalPixelRange().left > 0
+}
+
 /**
  * The grid's rows: large results, and results still arriving, page by page (gridInfinite); small ones whole (and a
  * whole table's sort through postSortRows). Sorting is ours either way, on the column store.
  */
 function useRows(api: RefObject<GridApi<{ i: number }> | null>, table: Table, rows: number | undefined, extraColumns: readonly ExtraColumn[]) {
   const shownRows = rows ?? table.rowCount
-  // a table that came page by page stays so when it is whole, however small: a new grid would drop the user's sort,
-  // filters, column state and scroll position
-  const pagedTable = useRef<Table | undefined>(undefined)
-  const paged = rows !== undefined || table.rowCount > PAGED_ROWS || pagedTable.current === table
-  if (paged) pagedTable.current = table
+  // a table that came page by page and ends small stays so when the user sorted, filtered or scrolled it meanwhile
+  // (a new grid would start without them); else the whole is given to a new grid (all columns in the page, cell text
+  // selectable). Decided once, as it ends: columns and selection are ours, the new grid takes them.
+  const arriving = rows !== undefined
+  const kept = useRef<{ table: Table; stay?: boolean } | undefined>(undefined)
+  if (arriving || table.rowCount > PAGED_ROWS) kept.current = { table, stay: arriving ? undefined : true }
+  else if (kept.current?.table === table && kept.current.stay === undefined) kept.current = { table, stay: holdsUserState(api.current) }
+  const paged = arriving || table.rowCount > PAGED_ROWS || (kept.current?.table === table && kept.current.stay === true)
   const rowData = useGrowingRows(api, table, shownRows, !paged)
   // new extra values are read at the next sort
   const sorter = useMemo(() => new GridSorter(table), [table])

@@ -49,6 +49,8 @@ export function useCarriedSettings(api: RefObject<GridApi<{ i: number }> | null>
   const apply = useCallback((g: GridApi<{ i: number }>) => {
     const s = carry.current
     if (!s || g.isDestroyed()) return
+    // once: a grid made later for the same table (given whole as it ends) takes what the user has set by then
+    carry.current = undefined
     g.applyColumnState({ state: s.sort, defaultState: { sort: null } })
     g.setFilterModel(s.filter)
   }, [])
