@@ -158,3 +158,110 @@ test('rows selected elsewhere on pages not shown stay selected through a Ctrl+cl
   await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('3 rows copied')
   await page.screenshot({ path: 'test-results/screenshots/grid-paged-samp-selection.png' })
 })
+
+/** The ADQL view on the fault service in a mode (scripts/faults), added by URL as a user adds any TAP service. */
+async function onFaults(page: import('@playwright/test').Page, mode: string): Promise<void> {
+  const url = `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18150}/${mode}/tap`
+  await page.goto('/adql?profile=local')
+  await page.getByRole('textbox', { name: 'Add a TAP service by URL' }).fill(url)
+  await page.getByRole('button', { name: 'Add TAP service' }).click()
+  await expect(page.getByRole('combobox', { name: 'TAP service' })).toHaveValue(url)
+  await page.getByRole('radio', { name: 'sync', exact: true }).check()
+}
+
+const release = async (page: import('@playwright/test').Page) =>
+  expect((await page.request.post(`http://127.0.0.1:${process.env.FAULTS_PORT ?? 18150}/__release`)).ok()).toBe(true)
+
+// a sync query's rows arrive into the grid that then shows the whole result: nothing the user set meanwhile is lost
+test('a sync result sorted, filtered and selected while its rows arrive keeps all of it when it is whole', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await onFaults(page, 'trickle')
+  // (ORDER BY: no separate preview, the rows shown are the result's own)
+  await runAdql(page, 'SELECT obs_id, target_name, s_ra, s_dec FROM ivoa.obscore ORDER BY obs_id')
+  const status = page.getByRole('status').filter({ hasText: /rows/ }).first()
+  await expect(status).toHaveText('Receiving… 500 rows so far', { timeout: 30_000 })
+  const grid = page.getByTestId('result-grid')
+  const count = page.locator('.grid-toolbar > .muted').first()
+  await expect(count).toHaveText('500 rows')
+  // saving waits for the whole result
+  await expect(page.getByRole('button', { name: 'Save CSV' })).toHaveCount(0)
+  // (to tell that the grid is the same element at the end)
+  await grid.locator('.ag-root-wrapper').evaluate((e) => e.setAttribute('data-e2e-mark', 'arriving'))
+
+  // while it arrives: s_ra descending, target_name containing "NGC 1", s_dec hidden, two rows selected
+  const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
+  await raHeader.locator('.ag-header-cell-label').click()
+  await raHeader.locator('.ag-header-cell-label').click()
+  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
+  await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
+  await page.locator('.ag-filter input[type="text"]').first().fill('NGC 1')
+  await page.keyboard.press('Escape')
+  // NGC 1, 10-19, 100-199
+  await expect(count).toHaveText('111 of 500 rows (filtered)')
+  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 199')
+  await page.getByText('Columns (4/4)').click()
+  await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_dec').uncheck()
+  await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
+  await page.getByText('Columns (3/4)').click()
+  await grid.locator('.ag-row[row-index="0"] .ag-cell').first().click()
+  await grid.locator('.ag-row[row-index="2"] .ag-cell').first().click({ modifiers: ['ControlOrMeta'] })
+  await expect(count).toHaveText('111 of 500 rows (filtered) · 2 selected')
+  await page.getByRole('button', { name: 'Copy selected' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('2 rows copied')
+  const before = await page.evaluate(() => navigator.clipboard.readText())
+  await page.screenshot({ path: 'test-results/screenshots/sync-arriving-set.png' })
+
+  // the rest comes: the same grid, with the same sort, filter, columns and selection over all 2,000 rows
+  await release(page)
+  await expect(status).toHaveText('2,000 rows')
+  // NGC 1, 10-19, 100-199, 1000-1999
+  await expect(count).toHaveText('1,111 of 2,000 rows (filtered) · 2 selected')
+  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 1999')
+  await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
+  await expect(page.getByText('Columns (3/4)')).toBeVisible()
+  await expect(grid.locator('.ag-root-wrapper')).toHaveAttribute('data-e2e-mark', 'arriving')
+  await expect(page.getByRole('button', { name: 'Save CSV' })).toBeVisible()
+  // Copy selected gives the same two rows as before
+  await page.getByRole('button', { name: 'Copy selected' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('2 rows copied')
+  const after = await page.evaluate(() => navigator.clipboard.readText())
+  expect(after).toBe(before)
+  expect(after.trimEnd().split('\n').slice(1).map((l) => l.split('\t').slice(0, 2))).toEqual([['FAULT.0198', 'NGC 197'], ['FAULT.0200', 'NGC 199']])
+  await expect(page.getByRole('button', { name: 'Download script (2)' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/sync-arriving-whole.png' })
+})
+
+// the first screen asked for on its own is another table: its sort, filter and columns go over to the whole result
+test('the sort, filter and columns set on a preview stay when the whole result replaces it', async ({ page }) => {
+  await onFaults(page, 'late')
+  await runAdql(page, 'SELECT obs_id, target_name, s_ra, s_dec FROM ivoa.obscore')
+  const banner = page.getByTestId('result-preview')
+  await expect(banner).toContainText('A preview: the first 50 rows', { timeout: 30_000 })
+  await expect(banner).toContainText('The sort, filters and columns you set now stay; select rows once the whole result is there.')
+  const grid = page.getByTestId('result-grid')
+  const count = page.locator('.grid-toolbar > .muted').first()
+  const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
+  await raHeader.locator('.ag-header-cell-label').click()
+  await raHeader.locator('.ag-header-cell-label').click()
+  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
+  await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
+  await page.locator('.ag-filter input[type="text"]').first().fill('NGC 1')
+  await page.keyboard.press('Escape')
+  // NGC 1, 10-19
+  await expect(count).toHaveText('11 of 50 rows (filtered)')
+  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 19')
+  await page.getByText('Columns (4/4)').click()
+  await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_dec').uncheck()
+  await page.getByText('Columns (3/4)').click()
+  await page.screenshot({ path: 'test-results/screenshots/sync-preview-set.png' })
+
+  await release(page)
+  await expect(page.getByRole('status').filter({ hasText: /rows/ }).first()).toHaveText('2,000 rows')
+  await expect(banner).toHaveCount(0)
+  await expect(count).toHaveText('1,111 of 2,000 rows (filtered)')
+  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 1999')
+  await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
+  await page.screenshot({ path: 'test-results/screenshots/sync-preview-whole.png' })
+})

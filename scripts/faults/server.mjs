@@ -13,7 +13,9 @@
  * (302 to the foreign host), markup (markup in every text field), schema-missing (TAP_SCHEMA.tables without
  * table_name, keys without key_id), datalink-no-format (ObsCore rows whose access_url is a DataLink link, no
  * access_format column), async-trickle (the job's result: 500 of 20,000 rows at once, the rest held until a
- * POST to /__release, or for 60 s, then sent in pieces).
+ * POST to /__release, or for 60 s, then sent in pieces), trickle (the same for a sync query, 500 of 2,000 rows; a
+ * MAXREC up to 100, as the app's one-screen preview, is answered at once with OVERFLOW), late (a preview at once
+ * as in trickle, the whole 2,000 rows only once released).
  */
 import http from 'node:http'
 
@@ -131,7 +133,7 @@ function send(res, status, headers, text) {
 }
 
 /** The answer to the user's own (non-metadata) query in a mode; `stream` modes write themselves. */
-async function answerQuery(req, res, mode, query, base) {
+async function answerQuery(req, res, mode, query, base, maxrec) {
   const h = { ...cors(req), 'Content-Type': VOTABLE_TYPE }
   const key = `${mode} ${query}`
   switch (mode) {
@@ -168,6 +170,17 @@ async function answerQuery(req, res, mode, query, base) {
     case 'slow':
       await new Promise((r) => setTimeout(r, 20_000))
       break
+    case 'trickle':
+    case 'late': {
+      // a small MAXREC (the app's one-screen preview) is answered at once, with OVERFLOW
+      if (maxrec !== undefined && maxrec <= 100) return send(res, 200, h, head(FIELDS) + rows(maxrec) + `</TABLEDATA></DATA></TABLE><INFO name="QUERY_STATUS" value="OVERFLOW"/></RESOURCE></VOTABLE>\n`)
+      if (mode === 'trickle') return trickle(req, res, 2000)
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 60_000)
+        held.push(() => (clearTimeout(timer), resolve()))
+      })
+      return send(res, 200, h, head(FIELDS) + rows(2000) + TAIL)
+    }
     case 'redirect-foreign':
       return send(res, 302, { ...cors(req), Location: `${FOREIGN}/tap/sync` }, '')
     case 'markup':
@@ -186,8 +199,7 @@ async function answerQuery(req, res, mode, query, base) {
 }
 
 /** A big result whose first rows come at once and the rest only once released (then in pieces, as a slow link). */
-async function trickle(req, res) {
-  const total = 20_000
+async function trickle(req, res, total = 20_000) {
   const first = 500
   res.writeHead(200, { ...cors(req), 'Content-Type': VOTABLE_TYPE })
   res.write(head(FIELDS) + rows(first))
@@ -306,7 +318,7 @@ const server = http.createServer(async (req, res) => {
       const query = upper.get('QUERY') ?? ''
       const schema = schemaAnswer(query, mode)
       if (schema) return send(res, 200, { ...cors(req), 'Content-Type': VOTABLE_TYPE }, schema)
-      return await answerQuery(req, res, mode, query, base)
+      return await answerQuery(req, res, mode, query, base, upper.has('MAXREC') ? Number(upper.get('MAXREC')) : undefined)
     }
     if (path.startsWith('/tap/async')) return await asyncRoute(req, res, mode, path.slice('/tap/async'.length), base, upper)
     if (path === '/datalink') return dataLinkAnswer(req, res, mode, params, base)

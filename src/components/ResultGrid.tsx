@@ -2,7 +2,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import * as grid from 'ag-grid-community'
-import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
+import { ModuleRegistry, themeQuartz, colorSchemeDark, type CellKeyDownEvent, type ColDef, type GridApi, type IRowNode, type ICellRendererParams, type IHeaderParams } from 'ag-grid-community'
 import { isNumericScalar } from '../protocols/table'
 import type { Table, Value } from '../protocols/votable'
 import { formatCell, rowsAsTsv, safeHref } from './cellFormat'
@@ -13,6 +13,7 @@ import { withExtraColumns } from './gridExtras'
 import { useGrowingRows } from './growingRows'
 import { PAGED_ROWS, PAGE_ROWS, RowSource, usePagedRows } from './gridInfinite'
 import { useGridSelection } from './gridSelection'
+import { useCarriedSettings } from './gridCarry'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -205,17 +206,26 @@ interface Props {
 
 const NO_EXTRAS: readonly ExtraColumn[] = []
 
+/** The grid has something set that a new grid would not have: a sort, a filter, a scroll position. */
+function holdsUserState(g: GridApi<{ i: number }> | null): boolean {
+  if (!g || g.isDestroyed()) return false
+  return g.getColumnState().some((c) => c.sort) || g.isAnyFilterPresent() || g.getVerticalPixelRange().top > 0 || g.getHorizontalPixelRange().left > 0
+}
+
 /**
  * The grid's rows: large results, and results still arriving, page by page (gridInfinite); small ones whole (and a
  * whole table's sort through postSortRows). Sorting is ours either way, on the column store.
  */
 function useRows(api: RefObject<GridApi<{ i: number }> | null>, table: Table, rows: number | undefined, extraColumns: readonly ExtraColumn[]) {
   const shownRows = rows ?? table.rowCount
-  // a table that came page by page stays so when it is whole, however small: a new grid would drop the user's sort,
-  // filters, column state and scroll position
-  const pagedTable = useRef<Table | undefined>(undefined)
-  const paged = rows !== undefined || table.rowCount > PAGED_ROWS || pagedTable.current === table
-  if (paged) pagedTable.current = table
+  // a table that came page by page and ends small stays so when the user sorted, filtered or scrolled it meanwhile
+  // (a new grid would start without them); else the whole is given to a new grid (all columns in the page, cell text
+  // selectable). Decided once, as it ends: columns and selection are ours, the new grid takes them.
+  const arriving = rows !== undefined
+  const kept = useRef<{ table: Table; stay?: boolean } | undefined>(undefined)
+  if (arriving || table.rowCount > PAGED_ROWS) kept.current = { table, stay: arriving ? undefined : true }
+  else if (kept.current?.table === table && kept.current.stay === undefined) kept.current = { table, stay: holdsUserState(api.current) }
+  const paged = arriving || table.rowCount > PAGED_ROWS || (kept.current?.table === table && kept.current.stay === true)
   const rowData = useGrowingRows(api, table, shownRows, !paged)
   // new extra values are read at the next sort
   const sorter = useMemo(() => new GridSorter(table), [table])
@@ -229,6 +239,16 @@ function useRows(api: RefObject<GridApi<{ i: number }> | null>, table: Table, ro
     api.current?.refreshCells({ force: true })
   }, [api, sorter, source, extraColumns])
   return { paged, rowData, sorter, source }
+}
+
+/** A page's new nodes are selected as the selection says (rows selected before their page was shown). */
+function useSelectedPages(api: RefObject<GridApi<{ i: number }> | null>, source: RowSource | undefined, mirror: (g: GridApi<{ i: number }>, nodes?: IRowNode<{ i: number }>[]) => void) {
+  useEffect(() => {
+    if (source) source.onPage = (rows) => {
+      const g = api.current
+      if (g && !g.isDestroyed()) mirror(g, rows.flatMap((r) => g.getRowNode(String(r.i)) ?? []))
+    }
+  }, [api, source, mirror])
 }
 
 export function ResultGrid({ table, rows, dark, height = 480, selected, onSelectionChange, onRowHover, highlight, toolbar, onLinkClick, partial, extraColumns = NO_EXTRAS, columnOrder }: Props) {
@@ -256,14 +276,10 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
   }, [table, layout, displays, extraColumns])
   const selection = useGridSelection(api, selected, onSelectionChange, source)
   const { mirror } = selection
-  useEffect(() => {
-    // a page's new nodes are selected as the selection says (rows selected before their page was shown)
-    if (source) source.onPage = (rows) => {
-      const g = api.current
-      if (g && !g.isDestroyed()) mirror(g, rows.flatMap((r) => g.getRowNode(String(r.i)) ?? []))
-    }
-  }, [api, source, mirror])
+  useSelectedPages(api, source, mirror)
   const rowClassRules = useHighlightedRow(api, highlight)
+  // a table of the same columns replacing this one (a preview, then the whole result) keeps the sort and filters
+  const carried = useCarriedSettings(api, table)
   // small results keep every column in the DOM and cell text selectable (find-in-page, screen readers, copying by mouse);
   // a result still arriving is not known to be small (a switch would redraw every row)
   const small = !paged && table.fields.length <= 80 && table.rowCount <= 5000
@@ -310,8 +326,11 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         key={paged ? 'paged' : 'whole'}
         onGridReady={(e) => {
           api.current = e.api
+          carried.apply(e.api)
           mirror(e.api)
         }}
+        onSortChanged={(e) => carried.record(e.api)}
+        onFilterChanged={(e) => carried.record(e.api)}
         onRowDataUpdated={(e) => mirror(e.api)}
         onRowClicked={selection.onRowClicked}
         onSelectionChanged={selection.onSelectionChanged}

@@ -2,7 +2,6 @@
 import type { UseMutationResult } from '@tanstack/react-query'
 import type { TapResult } from '../../protocols/tap'
 import type { Table } from '../../protocols/votable'
-import { ResultGrid } from '../../components/lazyParts'
 import { CopyAsMenu } from '../../components/CopyAsMenu'
 import type { CodeSource } from '../../protocols/codegen'
 import { rowCountText } from '../../components/PartialNotice'
@@ -94,24 +93,28 @@ export function RunBar({ run, partial, jobUrl, canRun, onRun, onFormat, onCancel
   )
 }
 
-/** The job's panel, the rows arriving from a sync run, or its result. */
+/**
+ * The job's panel, or a sync run's result: one ResultView from Run to the end (one per run), so the grid the rows
+ * arrive in is the grid of the whole result and what the user set meanwhile (sort, filters, columns, selection,
+ * scroll) stays. The rows received are the result table itself, growing; a preview is another table, replaced.
+ */
 export function RunOutput({ run, partial, jobUrl, dark, onRerun }: { run: Run; partial: PartialRows | null; jobUrl: string | undefined; dark: boolean; onRerun?: (mode: RunMode) => void }) {
   // the columns in the order the query lists them, or curated for SELECT *
   const columnOrder = run.variables ? columnOrderOf(run.variables.query, run.variables.shape) : undefined
-  return jobUrl ? (
-    <JobResultPanel jobUrl={jobUrl} dark={dark} />
-  ) : run.isPending && run.variables?.mode === 'sync' ? (
+  if (jobUrl) return <JobResultPanel jobUrl={jobUrl} dark={dark} />
+  const arriving = run.isPending && run.variables?.mode === 'sync'
+  // (mounted at Run, so the grid is built while the service works and the first rows only fill it)
+  const shown = arriving ? { table: partial?.table ?? NO_ROWS, overflow: false } : isTapResult(run.data) ? run.data : undefined
+  if (!shown) return null
+  return (
     <>
-      {partial?.preview && (
+      {arriving && partial?.preview && (
         <div className="banner info" data-testid="result-preview">
           A preview: the first {partial.rows.toLocaleString('en')} rows, asked for on their own while the service prepares the whole result, which
-          replaces them when it arrives.
+          replaces them when it arrives. The sort, filters and columns you set now stay; select rows once the whole result is there.
         </div>
       )}
-      {/* mounted at Run, so the grid is built while the service works and the first rows only fill it */}
-      <ResultGrid table={partial?.table ?? NO_ROWS} rows={partial?.rows} dark={dark} columnOrder={columnOrder} />
+      <ResultView key={run.submittedAt} result={shown} rowsSoFar={arriving ? (partial?.rows ?? 0) : undefined} dark={dark} onRerun={onRerun} columnOrder={columnOrder} />
     </>
-  ) : (
-    isTapResult(run.data) && <ResultView result={run.data} dark={dark} onRerun={onRerun} columnOrder={columnOrder} />
   )
 }

@@ -6,6 +6,7 @@ import { runSync, submitAsync, type TapResult, type VOTableReader } from '../../
 import { parseInWorker, type Table } from '../../protocols/votable'
 import { cheapFirstRows, queryShape, type QueryShape } from '../../adql'
 import { addJob } from '../../state/jobs'
+import { throttledProgress } from './arrivingRows'
 import type { ColumnOrderSource } from '../../components/gridColumns'
 
 export type RunMode = 'sync' | 'async'
@@ -49,19 +50,18 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
   const abortRef = useRef<AbortController | null>(null)
   // rows shown while a large result is still arriving (parsed in a Web Worker)
   const [partial, setPartial] = useState<PartialRows | null>(null)
+  /** rows of the whole result have been shown (a preview that comes later is not shown over them) */
   const painted = useRef(0)
-  const streamingReader = (run: AbortSignal): VOTableReader => (response, signal) =>
-    parseInWorker(response, {
-      signal,
-      onBatch: (_batch, table) => {
-        if (run.aborted) return
-        // the first batch at once, then each time the row count doubles: a few grid updates, not one per batch
-        if (painted.current === 0 || table.rowCount >= 2 * painted.current) {
-          painted.current = table.rowCount
-          setPartial({ table, rows: table.rowCount })
-        }
-      },
-    })
+  const streamingReader = (run: AbortSignal): VOTableReader => (response, signal) => {
+    // the first batch at once, then at most every PROGRESS_MS (a grid update a few times a second, not one per batch)
+    const shown = throttledProgress((table) => !run.aborted && setPartial({ table, rows: table.rowCount }))
+    const onBatch = (_batch: unknown, table: Table) => {
+      if (run.aborted) return
+      painted.current = 1
+      shown.batch(table)
+    }
+    return parseInWorker(response, { signal, onBatch }).finally(shown.stop)
+  }
   const showPreview = (r: TapResult, run: AbortSignal) => {
     // (DaCHS 2.7 sends MAXREC + 1 rows when the query's TOP is larger: the screen shows PREVIEW_ROWS)
     if (!run.aborted && painted.current === 0 && r.table.rowCount > 0) setPartial({ table: r.table, rows: Math.min(r.table.rowCount, PREVIEW_ROWS), preview: true })
@@ -106,10 +106,12 @@ export function useAdqlRun(rt: AppRuntime, onJobCreated: (jobUrl: string) => voi
         ac.signal.addEventListener('abort', stop)
         try {
           return await runSyncQuery(req, ac.signal, run.signal)
+        } catch (e) {
+          setPartial(null)
+          throw e
         } finally {
           run.abort()
           ac.signal.removeEventListener('abort', stop)
-          setPartial(null)
         }
       }
       const { url, job } = await submitAsync(rt.http, req.serviceUrl, { query: req.query, maxrec: req.maxrec }, { signal: ac.signal })
