@@ -118,9 +118,18 @@ export async function countColours(page: Page, target: Locator, colours: string[
 
 /** Pixels of each colour in a PNG (decoded in the page), and how many pixels it has. */
 export async function coloursInPng(page: Page, image: Buffer, colours: string[], tolerance = 24): Promise<{ counts: number[]; pixels: number }> {
+  const { groups, pixels } = await colourGroupsInPng(page, image, colours.map((c) => [c]), tolerance)
+  return { counts: groups.map((g) => g.n), pixels }
+}
+
+/**
+ * Pixels of each group of colours (±tolerance per channel; a pixel counts for the first group it matches) in a PNG
+ * decoded in the page with Image + canvas: how many, and the centre of those pixels in the image's own coordinates.
+ */
+export async function colourGroupsInPng(page: Page, image: Buffer, groups: string[][], tolerance = 24): Promise<{ groups: { n: number; x: number; y: number }[]; pixels: number }> {
   const png = image.toString('base64')
   return page.evaluate(
-    async ({ png, colours, tolerance }) => {
+    async ({ png, groups, tolerance }) => {
       const img = new Image()
       img.src = `data:image/png;base64,${png}`
       await img.decode()
@@ -130,19 +139,18 @@ export async function coloursInPng(page: Page, image: Buffer, colours: string[],
       const ctx = canvas.getContext('2d')!
       ctx.drawImage(img, 0, 0)
       const d = ctx.getImageData(0, 0, img.width, img.height).data
-      const counts = colours.map(() => 0)
+      const out = groups.map(() => ({ n: 0, x: 0, y: 0 }))
       for (let i = 0; i < d.length; i += 4) {
-        for (let k = 0; k < colours.length; k++) {
-          const c = colours[k]!
-          if (Math.abs(d[i]! - c[0]!) <= tolerance && Math.abs(d[i + 1]! - c[1]!) <= tolerance && Math.abs(d[i + 2]! - c[2]!) <= tolerance) {
-            counts[k]!++
-            break
-          }
-        }
+        const g = groups.findIndex((cs) => cs.some((c) => Math.abs(d[i]! - c[0]!) <= tolerance && Math.abs(d[i + 1]! - c[1]!) <= tolerance && Math.abs(d[i + 2]! - c[2]!) <= tolerance))
+        if (g < 0) continue
+        const p = i / 4
+        out[g]!.n++
+        out[g]!.x += p % img.width
+        out[g]!.y += Math.floor(p / img.width)
       }
-      return { counts, pixels: d.length / 4 }
+      return { groups: out.map((o) => ({ n: o.n, x: o.x / Math.max(1, o.n), y: o.y / Math.max(1, o.n) })), pixels: d.length / 4 }
     },
-    { png, colours: colours.map(rgb), tolerance },
+    { png, groups: groups.map((g) => g.map(rgb)), tolerance },
   )
 }
 

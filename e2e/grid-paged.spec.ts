@@ -1,4 +1,32 @@
+import type { Locator, Page } from '@playwright/test'
 import { test, expect, ARCHIVE, parseCsv, runAdql } from './fixtures'
+
+/**
+ * While the first 500 rows are in: s_ra sorted descending, target_name filtered to those containing `filter` (111 of
+ * the 500: e.g. NGC 4, 40-49, 400-499), s_dec hidden, two rows selected; `first` is the first row then. The s_ra header.
+ */
+async function arrangeWhileArriving(page: Page, filter: string, first: string): Promise<Locator> {
+  const grid = page.getByTestId('result-grid')
+  const count = page.locator('.grid-toolbar > .muted').first()
+  const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
+  await raHeader.locator('.ag-header-cell-label').click()
+  await raHeader.locator('.ag-header-cell-label').click()
+  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
+  await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
+  await page.locator('.ag-filter input[type="text"]').first().fill(filter)
+  await page.keyboard.press('Escape')
+  await expect(count).toHaveText('111 of 500 rows (filtered)')
+  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText(first)
+  await page.getByText('Columns (4/4)').click()
+  await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_dec').uncheck()
+  await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
+  await page.getByText('Columns (3/4)').click()
+  await grid.locator('.ag-row[row-index="0"] .ag-cell').first().click()
+  await grid.locator('.ag-row[row-index="2"] .ag-cell').first().click({ modifiers: ['ControlOrMeta'] })
+  await expect(count).toHaveText('111 of 500 rows (filtered) · 2 selected')
+  return raHeader
+}
+
 
 // a result over 20,000 rows is given to the grid page by page; sorting, filtering and selecting work as on a small one
 test('a large result sorts by a header, filters a column and selects rows, page by page', async ({ page, context }) => {
@@ -89,24 +117,7 @@ test('a result sorted, filtered and selected while it arrives keeps all of it wh
   const grid = page.getByTestId('result-grid')
   const count = page.locator('.grid-toolbar > .muted').first()
 
-  // while it arrives: s_ra descending, target_name containing "NGC 4", s_dec hidden, two rows selected
-  const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
-  await raHeader.locator('.ag-header-cell-label').click()
-  await raHeader.locator('.ag-header-cell-label').click()
-  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
-  await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
-  await page.locator('.ag-filter input[type="text"]').first().fill('NGC 4')
-  await page.keyboard.press('Escape')
-  // NGC 4, 40-49, 400-499
-  await expect(count).toHaveText('111 of 500 rows (filtered)')
-  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 499')
-  await page.getByText('Columns (4/4)').click()
-  await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_dec').uncheck()
-  await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
-  await page.getByText('Columns (3/4)').click()
-  await grid.locator('.ag-row[row-index="0"] .ag-cell').first().click()
-  await grid.locator('.ag-row[row-index="2"] .ag-cell').first().click({ modifiers: ['ControlOrMeta'] })
-  await expect(count).toHaveText('111 of 500 rows (filtered) · 2 selected')
+  const raHeader = await arrangeWhileArriving(page, 'NGC 4', 'NGC 499')
   await page.screenshot({ path: 'test-results/screenshots/grid-arriving-set.png' })
 
   // the rest comes: the same sort, filter, columns and selection over all 20,000 rows
@@ -160,7 +171,7 @@ test('rows selected elsewhere on pages not shown stay selected through a Ctrl+cl
 })
 
 /** The ADQL view on the fault service in a mode (scripts/faults), added by URL as a user adds any TAP service. */
-async function onFaults(page: import('@playwright/test').Page, mode: string): Promise<void> {
+async function onFaults(page: Page, mode: string): Promise<void> {
   const url = `http://127.0.0.1:${process.env.FAULTS_PORT ?? 18150}/${mode}/tap`
   await page.goto('/adql?profile=local')
   await page.getByRole('textbox', { name: 'Add a TAP service by URL' }).fill(url)
@@ -188,24 +199,7 @@ test('a sync result sorted, filtered and selected while its rows arrive keeps al
   // (to tell that the grid is the same element at the end)
   await grid.locator('.ag-root-wrapper').evaluate((e) => e.setAttribute('data-e2e-mark', 'arriving'))
 
-  // while it arrives: s_ra descending, target_name containing "NGC 1", s_dec hidden, two rows selected
-  const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
-  await raHeader.locator('.ag-header-cell-label').click()
-  await raHeader.locator('.ag-header-cell-label').click()
-  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
-  await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
-  await page.locator('.ag-filter input[type="text"]').first().fill('NGC 1')
-  await page.keyboard.press('Escape')
-  // NGC 1, 10-19, 100-199
-  await expect(count).toHaveText('111 of 500 rows (filtered)')
-  await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 199')
-  await page.getByText('Columns (4/4)').click()
-  await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_dec').uncheck()
-  await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
-  await page.getByText('Columns (3/4)').click()
-  await grid.locator('.ag-row[row-index="0"] .ag-cell').first().click()
-  await grid.locator('.ag-row[row-index="2"] .ag-cell').first().click({ modifiers: ['ControlOrMeta'] })
-  await expect(count).toHaveText('111 of 500 rows (filtered) · 2 selected')
+  const raHeader = await arrangeWhileArriving(page, 'NGC 1', 'NGC 199')
   await page.getByRole('button', { name: 'Copy selected' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('2 rows copied')
   const before = await page.evaluate(() => navigator.clipboard.readText())

@@ -5,7 +5,7 @@
  * and the selection and the hovered footprint still show.
  */
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, skyPixel } from './fixtures'
+import { test, expect, skyPixel, colourGroupsInPng } from './fixtures'
 
 const N = 30000
 const CENTRE = [201.365, -43.019] as const // Cen A
@@ -64,32 +64,7 @@ async function searchBig(page: Page) {
 /** Pixels of each colour group in the sky (±24 per channel): how many, and the centre of those pixels (page coordinates). */
 async function inks(page: Page, host: Locator, groups: string[][], clip?: { x: number; y: number; width: number; height: number }): Promise<{ n: number; x: number; y: number }[]> {
   const box = clip ?? (await host.boundingBox())!
-  const png = (clip ? await page.screenshot({ clip }) : await host.screenshot()).toString('base64')
-  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
-  const found = await page.evaluate(
-    async ({ png, groups }) => {
-      const img = new Image()
-      img.src = `data:image/png;base64,${png}`
-      await img.decode()
-      const canvas = document.createElement('canvas')
-      canvas.width = img.width
-      canvas.height = img.height
-      const ctx = canvas.getContext('2d')!
-      ctx.drawImage(img, 0, 0)
-      const d = ctx.getImageData(0, 0, img.width, img.height).data
-      const out = groups.map(() => ({ n: 0, x: 0, y: 0 }))
-      for (let i = 0; i < d.length; i += 4) {
-        const g = groups.findIndex((cs) => cs.some((c) => Math.abs(d[i]! - c[0]!) <= 24 && Math.abs(d[i + 1]! - c[1]!) <= 24 && Math.abs(d[i + 2]! - c[2]!) <= 24))
-        if (g < 0) continue
-        const p = i / 4
-        out[g]!.n++
-        out[g]!.x += p % img.width
-        out[g]!.y += Math.floor(p / img.width)
-      }
-      return out.map((o) => ({ n: o.n, x: o.x / Math.max(1, o.n), y: o.y / Math.max(1, o.n) }))
-    },
-    { png, groups: groups.map((g) => g.map(rgb)) },
-  )
+  const { groups: found } = await colourGroupsInPng(page, clip ? await page.screenshot({ clip }) : await host.screenshot(), groups)
   return found.map((f) => ({ n: f.n, x: f.x + box.x, y: f.y + box.y }))
 }
 

@@ -24,10 +24,6 @@ function textTest(c: Condition): (v: unknown) => boolean {
   const f = String(c.filter ?? '').toLowerCase()
   const text = (v: unknown) => String(v).toLowerCase()
   switch (c.type) {
-    case 'blank':
-      return isBlank
-    case 'notBlank':
-      return (v) => !isBlank(v)
     case 'equals':
       return (v) => !isBlank(v) && text(v) === f
     case 'notEqual':
@@ -49,10 +45,6 @@ function numberTest(c: Condition): (v: unknown) => boolean {
   const to = Number(c.filterTo)
   const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : (v as number))
   switch (c.type) {
-    case 'blank':
-      return isBlank
-    case 'notBlank':
-      return (v) => !isBlank(v)
     case 'notEqual':
       return (v) => isBlank(v) || num(v) !== f
     case 'lessThan':
@@ -77,6 +69,9 @@ export function filterTest(model: ColumnFilterModel): (v: unknown) => boolean {
     return model.operator === 'OR' ? (v) => tests.some((t) => t(v)) : (v) => tests.every((t) => t(v))
   }
   const c = model as Condition
+  // the same for text and numbers
+  if (c.type === 'blank') return isBlank
+  if (c.type === 'notBlank') return (v) => !isBlank(v)
   return c.filterType === 'number' ? numberTest(c) : textTest(c)
 }
 

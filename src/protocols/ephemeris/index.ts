@@ -7,6 +7,11 @@
  * (each < 0.01°). Times are Unix ms (UTC); TT = UTC + 69 s.
  */
 
+import { separation } from '../stcs'
+
+/** Angular separation of two positions, degrees (the one the regions use). */
+export { separation }
+
 const RAD = Math.PI / 180
 const DAY = 86_400_000
 /** TT − UTC in the 2015–2030 range (leap seconds + 32.184 s), good to a second. */
@@ -160,12 +165,6 @@ export function altitudeOf(raDate: number, decDate: number, t: number, site: Sit
 /** Airmass as sec z of the geometric altitude; undefined below 5° (sec z means little there). */
 export function airmassOf(altitude: number): number | undefined {
   return altitude >= 5 ? 1 / sind(altitude) : undefined
-}
-
-/** Angular separation of two positions, degrees. */
-export function separation(ra1: number, dec1: number, ra2: number, dec2: number): number {
-  const a = sind((dec2 - dec1) / 2) ** 2 + cosd(dec1) * cosd(dec2) * sind((ra2 - ra1) / 2) ** 2
-  return (2 * Math.asin(Math.min(1, Math.sqrt(a)))) / RAD
 }
 
 /** The Moon seen from a site: topocentric equatorial of date and its distance (Earth radii). */

@@ -236,10 +236,9 @@ class FastRows {
       v = 0
     } else if (m !== null) m[row] = 0
     const d = this.data[c]
+    // one store site per array type, so that each stays monomorphic for the JIT
     switch (this.codes[c]) {
       case F64:
-        ;(d as Float64Array)[row] = v
-        break
       case I64:
         ;(d as Float64Array)[row] = v
         break
