@@ -87,7 +87,7 @@ export function CataloguePicker({ catalogues, value, onChange, error, loading }:
         onKeyDown={onKeyDown}
         onBlur={() => setTyped(null)}
       />
-      <ul id={listId} role="listbox" aria-label="Catalogues" className="catalogue-list panel" hidden={!open} ref={list}>
+      <ul id={listId} role="listbox" aria-label="Catalogues" className="catalogue-list panel" hidden={!open || shown.length === 0} ref={list}>
         {shown.map((c, i) => (
           <li
             key={c.table}
@@ -113,7 +113,9 @@ export function CataloguePicker({ catalogues, value, onChange, error, loading }:
       {/* while the list is open: how many match; else the field's error, or what the chosen catalogue is */}
       <span id={`${id}-hint`} className={error && !open ? 'field-error' : 'muted small-print'} role={error && !open ? 'alert' : undefined}>
         {open
-          ? `${shown.length} of ${many(catalogues?.length ?? 0)}`
+          ? loading && !catalogues
+            ? 'loading the catalogues…'
+            : `${shown.length} of ${many(catalogues?.length ?? 0)}`
           : (error ?? (chosen ? [chosen.collection, versionText(chosen), `positions ${chosen.ra}, ${chosen.dec}`].filter(Boolean).join(' · ') : ''))}
       </span>
       {!open && chosen?.releaseUrl && (
