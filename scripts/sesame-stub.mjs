@@ -3,6 +3,7 @@
 // GET /-oxp/SNV?<name> (and /cgi-bin/nph-sesame/-oxp/SNV?<name>, any order of S/N/V) in Sesame's
 // own XML for the archive's targets, and "Nothing found" otherwise. Port: SESAME_PORT (18090).
 import { createServer } from 'node:http'
+import { exitWhenIdle } from './idle-exit.mjs'
 
 const TARGETS = [
   { names: ['NGC 6397', 'NGC6397'], oname: 'NGC  6397', otype: 'GlC', ra: 265.1754, dec: -53.6743, aliases: ['C 1736-536', 'Caldwell 86'] },
@@ -69,6 +70,7 @@ export function startSesameStub(port = Number(process.env.SESAME_PORT ?? 18090),
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await startSesameStub()
+  exitWhenIdle(server)
   const { address, port } = server.address()
   console.log(`sesame stub on http://${address}:${port}/cgi-bin/nph-sesame`)
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)))

@@ -5,6 +5,7 @@
  */
 import http from 'node:http'
 import { idleIfTaken } from './accounts.mjs'
+import { exitWhenIdle } from '../idle-exit.mjs'
 
 const PORT = Number(process.env.FOREIGN_PORT ?? 18112)
 let log = []
@@ -27,4 +28,5 @@ const server = http.createServer((req, res) => {
   res.end('a file on a foreign host\n')
 })
 server.on('error', idleIfTaken)
+exitWhenIdle(server)
 server.listen(PORT, '127.0.0.1', () => console.log(`foreign host on http://127.0.0.1:${PORT}`))

@@ -9,6 +9,7 @@
 import http from 'node:http'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import { APP_CLIENT_ID, AUTHORISED_GROUP, ESO_CLIENT_ID, idleIfTaken } from './accounts.mjs'
+import { exitWhenIdle } from '../idle-exit.mjs'
 
 const PORT = Number(process.env.GATEWAY_PORT ?? 18111)
 const SELF = `http://127.0.0.1:${PORT}`
@@ -158,4 +159,5 @@ const server = http.createServer(async (req, res) => {
   }
 })
 server.on('error', idleIfTaken)
+exitWhenIdle(server)
 server.listen(PORT, '127.0.0.1', () => console.log(`auth gateway on ${SELF} -> ${ARCHIVE}`))

@@ -7,12 +7,14 @@
 import http from 'node:http'
 import Provider, { errors } from 'oidc-provider'
 import { ACCOUNTS, APP_CLIENT_ID, ESO_CLIENT_ID, checkPassword, idleIfTaken } from './accounts.mjs'
+import { exitWhenIdle } from '../idle-exit.mjs'
 
 const PORT = Number(process.env.OIDC_PORT ?? 18110)
 const ISSUER = `http://127.0.0.1:${PORT}`
-// one provider serves every test run on the machine (Playwright reuses a running one): the loopback app ports the
-// runs use (4300-4499, the dev and preview servers) are all registered, plus what OIDC_APP_ORIGINS adds
-const LOOPBACK_APPS = [...Array.from({ length: 200 }, (_, i) => `http://127.0.0.1:${4300 + i}`), 'http://127.0.0.1:5173', 'http://localhost:5173', 'http://127.0.0.1:4173']
+// one provider serves every test run on the machine (scripts/e2e-servers.mjs): the loopback app ports the runs use
+// (4300-4499 and 5100-5399, the dev and preview servers) are all registered, plus what OIDC_APP_ORIGINS adds
+const loopback = (from, n) => Array.from({ length: n }, (_, i) => `http://127.0.0.1:${from + i}`)
+const LOOPBACK_APPS = [...loopback(4300, 200), ...loopback(5100, 300), 'http://localhost:5173', 'http://127.0.0.1:4173']
 const APP_ORIGINS = [...new Set([...LOOPBACK_APPS, ...(process.env.OIDC_APP_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)])]
 const ID_TOKEN_TTL = 8 * 3600 // ESO's tokens last 8 hours
 
@@ -106,4 +108,5 @@ const server = http.createServer(async (req, res) => {
   callback(req, res)
 })
 server.on('error', idleIfTaken)
+exitWhenIdle(server)
 server.listen(PORT, '127.0.0.1', () => console.log(`OpenID provider on ${ISSUER}`))

@@ -18,6 +18,7 @@
  * as in trickle, the whole 2,000 rows only once released).
  */
 import http from 'node:http'
+import { exitWhenIdle } from '../idle-exit.mjs'
 
 const PORT = Number(process.env.FAULTS_PORT ?? 18150)
 const FOREIGN = process.env.FOREIGN_URL ?? 'http://127.0.0.1:18112'
@@ -336,4 +337,5 @@ server.on('error', (e) => {
     setInterval(() => {}, 1 << 30)
   } else throw e
 })
+exitWhenIdle(server)
 server.listen(PORT, '127.0.0.1', () => console.log(`fault service on http://127.0.0.1:${PORT}/<mode>/tap`))

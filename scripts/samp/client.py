@@ -29,6 +29,10 @@ MTYPES = ["table.load.votable", "table.select.rowList", "table.highlight.row", "
 
 received = []
 lock = threading.Lock()
+# shared by every e2e run on the machine, started detached (scripts/e2e-servers.mjs): ends itself after this many
+# seconds without a control request (0: never)
+IDLE_S = float(os.environ.get("E2E_SERVER_IDLE_S", "0") or 0)
+last_request = [time.monotonic()]
 client = SAMPIntegratedClient(name=NAME, description="test client of eso-archive-explorer", metadata={"samp.description.text": "records messages"})
 
 
@@ -105,6 +109,7 @@ class Control(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
+        last_request[0] = time.monotonic()
         if self.path == "/health":
             return self.answer(200 if connected() else 503, {"connected": connected()})
         if self.path == "/received":
@@ -115,6 +120,7 @@ class Control(BaseHTTPRequestHandler):
         self.answer(404, {"error": "not found"})
 
     def do_POST(self):
+        last_request[0] = time.monotonic()
         length = int(self.headers.get("Content-Length") or 0)
         body = json.loads(self.rfile.read(length) or b"{}")
         if self.path == "/reset":
@@ -135,8 +141,20 @@ class Control(BaseHTTPRequestHandler):
         self.answer(404, {"error": "not found"})
 
 
+def exit_when_idle():
+    while True:
+        time.sleep(5)
+        if time.monotonic() - last_request[0] > IDLE_S:
+            print(f"no request for {IDLE_S:.0f} s: exiting", flush=True)
+            if client.is_connected:
+                client.disconnect()
+            os._exit(0)
+
+
 def main():
     threading.Thread(target=keep_connected, daemon=True).start()
+    if IDLE_S > 0:
+        threading.Thread(target=exit_when_idle, daemon=True).start()
     server = ThreadingHTTPServer(("127.0.0.1", PORT), Control)
     print(f"SAMP test client control on http://127.0.0.1:{PORT}", flush=True)
     try:

@@ -15,6 +15,9 @@ from astropy.samp import SAMPHubServer
 
 WEB_PORT = int(os.environ.get("SAMP_WEB_PORT", "21012"))
 LOCKFILE = os.environ.get("SAMP_LOCKFILE", "/tmp/eso-samp-hub.lock")
+# shared by every e2e run on the machine, started detached (scripts/e2e-servers.mjs): astropy's hub stops itself after
+# this many seconds without activity (0: never)
+IDLE_S = int(float(os.environ.get("E2E_SERVER_IDLE_S", "0") or 0))
 
 
 def port_taken(port):
@@ -51,7 +54,7 @@ def main():
         web_port=WEB_PORT,
         lockfile=LOCKFILE,
         label="eso-archive-explorer test hub",
-        timeout=0,
+        timeout=IDLE_S,
         client_timeout=0,
     )
     threading.Thread(target=dialog.run, daemon=True).start()

@@ -8,7 +8,7 @@ import { chunksOf, parseVOTableStream } from './stream'
 import type { StreamOptions } from './stream'
 import type { VOTableTable } from './table'
 import type { VOTableDocument } from './types'
-import { appendBatch, deserializeError, documentFromSkeleton, tableFromHeader } from './worker-protocol'
+import { appendBatch, deserializeError, documentFromSkeleton, failureAsLastPiece, tableFromHeader } from './worker-protocol'
 import type { FromWorker, ToWorker } from './worker-protocol'
 
 export type WorkerSource = Response | ReadableStream<Uint8Array> | Uint8Array | ArrayBuffer
@@ -139,7 +139,8 @@ export function parseInWorker(source: WorkerSource, options: WorkerParseOptions 
     }
     if (options.transferStream !== false && typeof body.getReader === 'function') {
       try {
-        w.postMessage({ type: 'stream', stream: body } satisfies ToWorker, [body as unknown as Transferable])
+        const stream = failureAsLastPiece(body)
+        w.postMessage({ type: 'stream', stream } satisfies ToWorker, [stream as unknown as Transferable])
         cancelInput = () => {}
         return
       } catch {

@@ -5,7 +5,7 @@
 import { VOTableStreamParser, endAfterFailure } from './stream'
 import type { VOTableTable } from './table'
 import { batchTransferables, documentSkeleton, serializeError, tableHeader } from './worker-protocol'
-import type { FromWorker, ToWorker } from './worker-protocol'
+import type { FromWorker, InputPiece, ToWorker } from './worker-protocol'
 
 /** input is pushed to the parser in pieces of at most this many bytes, so batches go out early */
 const PIECE = 64 * 1024
@@ -42,10 +42,10 @@ export function createWorkerHost(post: Post): (message: ToWorker) => void {
     parser = null
     post({ type: 'done', doc: documentSkeleton(doc) }, [])
   }
-  const read = async (p: VOTableStreamParser, reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> => {
+  const read = async (p: VOTableStreamParser, reader: ReadableStreamDefaultReader<InputPiece>): Promise<void> => {
     try {
       for (;;) {
-        let r: ReadableStreamReadResult<Uint8Array>
+        let r: ReadableStreamReadResult<InputPiece>
         try {
           r = await reader.read()
         } catch (e) {
@@ -54,6 +54,7 @@ export function createWorkerHost(post: Post): (message: ToWorker) => void {
         if (failed) return
         if (r.done) return finish(p)
         const b = r.value
+        if (!(b instanceof Uint8Array)) return finish(p, new Error(b.failure))
         for (let i = 0; i < b.length; i += PIECE) p.push(b.subarray(i, Math.min(b.length, i + PIECE)))
         flushSoon(p)
       }

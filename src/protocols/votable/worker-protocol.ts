@@ -12,12 +12,15 @@ import type { RowBatch } from './stream'
 import { VOTableTable } from './table'
 import type { Info, Resource, Table, VOTableDocument } from './types'
 
+/** what a transferred input stream carries: the body's bytes, then, if the body broke off, why (see `failureAsLastPiece`) */
+export type InputPiece = Uint8Array | { failure: string }
+
 /** main thread → worker */
 export type ToWorker =
   | { type: 'start'; batchRows?: number; batchMs?: number }
   | { type: 'chunk'; bytes: Uint8Array }
   /** the whole input as a (transferred) stream, read by the worker itself */
-  | { type: 'stream'; stream: ReadableStream<Uint8Array> }
+  | { type: 'stream'; stream: ReadableStream<InputPiece> }
   /** end of input; `failure`: the input broke off with this message */
   | { type: 'end'; failure?: string }
 
@@ -182,4 +185,26 @@ export function deserializeError(e: SerializedError): Error {
   const err = new Error(e.message)
   err.name = e.name
   return err
+}
+
+/**
+ * The body handed to the worker through a stream that never errors. A transferred stream that errors drops every
+ * chunk the worker has not read yet (an error resets the stream's queue), so rows that did arrive before a connection
+ * broke would be lost; here the break-off travels as the last piece, after all the bytes, and the stream closes.
+ */
+export function failureAsLastPiece(body: ReadableStream<Uint8Array>): ReadableStream<InputPiece> {
+  const reader = body.getReader()
+  return new ReadableStream<InputPiece>({
+    async pull(controller) {
+      try {
+        const r = await reader.read()
+        if (r.done) controller.close()
+        else controller.enqueue(r.value)
+      } catch (e) {
+        controller.enqueue({ failure: e instanceof Error ? e.message : String(e) })
+        controller.close()
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
 }

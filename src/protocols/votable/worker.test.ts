@@ -6,7 +6,7 @@ import type { VOTableTable } from './table'
 import { W, binary, plain, randomChunks, seeded, snapshot, tabledata } from '../../test-support/votable/build'
 import { createWorkerHost } from './worker-host'
 import type { FromWorker, ToWorker } from './worker-protocol'
-import { appendBatch, batchTransferables, documentFromSkeleton, documentSkeleton, tableFromHeader } from './worker-protocol'
+import { appendBatch, batchTransferables, documentFromSkeleton, documentSkeleton, failureAsLastPiece, tableFromHeader } from './worker-protocol'
 
 /** A Worker whose other end runs in this thread; messages are structured-cloned with their transfer lists. */
 class FakeWorker {
@@ -228,6 +228,14 @@ describe('parseInWorker', () => {
     expect(doc.tables[0].rowCount).toBe(1500)
     expect(doc.tables[0].truncated).toBe(true)
     expect(doc.warnings.join('\n')).toMatch(/connection reset.*incomplete/)
+  })
+
+  it('a body that breaks off reaches the worker as all its bytes, then why, on a stream that does not error', async () => {
+    // a transferred stream that errors drops what the worker has not read yet: the break-off must come last, as data
+    const pieces: unknown[] = []
+    const reader = failureAsLastPiece(streamOf([enc.encode('ab'), enc.encode('cd')], new TypeError('network error'))).getReader()
+    for (let r = await reader.read(); !r.done; r = await reader.read()) pieces.push(r.value instanceof Uint8Array ? new TextDecoder().decode(r.value) : r.value)
+    expect(pieces).toEqual(['ab', 'cd', { failure: 'network error' }])
   })
 
   it('an error before any table is the input error; bad input is a located VOTableError', async () => {

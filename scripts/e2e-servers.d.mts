@@ -1,0 +1,4 @@
+/** Every shared e2e helper server answering (started detached under a lock when not). */
+export function ensureServers(): Promise<void>
+export function stopServers(): Promise<void>
+export const SERVERS: { name: string; cmd: string[]; url: string; env: Record<string, string>; files: string[] }[]
