@@ -226,13 +226,14 @@ test('a sync result sorted, filtered and selected while its rows arrive keeps al
   await page.screenshot({ path: 'test-results/screenshots/sync-arriving-whole.png' })
 })
 
-// the first screen asked for on its own is another table: its sort, filter and columns go over to the whole result
-test('the sort, filter and columns set on a preview stay when the whole result replaces it', async ({ page }) => {
+// the first screen asked for on its own is another table: its sort, filter, columns and selection go over to the whole result
+test('the sort, filter, columns and rows selected on a preview stay when the whole result replaces it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await onFaults(page, 'late')
   await runAdql(page, 'SELECT obs_id, target_name, s_ra, s_dec FROM ivoa.obscore')
   const banner = page.getByTestId('result-preview')
   await expect(banner).toContainText('A preview: the first 50 rows', { timeout: 30_000 })
-  await expect(banner).toContainText('The sort, filters and columns you set now stay; select rows once the whole result is there.')
+  await expect(banner).toContainText('The sort, filters, columns and rows you select now stay.')
   const grid = page.getByTestId('result-grid')
   const count = page.locator('.grid-toolbar > .muted').first()
   const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
@@ -248,14 +249,23 @@ test('the sort, filter and columns set on a preview stay when the whole result r
   await page.getByText('Columns (4/4)').click()
   await page.getByRole('group', { name: 'Shown columns' }).getByLabel('s_dec').uncheck()
   await page.getByText('Columns (3/4)').click()
+  // two rows picked on the preview: NGC 19 (first) and, with Ctrl, NGC 15
+  await grid.locator('.ag-row[row-index="0"] .ag-cell[col-id="c0"]').click()
+  await grid.locator('.ag-row', { hasText: 'NGC 15' }).locator('.ag-cell[col-id="c0"]').click({ modifiers: ['ControlOrMeta'] })
+  await expect(count).toHaveText('11 of 50 rows (filtered) · 2 selected')
   await page.screenshot({ path: 'test-results/screenshots/sync-preview-set.png' })
 
   await release(page)
   await expect(page.getByRole('status').filter({ hasText: /rows/ }).first()).toHaveText('2,000 rows')
   await expect(banner).toHaveCount(0)
-  await expect(count).toHaveText('1,111 of 2,000 rows (filtered)')
+  // the same two rows stay selected in the whole result (found by their values)
+  await expect(count).toHaveText('1,111 of 2,000 rows (filtered) · 2 selected')
   await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
   await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 1999')
   await expect(grid.getByRole('columnheader', { name: /^s_dec/ })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Copy selected' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('2 rows copied')
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied.trimEnd().split('\n').slice(1).map((l) => l.split('\t')[1]).sort()).toEqual(['NGC 15', 'NGC 19'])
   await page.screenshot({ path: 'test-results/screenshots/sync-preview-whole.png' })
 })

@@ -59,3 +59,43 @@ export function useCarriedSettings(api: RefObject<GridApi<{ i: number }> | null>
   }, [api, apply, table])
   return { record, apply }
 }
+
+function cellKey(v: unknown): string {
+  if (v === null || v === undefined) return '\u0000'
+  if (typeof v === 'object') return Array.from(v as ArrayLike<unknown>, cellKey).join('\u0002')
+  return `${typeof v}:${String(v)}`
+}
+
+/** A row as a key: every cell's value, so that two rows of the same columns are the same row when their keys are. */
+export function rowKey(table: Pick<Table, 'fields' | 'value'>, row: number): string {
+  let key = ''
+  for (let c = 0; c < table.fields.length; c++) key += `${cellKey(table.value(row, c))}\u0001`
+  return key
+}
+
+/**
+ * The rows of `to` that are the rows `rows` of `from` (the same columns, the same values): a selection made on a
+ * preview, carried to the whole result that replaces it. Each row is looked for first where it was (a preview is
+ * usually the result's first rows), then among the rest; a row matches once (duplicates pair up in order). A table
+ * of other columns carries nothing; rows not found are dropped.
+ */
+export function carriedRows(from: Pick<Table, 'fields' | 'value' | 'rowCount'>, rows: readonly number[], to: Pick<Table, 'fields' | 'value' | 'rowCount'>): number[] {
+  if (rows.length === 0 || columnsSignature(from) !== columnsSignature(to)) return []
+  const out = new Set<number>()
+  const missing = new Map<string, number>()
+  for (const r of rows) {
+    const key = rowKey(from, r)
+    if (r < to.rowCount && !out.has(r) && rowKey(to, r) === key) out.add(r)
+    else missing.set(key, (missing.get(key) ?? 0) + 1)
+  }
+  for (let r = 0; r < to.rowCount && missing.size > 0; r++) {
+    if (out.has(r)) continue
+    const key = rowKey(to, r)
+    const n = missing.get(key)
+    if (n === undefined) continue
+    out.add(r)
+    if (n === 1) missing.delete(key)
+    else missing.set(key, n - 1)
+  }
+  return [...out].sort((a, b) => a - b)
+}

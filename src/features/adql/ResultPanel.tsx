@@ -12,6 +12,7 @@ import { ResultPlot } from '../../components/lazyParts'
 import { ResultExport } from '../../components/ResultExport'
 import { PartialNotice, rowCountText } from '../../components/PartialNotice'
 import { columnOrderOf, type RunMode } from './useAdqlRun'
+import { carriedRows } from '../../components/gridCarry'
 import type { ColumnOrderSource } from '../../components/gridColumns'
 import { useArrivingRows } from './arrivingRows'
 import { ErrorNotice, useAction } from '../../components/ErrorNotice'
@@ -37,8 +38,10 @@ type ShownResult = Pick<TapResult, 'table' | 'overflow' | 'partial' | 'fetchUrl'
  */
 export function ResultView({ result, dark, onRerun, asJob = false, name = 'ADQL result', rowsSoFar, columnOrder }: { result: ShownResult; dark: boolean; onRerun?: (mode: RunMode) => void; asJob?: boolean; name?: string; rowsSoFar?: number; columnOrder?: ColumnOrderSource }) {
   const [tab, setTab] = useState<'table' | 'plot'>('table')
-  // the selection belongs to one table: a new result starts with none
-  const [picked, setPicked] = useState<{ table: object; rows: number[] }>({ table: result.table, rows: NO_ROWS })
+  // the selection belongs to one table: the whole result replacing a preview keeps the rows picked on the preview
+  // (found by their values), a new run starts with none (a new ResultView)
+  const [picked, setPicked] = useState<{ table: ShownResult['table']; rows: number[] }>({ table: result.table, rows: NO_ROWS })
+  if (picked.table !== result.table) setPicked({ table: result.table, rows: picked.rows.length ? carriedRows(picked.table, picked.rows, result.table) : NO_ROWS })
   const selected = picked.table === result.table ? picked.rows : NO_ROWS
   const setSelected = useCallback((rows: number[]) => setPicked({ table: result.table, rows }), [result.table])
   // rows selected in TOPCAT & co. for this table follow here, and the grid's go there

@@ -111,7 +111,7 @@ export function RunOutput({ run, partial, jobUrl, dark, onRerun }: { run: Run; p
       {arriving && partial?.preview && (
         <div className="banner info" data-testid="result-preview">
           A preview: the first {partial.rows.toLocaleString('en')} rows, asked for on their own while the service prepares the whole result, which
-          replaces them when it arrives. The sort, filters and columns you set now stay; select rows once the whole result is there.
+          replaces them when it arrives. The sort, filters, columns and rows you select now stay.
         </div>
       )}
       <ResultView key={run.submittedAt} result={shown} rowsSoFar={arriving ? (partial?.rows ?? 0) : undefined} dark={dark} onRerun={onRerun} columnOrder={columnOrder} />
