@@ -47,7 +47,7 @@ test.describe('spectral search and spectrum viewer', () => {
       return { x: r.left + x, y: r.top + y }
     })
     await page.mouse.click(marker.x, marker.y)
-    await expect(page.getByText('1 rows · 1 selected')).toBeVisible()
+    await expect(page.getByText('1 row · 1 selected')).toBeVisible()
     // every parameter is in the URL, BAND as typed with its unit
     const url = new URL(page.url())
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ target: 'NGC 6397', size: '1', wmin: '500', wmax: '700', go: '1' })
@@ -191,5 +191,11 @@ test.describe('spectral search and spectrum viewer', () => {
     await expect(alert).toContainText('Not a FITS file: it starts with "<!DOCTYPE html><html><body>Mai", not SIMPLE =')
     await expect(page.getByTestId('spectrum-plot')).toHaveCount(0)
     await expect(page.getByRole('button', { name: 'Search spectra' })).toBeEnabled()
+    // the archive is back: Retry fetches the file again and plots it
+    await page.unrouteAll()
+    await page.getByRole('button', { name: 'Retry ADP.2021-05-20T14:40:06.006 · NGC 6397 star 1 · XSHOOTER' }).click()
+    await expect(page.getByTestId('spectrum-plot')).toBeVisible()
+    await expect(alert).toHaveCount(0)
+    await expect(page.getByTestId('spectrum-legend-item')).toContainText('points')
   })
 })

@@ -300,7 +300,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
     const rows = selection.rows()
     try {
       await navigator.clipboard.writeText(rowsAsTsv(table, rows, visibleColumns(), (c, v) => displays[c]!.full(v)))
-      setCopied(`${rows.length.toLocaleString('en')} rows copied`)
+      setCopied(`${rows.length.toLocaleString('en')} ${rows.length === 1 ? 'row' : 'rows'} copied`)
     } catch {
       setCopied('The browser refused access to the clipboard')
     }
@@ -314,7 +314,7 @@ export function ResultGrid({ table, rows, dark, height = 480, selected, onSelect
         </button>
         <span className="muted">
           {filtered !== undefined ? `${filtered.toLocaleString('en')} of ` : ''}
-          {shownRows.toLocaleString('en')} rows{partial ? <strong className="partial-mark" title={partial.reason}> (partial)</strong> : null}{filtered !== undefined ? ' (filtered)' : ''}{selection.count ? ` · ${selection.count.toLocaleString('en')} selected` : ''}
+          {shownRows.toLocaleString('en')} {shownRows === 1 ? 'row' : 'rows'}{partial ? <strong className="partial-mark" title={partial.reason}> (partial)</strong> : null}{filtered !== undefined ? ' (filtered)' : ''}{selection.count ? ` · ${selection.count.toLocaleString('en')} selected` : ''}
         </span>
         {copied && <span className="muted" role="status">{copied}</span>}
         {toolbar}

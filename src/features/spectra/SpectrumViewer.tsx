@@ -57,7 +57,7 @@ export function SpectrumViewer({ plotted, onRemove, dark }: { plotted: readonly 
             <li key={p.id} data-testid="spectrum-legend-item">
               <span className="spectrum-swatch" style={{ background: colour }} aria-hidden />
               <strong>{p.label}</strong>
-              {q.isPending && <span className="muted"> loading…</span>}
+              {q.isFetching && <span className="muted"> loading…</span>}
               {s && (
                 <span className="muted">
                   {' '}
@@ -77,6 +77,11 @@ export function SpectrumViewer({ plotted, onRemove, dark }: { plotted: readonly 
                   label={`Send ${p.label} to SAMP client`}
                   send={(to) => sampSend(loadSpectrumMessage(q.data!.url, spectrumMeta(p.record, q.data!.url), p.label), to)}
                 />
+              )}
+              {q.error && !q.isFetching && (
+                <button type="button" onClick={() => void q.refetch()} aria-label={`Retry ${p.label}`}>
+                  Retry
+                </button>
               )}
               <button type="button" onClick={() => onRemove(p.id)} aria-label={`Remove ${p.label}`}>
                 Remove
