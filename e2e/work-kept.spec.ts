@@ -84,4 +84,26 @@ test.describe('forms keep what was typed', () => {
     await page.reload()
     await expect(page.getByRole('textbox', { name: 'Target' })).toHaveValue('NGC 6397')
   })
+
+  test('the ADQL run settings and the DataLink product typed but not yet used survive a reload; a link still brings its own', async ({ page }) => {
+    await page.goto('/adql?profile=local')
+    await page.getByRole('radio', { name: 'async job' }).check()
+    await page.getByRole('textbox', { name: 'MAXREC' }).fill('12345')
+    await page.getByRole('textbox', { name: 'Add a TAP service by URL' }).fill('https://example.org/tap')
+    await page.reload()
+    await expect(page.getByRole('radio', { name: 'async job' })).toBeChecked()
+    await expect(page.getByRole('textbox', { name: 'MAXREC' })).toHaveValue('12345')
+    await expect(page.getByRole('textbox', { name: 'Add a TAP service by URL' })).toHaveValue('https://example.org/tap')
+    // a link with its own MAXREC shows that one
+    await page.goto('/adql?profile=local&maxrec=77')
+    await expect(page.getByRole('textbox', { name: 'MAXREC' })).toHaveValue('77')
+
+    await page.goto('/datalink?profile=local')
+    const product = page.getByRole('textbox', { name: 'Product id, publisher DID or DataLink URL' })
+    await product.fill('ADP.2019-01-15T15:50:07.007')
+    await page.reload()
+    await expect(product).toHaveValue('ADP.2019-01-15T15:50:07.007')
+    await page.goto('/datalink?profile=local&id=ADP.2021-05-20T14%3A40%3A06.006')
+    await expect(product).toHaveValue('ADP.2021-05-20T14:40:06.006')
+  })
 })

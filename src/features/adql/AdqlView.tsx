@@ -20,6 +20,7 @@ import { useCompletionSchema } from './useCompletionSchema'
 import { AuthorisedQuerySwitch } from './AuthorisedQuerySwitch'
 import { analyseQuery, TAP_CAT_RULES } from '../../adql'
 import { openingQuery, readDraft, type SavedDraft } from './draft'
+import { useFieldDraft } from '../../state/fieldDraft'
 import { SampTableResult, useIncomingTable } from './SampTable'
 
 
@@ -40,8 +41,10 @@ export function AdqlView({ dark }: { dark: boolean }) {
   const serviceKey = params.get('service') ?? choices[0]?.key ?? ''
   const service = choices.find((c) => c.key === serviceKey) ?? choices[0]
   const { query, setQuery, setAside, restore, dismiss } = useQueryDraft(`adql-draft:${rt.profile.id}:${serviceKey}`, params.get('q'))
-  const [maxrec, setMaxrec] = useState(params.get('maxrec') ?? '')
-  const [mode, setMode] = useState<RunMode>(params.get('mode') === 'async' ? 'async' : 'sync')
+  // typed and not yet run, kept over a reload like the query text
+  const [maxrec, setMaxrec] = useFieldDraft(`adql-maxrec:${rt.profile.id}`, params.get('maxrec'))
+  const [modeText, setMode] = useFieldDraft(`adql-mode:${rt.profile.id}`, params.get('mode'), 'sync')
+  const mode: RunMode = modeText === 'async' ? 'async' : 'sync'
   const [history, setHistory] = useState<HistoryEntry[]>(loadHistory)
   const jobUrl = params.get('job') ?? undefined
   const editor = useRef<QueryEditorHandle>(null)

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useCapabilities } from '../../state/tapMetadata'
 import { addCustomTap } from '../../state/addedTaps'
 import type { TapChoice } from './services'
+import { useFieldDraft } from '../../state/fieldDraft'
 
 interface Props {
   choices: TapChoice[]
@@ -12,7 +13,8 @@ interface Props {
 
 /** Service picker, "add a TAP service by URL", and what the service offers (MAXREC limits, formats, upload). */
 export function ServiceBar({ choices, service, onSelect, onAdded }: Props) {
-  const [newTap, setNewTap] = useState('')
+  // a URL being typed survives a reload
+  const [newTap, setNewTap] = useFieldDraft('add-tap-url', null)
   const [tapError, setTapError] = useState<string | null>(null)
   const caps = useCapabilities(service?.url)
   const c = caps.data

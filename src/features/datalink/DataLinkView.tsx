@@ -1,14 +1,14 @@
 /** The /datalink view: one product's DataLink panel at a shareable URL (`?id=` dp_id, publisher DID or DataLink URL). */
-import { useEffect, useState } from 'react'
 import { useRoute, useSetParams } from '../../state/route'
 import { DataLinkPanel } from './DataLinkPanel'
+import { useFieldDraft } from '../../state/fieldDraft'
 
 export function DataLinkView() {
   const { params } = useRoute()
   const setParams = useSetParams()
   const id = params.get('id') ?? ''
-  const [draft, setDraft] = useState(id)
-  useEffect(() => setDraft(id), [id])
+  // typed and not yet shown: kept over a reload; a link or back/forward brings its own
+  const [draft, setDraft] = useFieldDraft('datalink-id', params.get('id'))
   return (
     <section className="view datalink-view" aria-label="DataLink">
       <form
