@@ -230,6 +230,25 @@ test('an unknown product shows the service’s NotFoundFault as an error', async
   await expect(page.getByRole('group', { name: 'Errors' })).toContainText('NotFoundFault')
 })
 
+test('a DataLink answer that breaks off is marked partial: the links that came, or "no rows arrived", never "no links"', async ({ page }) => {
+  // injected fault: the archive's answer cut inside its last row (or its first)
+  let keepRows = true
+  await page.route(/\/dl\/dlmeta\?/, async (route) => {
+    const text = await (await route.fetch()).text()
+    const cut = keepRows ? text.lastIndexOf('<TR>') : text.indexOf('<TR>')
+    await route.fulfill({ status: 200, contentType: 'application/x-votable+xml;content=datalink', body: text.slice(0, cut + 30) })
+  })
+  await page.goto(`/datalink?profile=local&id=${encodeURIComponent(CUBE)}`)
+  const notice = page.getByRole('alert', { name: 'Partial result' })
+  await expect(notice).toContainText(/Partial result: only \d+ rows arrived/)
+  await expect(page.getByRole('group', { name: 'The file itself' })).toBeVisible()
+  keepRows = false
+  await notice.getByRole('button', { name: 'Retry' }).click()
+  await expect(notice).toContainText('Partial result: no rows arrived — the document ends inside row 1')
+  await expect(page.getByText('No links arrived.')).toBeVisible()
+  await expect(page.getByText('The service lists no links')).toHaveCount(0)
+})
+
 test('a spectrum (DataLink redirected to the spectra service): BAND and FORMAT from its descriptor, no sky, the cutout saved under its own name', async ({ page }) => {
   await openPanel(page, 'ADP.2021-05-20T14:40:06.006')
   await page.getByRole('button', { name: 'Cut out…' }).click()

@@ -9,8 +9,18 @@ export interface Partial {
 export function PartialNotice({ partial, rows, actions }: { partial: Partial; rows: number; actions?: ReactNode }) {
   return (
     <div className="banner error partial-notice" role="alert" aria-label="Partial result">
-      <strong>Partial result: only {rows.toLocaleString('en')} {rows === 1 ? 'row' : 'rows'} arrived</strong> — {partial.reason}. The rows shown are not the
-      whole answer.
+      {rows === 0 ? (
+        <>
+          <strong>Partial result: no rows arrived</strong> — {partial.reason}. The answer broke off before its first row.
+        </>
+      ) : (
+        <>
+          <strong>
+            Partial result: only {rows.toLocaleString('en')} {rows === 1 ? 'row' : 'rows'} arrived
+          </strong>{' '}
+          — {partial.reason}. The rows shown are not the whole answer.
+        </>
+      )}
       {actions && <span className="partial-actions"> {actions}</span>}
     </div>
   )

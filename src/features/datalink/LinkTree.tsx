@@ -22,7 +22,8 @@ export interface TreeActions {
 
 export function LinkTree({ result, depth = 0, actions }: { result: DataLinkResult; depth?: number; actions: TreeActions }) {
   const sections = sectionsOf(result.rows, result.descriptors)
-  if (sections.length === 0) return <p className="muted">The service lists no links for this product.</p>
+  // (an answer that broke off says so above: "no links" would be a claim it cannot make)
+  if (sections.length === 0) return <p className="muted">{result.partial ? 'No links arrived.' : 'The service lists no links for this product.'}</p>
   return (
     <div className="dl-tree" data-depth={depth}>
       {sections.map((s) => (
