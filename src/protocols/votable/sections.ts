@@ -1,6 +1,6 @@
 /** Field specs, PARAM values and DATA sections (TABLEDATA / BINARY / BINARY2 streams) of one table. */
 import type { Field, Param } from './types'
-import { decodeBase64 } from './base64'
+import { base64Room, decodeBase64 } from './base64'
 import { decodeBinaryRows } from './binary'
 import { createColumn } from './columns'
 import { errorAtLocation } from './errors'
@@ -129,6 +129,8 @@ export class BinaryStreamSection implements DataSection {
   private pending: Uint8Array = new Uint8Array(0)
   /** rows handed on and released before those in the columns */
   private base = 0
+  /** where pieces of the stream are decoded (reused) */
+  private scratch = new Uint8Array(0)
   constructor(readonly table: VOTableTable, readonly cols: ColumnBuilder[], private readonly binary2: boolean, private readonly label: string) {}
 
   get rows(): number {
@@ -153,6 +155,11 @@ export class BinaryStreamSection implements DataSection {
       bytes.set(this.pending)
       bytes.set(decoded, this.pending.length)
     }
+    this.rowsOf(bytes)
+  }
+
+  /** the rows of `bytes` (the pending bytes, then new ones); what does not form a row is kept (copied) as pending */
+  private rowsOf(bytes: Uint8Array): void {
     const progress = this.progress
     progress.offset = 0
     decodeBinaryRows(bytes, this.cols, this.binary2, progress)
@@ -167,9 +174,14 @@ export class BinaryStreamSection implements DataSection {
     const closed = b >= 0
     if (!closed) b = s.length
     const over = closed || win.final
-    const r = decodeBase64(s, win.pos, b)
+    // the pending bytes and the piece's decoded ones in one buffer kept for the next pieces (no garbage per piece)
+    const held = this.pending.length
+    const need = held + base64Room(b - win.pos)
+    if (this.scratch.length < need) this.scratch = new Uint8Array(Math.max(need, 2 * this.scratch.length))
+    this.scratch.set(this.pending)
+    const r = decodeBase64(s, win.pos, b, this.scratch.subarray(held))
     if (r.errorAt >= 0) throw win.error(`invalid base64 character "${s.charAt(r.errorAt)}" in the ${kind} STREAM of table ${this.label}`, r.errorAt)
-    this.rowsFrom(r.bytes)
+    this.rowsOf(this.scratch.subarray(0, held + r.bytes.length))
     if (!over) {
       win.pos = r.end
       return false
