@@ -209,6 +209,12 @@ export class ArrayColumn implements ColumnBuilder {
     if (this.bigints) for (const k of this.bigints.keys()) if (k >= this.m) this.bigints.delete(k)
   }
 
+  reset(): void {
+    this.n = 0
+    this.m = 0
+    this.bigints = undefined
+  }
+
   finish(rows: number): void {
     this.rollback(rows)
     while (this.n < rows) this.nul()
@@ -341,6 +347,11 @@ export class CharArrayColumn implements ColumnBuilder {
 
   rollback(n: number): void {
     this.n = Math.min(this.n, n)
+  }
+
+  reset(): void {
+    this.data = []
+    this.n = 0
   }
 
   finish(rows: number): void {

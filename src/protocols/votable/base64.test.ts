@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeBase64, decodeBase64Js } from './base64'
+import { base64Room, decodeBase64, decodeBase64Js } from './base64'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
@@ -73,5 +73,19 @@ describe('decodeBase64 on large streams', () => {
     const text = encode(bytes(8999)) + encode(bytes(3))
     const r = same(text)
     expect(r.errorAt).toBeGreaterThan(0)
+  })
+})
+
+describe('decodeBase64 into a given buffer', () => {
+  it('writes the bytes there, at any size, and gives a view of it', () => {
+    for (const n of [10, 5000, 40000]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 7919) & 255)
+      const text = Buffer.from(bytes).toString('base64')
+      const into = new Uint8Array(base64Room(text.length) + 5)
+      const r = decodeBase64(text, 0, text.length, into)
+      expect(r.bytes.buffer).toBe(into.buffer)
+      expect(r.bytes.byteOffset).toBe(0)
+      expect([...r.bytes]).toEqual([...bytes])
+    }
   })
 })

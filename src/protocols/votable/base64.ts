@@ -35,19 +35,26 @@ const nodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer
 const NATIVE_MIN = 4096
 const NON_WS = /[^ \t\n\r]/
 
+/** Bytes `decodeBase64` may write for `chars` characters of text (its `into` buffer needs this many). */
+export function base64Room(chars: number): number {
+  return Math.ceil((chars * 3) / 4) + 3
+}
+
 /**
  * Decode s[a, b). Stops at the first character that is not base64 or whitespace.
  * Large ranges go to the platform's native decoder when it can prove the input valid;
  * everything else (and every error, for its position) goes through the JS decoder.
+ * `into` (at least `base64Room(b - a)` bytes): the bytes are written there (a streaming reader reuses one buffer
+ * instead of making one per piece); the result's `bytes` is then a view of it.
  */
-export function decodeBase64(s: string, a: number, b: number): Base64Result {
-  return (b - a >= NATIVE_MIN ? decodeNative(s, a, b) : undefined) ?? decodeBase64Js(s, a, b)
+export function decodeBase64(s: string, a: number, b: number, into?: Uint8Array): Base64Result {
+  return (b - a >= NATIVE_MIN ? decodeNative(s, a, b, into) : undefined) ?? decodeBase64Js(s, a, b, into)
 }
 
-function decodeNative(s: string, a: number, b: number): Base64Result | undefined {
+function decodeNative(s: string, a: number, b: number, into?: Uint8Array): Base64Result | undefined {
   const text = s.slice(a, b)
   if (nativeSet !== undefined) {
-    const out = new Uint8Array(Math.ceil((text.length * 3) / 4) + 3)
+    const out = into ?? new Uint8Array(base64Room(text.length))
     let r: { read: number; written: number }
     try {
       r = nativeSet.call(out, text, { lastChunkHandling: 'stop-before-partial' })
@@ -71,14 +78,15 @@ function decodeNative(s: string, a: number, b: number): Base64Result | undefined
     const bytes = nodeBuffer.from(whole === text.length ? text : text.slice(0, whole), 'base64')
     if (bytes.length !== Math.floor((whole * 3) / 4)) return undefined
     const partial = whole < text.length && eq < 0
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), errorAt: -1, partial, end: partial ? a + whole : b }
+    into?.set(bytes)
+    return { bytes: into ? into.subarray(0, bytes.length) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), errorAt: -1, partial, end: partial ? a + whole : b }
   }
   return undefined
 }
 
 /** The portable decoder: exact error positions, resumable at group boundaries. */
-export function decodeBase64Js(s: string, a: number, b: number): Base64Result {
-  const out = new Uint8Array(Math.ceil(((b - a) * 3) / 4) + 3)
+export function decodeBase64Js(s: string, a: number, b: number, into?: Uint8Array): Base64Result {
+  const out = into ?? new Uint8Array(base64Room(b - a))
   let o = 0
   let acc = 0
   let k = 0

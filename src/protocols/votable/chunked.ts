@@ -31,15 +31,27 @@ interface Chunk {
   get(i: number): Value
 }
 
-/** The strings of one batch: one text, cut at the offsets when a cell is read. */
+/** ASCII bytes [a, b) as a string */
+function asciiText(u8: Uint8Array, a: number, b: number): string {
+  return b - a > 1024 ? ascii.decode(u8.subarray(a, b)) : String.fromCharCode.apply(null, u8.subarray(a, b) as unknown as number[])
+}
+
+/**
+ * The strings of one batch, kept as the batch's own chars (ASCII bytes: one byte a character, outside the JS heap) and
+ * made into a string when a cell is read: the text is not held twice (as bytes and as a decoded copy).
+ */
 class StringChunk implements Chunk {
-  private readonly text: string
+  /** UTF-16 batches (not all ASCII): one text, cut at the offsets */
+  private readonly text: string | null
   constructor(private readonly b: Extract<BatchColumn, { kind: 'string' }>) {
-    this.text = b.chars instanceof Uint8Array ? ascii.decode(b.chars) : charsToString(b.chars)
+    this.text = b.chars instanceof Uint8Array ? null : charsToString(b.chars)
   }
   get(i: number): Value {
-    if (this.b.nulls !== null && this.b.nulls[i] === 1) return null
-    return this.text.slice(this.b.offsets[i], this.b.offsets[i + 1])
+    const b = this.b
+    if (b.nulls !== null && b.nulls[i] === 1) return null
+    const from = b.offsets[i]
+    const to = b.offsets[i + 1]
+    return this.text === null ? asciiText(b.chars as Uint8Array, from, to) : this.text.slice(from, to)
   }
 }
 
@@ -122,6 +134,10 @@ export class ChunkedColumn implements ColumnBuilder {
 
   rollback(n: number): void {
     if (n !== this.n) throw new Error('a column rebuilt from batches cannot drop rows')
+  }
+
+  reset(): void {
+    throw new Error('a column rebuilt from batches keeps its rows')
   }
 
   nul(): void {

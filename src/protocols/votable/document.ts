@@ -88,6 +88,13 @@ export class DocumentParser {
     return true
   }
 
+  /** The rows `t` holds were handed on: its columns forget them (its row count stays; see VOTableTable.released). */
+  releaseRows(t: VOTableTable): void {
+    if (this.section?.table === t) return this.section.release()
+    for (const c of t.columns) c.reset()
+    t.released = t.rowCount
+  }
+
   result(): ParseResult {
     if (this.state !== 'done') throw new Error('the document is not complete yet')
     return { doc: this.doc, allInfos: this.tree.allInfos }
@@ -300,7 +307,7 @@ export class DocumentParser {
     if (over) {
       this.section = null
       if (sec.cut) this.truncatedData = true
-      for (const c of sec.cols) c.finish(t.rowCount)
+      for (const c of sec.cols) c.finish(t.rowCount - t.released)
     }
     if (over || t.rowCount > before) this.hooks.onRows?.(t, this.sectionIndex, over)
     return over

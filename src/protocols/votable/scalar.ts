@@ -170,6 +170,11 @@ export class NumberColumn implements ColumnBuilder {
     this.n = Math.min(this.n, n)
   }
 
+  reset(): void {
+    this.n = 0
+    this.bigints = undefined
+  }
+
   finish(rows: number): void {
     this.rollback(rows)
     if (this.data.length < rows) this.data = growArray(this.data, rows)

@@ -1,6 +1,6 @@
 /** Field specs, PARAM values and DATA sections (TABLEDATA / BINARY / BINARY2 streams) of one table. */
 import type { Field, Param } from './types'
-import { decodeBase64 } from './base64'
+import { base64Room, decodeBase64 } from './base64'
 import { decodeBinaryRows } from './binary'
 import { createColumn } from './columns'
 import { errorAtLocation } from './errors'
@@ -71,16 +71,29 @@ export interface DataSection {
   /** window offset of the row being decoded (a row cut by the end of the window is decoded again later) */
   readonly rowStart: number
   run(win: TextWindow, warn: Warn): boolean
+  /** the rows decoded so far were handed on: the columns forget them, the row count goes on (see VOTableTable.released) */
+  release(): void
+}
+
+function releaseRows(t: VOTableTable, cols: ColumnBuilder[], rows: number): void {
+  for (const c of cols) c.reset()
+  t.released = rows
 }
 
 /** TABLEDATA rows, from just after <TABLEDATA> through </TABLEDATA>. */
 export class TableDataSection implements DataSection {
   cut = false
-  private readonly st = { rows: 0, pos: 0, done: false }
+  private readonly st = { rows: 0, pos: 0, done: false, base: 0 }
   constructor(readonly table: VOTableTable, readonly cols: ColumnBuilder[], private readonly label: string) {}
 
   get rows(): number {
-    return this.st.rows
+    return this.st.base + this.st.rows
+  }
+
+  release(): void {
+    this.st.base += this.st.rows
+    this.st.rows = 0
+    releaseRows(this.table, this.cols, this.st.base)
   }
 
   get rowStart(): number {
@@ -91,7 +104,7 @@ export class TableDataSection implements DataSection {
     const st = this.st
     st.pos = win.pos
     decodeTableData(win.s, st, this.cols, (p, m) => win.error(m, p))
-    this.table.rowCount = st.rows
+    this.table.rowCount = this.rows
     if (st.done) {
       win.pos = st.pos
       return true
@@ -102,7 +115,7 @@ export class TableDataSection implements DataSection {
     }
     this.table.truncated = true
     this.cut = true
-    warn(`table ${this.label}: input ends inside TABLEDATA; ${st.rows} complete rows kept`)
+    warn(`table ${this.label}: input ends inside TABLEDATA; ${this.rows} complete rows kept`)
     win.pos = win.s.length
     return true
   }
@@ -114,10 +127,20 @@ export class BinaryStreamSection implements DataSection {
   private readonly progress = { rows: 0, offset: 0 }
   /** bytes of a row not yet complete */
   private pending: Uint8Array = new Uint8Array(0)
+  /** rows handed on and released before those in the columns */
+  private base = 0
+  /** where pieces of the stream are decoded (reused) */
+  private scratch = new Uint8Array(0)
   constructor(readonly table: VOTableTable, readonly cols: ColumnBuilder[], private readonly binary2: boolean, private readonly label: string) {}
 
   get rows(): number {
-    return this.progress.rows
+    return this.base + this.progress.rows
+  }
+
+  release(): void {
+    this.base += this.progress.rows
+    this.progress.rows = 0
+    releaseRows(this.table, this.cols, this.base)
   }
 
   get rowStart(): number {
@@ -132,11 +155,16 @@ export class BinaryStreamSection implements DataSection {
       bytes.set(this.pending)
       bytes.set(decoded, this.pending.length)
     }
+    this.rowsOf(bytes)
+  }
+
+  /** the rows of `bytes` (the pending bytes, then new ones); what does not form a row is kept (copied) as pending */
+  private rowsOf(bytes: Uint8Array): void {
     const progress = this.progress
     progress.offset = 0
     decodeBinaryRows(bytes, this.cols, this.binary2, progress)
     this.pending = progress.offset < bytes.length ? bytes.slice(progress.offset) : new Uint8Array(0)
-    this.table.rowCount = progress.rows
+    this.table.rowCount = this.rows
   }
 
   run(win: TextWindow, warn: Warn): boolean {
@@ -146,10 +174,14 @@ export class BinaryStreamSection implements DataSection {
     const closed = b >= 0
     if (!closed) b = s.length
     const over = closed || win.final
-    const r = decodeBase64(s, win.pos, b)
+    // the pending bytes and the piece's decoded ones in one buffer kept for the next pieces (no garbage per piece)
+    const held = this.pending.length
+    const need = held + base64Room(b - win.pos)
+    if (this.scratch.length < need) this.scratch = new Uint8Array(Math.max(need, 2 * this.scratch.length))
+    this.scratch.set(this.pending)
+    const r = decodeBase64(s, win.pos, b, this.scratch.subarray(held))
     if (r.errorAt >= 0) throw win.error(`invalid base64 character "${s.charAt(r.errorAt)}" in the ${kind} STREAM of table ${this.label}`, r.errorAt)
-    this.rowsFrom(r.bytes)
-    const progress = this.progress
+    this.rowsOf(this.scratch.subarray(0, held + r.bytes.length))
     if (!over) {
       win.pos = r.end
       return false
@@ -157,10 +189,10 @@ export class BinaryStreamSection implements DataSection {
     if (!closed) {
       this.cut = true
       this.table.truncated = true
-      warn(`table ${this.label}: input ends inside the ${kind} stream; ${progress.rows} complete rows kept`)
+      warn(`table ${this.label}: input ends inside the ${kind} stream; ${this.rows} complete rows kept`)
     } else if (r.partial || this.pending.length > 0) {
       this.table.truncated = true
-      warn(`table ${this.label}: the ${kind} stream has ${this.pending.length} bytes after row ${progress.rows} that do not form a complete row`)
+      warn(`table ${this.label}: the ${kind} stream has ${this.pending.length} bytes after row ${this.rows} that do not form a complete row`)
     }
     win.pos = b
     return true

@@ -93,6 +93,8 @@ export interface ColumnBuilder extends Column {
   binary(view: DataView, u8: Uint8Array, off: number, isNull: boolean): number
   /** drop cells beyond the first n */
   rollback(n: number): void
+  /** forget every cell (they were handed on); the storage is kept for the cells that follow */
+  reset(): void
   /** trim storage to `rows` cells */
   finish(rows: number): void
   /** copy of cells [from, to) in transferable form (see BatchColumn) */

@@ -237,3 +237,53 @@ describe('flush', () => {
     expect(doc.tables[0]!.rowCount).toBe(5)
   })
 })
+
+describe('keepRows: false (the worker: batches are the result)', () => {
+  const fields = [{ name: 'a', datatype: 'int' }, { name: 's', datatype: 'char', arraysize: '*' }, { name: 'd', datatype: 'double' }]
+  const rows = Array.from({ length: 1000 }, (_, i) => [String(i), i % 9 ? `row ${i}` : '', String(i / 4)])
+  const w = new W()
+  for (let i = 0; i < 1000; i++) w.u8(i % 9 ? 0 : 0x40).i32(i).i32(i % 9 ? String(`row ${i}`).length : 0).ascii(i % 9 ? `row ${i}` : '').f64(i / 4)
+  const inputs = { TABLEDATA: tabledata(fields, rows), BINARY2: binary(fields, w.data) }
+
+  for (const [kind, text] of Object.entries(inputs)) {
+    it(`${kind}: the batches rebuild every row while the parser holds only the rows not handed on`, () => {
+      const expected = parseVOTable(text)
+      const rebuilt: VOTableTable[] = []
+      let most = 0
+      const p = new VOTableStreamParser({
+        batchRows: 50,
+        keepRows: false,
+        onHeader: (t, i) => (rebuilt[i] = tableFromHeader(tableHeader(t as VOTableTable))),
+        onBatch: (b, t) => {
+          most = Math.max(most, ...(t as VOTableTable).columns.map((c) => c.n))
+          appendBatch(rebuilt[b.table], b)
+        },
+      })
+      for (const c of randomChunks(enc.encode(text), seeded(5))) p.push(c)
+      const doc = p.end()
+      expect(doc.tables[0].rowCount).toBe(1000)
+      expect(doc.warnings).toEqual(expected.warnings)
+      const t = rebuilt[0]
+      expect(t.rowCount).toBe(1000)
+      for (let r = 0; r < 1000; r++) for (let c = 0; c < 3; c++) expect(t.value(r, c)).toEqual(expected.tables[0].value(r, c))
+      // never the whole table: a batch and what one chunk adds to it
+      expect(most).toBeLessThan(200)
+    })
+  }
+
+  it('errors after rows were released name the same row as parseVOTable', () => {
+    const bad = inputs.TABLEDATA.replace('<TR><TD>700</TD>', '<TR><TD>700</TD><TD>x</TD><TD>1</TD>')
+    let expected = ''
+    try {
+      parseVOTable(bad)
+    } catch (e) {
+      expected = (e as Error).message
+    }
+    expect(expected).toMatch(/row 701/)
+    const p = new VOTableStreamParser({ batchRows: 50, keepRows: false, onBatch: () => {} })
+    expect(() => {
+      for (const c of randomChunks(enc.encode(bad), seeded(9))) p.push(c)
+      p.end()
+    }).toThrow(expected)
+  })
+})

@@ -32,6 +32,12 @@ export interface StreamOptions extends StreamCallbacks {
   batchRows?: number
   /** rows decoded are handed on at least this often, in milliseconds (default 50) */
   batchMs?: number
+  /**
+   * false: rows handed on in a batch are dropped from the parser's tables (their row counts go on), so that a parser
+   * whose batches are the result (the worker's) holds only the rows not handed on yet; the document at the end then
+   * has its tables' metadata and row counts only. Default true (the tables keep every row).
+   */
+  keepRows?: boolean
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now())
@@ -60,6 +66,7 @@ export class VOTableStreamParser {
   private readonly indexes = new Map<VOTableTable, number>()
   private readonly batchRows?: number
   private readonly batchMs: number
+  private readonly keepRows: boolean
   private readonly extraWarnings: string[] = []
 
   constructor(options: StreamOptions = {}) {
@@ -67,6 +74,7 @@ export class VOTableStreamParser {
     this.onBatch = options.onBatch
     this.batchRows = options.batchRows
     this.batchMs = options.batchMs ?? 50
+    this.keepRows = options.keepRows ?? true
     this.parser = new DocumentParser({
       onTable: (t, index) => {
         this.emitted.set(t, 0)
@@ -139,10 +147,12 @@ export class VOTableStreamParser {
     const size = this.batchRows ?? defaultBatchRows(t.columns.length)
     const time = now()
     if (!done && rows - from < size && time - this.lastEmit < this.batchMs) return
-    // hand on full batches; the rest waits unless the section is over or it is time
+    // hand on full batches; the rest waits unless the section is over or it is time (rows not kept go in one batch,
+    // so that all the table holds is handed on and released at once)
+    const at = t.released
     while (rows - from >= size || (from < rows && (done || time - this.lastEmit >= this.batchMs))) {
-      const to = Math.min(rows, from + size)
-      const batch: RowBatch = { table: index, start: from, rowCount: to - from, columns: t.columns.map((c) => c.slice(from, to)) }
+      const to = this.keepRows ? Math.min(rows, from + size) : rows
+      const batch: RowBatch = { table: index, start: from, rowCount: to - from, columns: t.columns.map((c) => c.slice(from - at, to - at)) }
       this.emitted.set(t, to)
       from = to
       const shown = t.rowCount
@@ -154,6 +164,7 @@ export class VOTableStreamParser {
       }
     }
     this.lastEmit = time
+    if (!this.keepRows && from === rows && rows > at) this.parser.releaseRows(t)
   }
 }
 

@@ -128,6 +128,12 @@ export class StringColumn implements ColumnBuilder {
     this.n = Math.min(this.n, n)
   }
 
+  reset(): void {
+    this.n = 0
+    this.strings = []
+    this.materialized = null
+  }
+
   finish(rows: number): void {
     this.rollback(rows)
     if (this.storage === 'bytes') {

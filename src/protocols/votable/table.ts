@@ -18,6 +18,11 @@ export class VOTableTable implements Table {
   serialization?: Serialization
   rowCount = 0
   truncated = false
+  /**
+   * @internal rows handed on (streaming with `keepRows: false`) and dropped from the columns: they hold rows
+   * [released, rowCount), at their indexes minus `released`
+   */
+  released = 0
   /** @internal INFOs written inside the TABLE element */
   ownInfos: Info[] = []
   /** @internal enclosing RESOURCE */

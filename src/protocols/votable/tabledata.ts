@@ -17,6 +17,8 @@ export interface TableDataState {
   pos: number
   /** </TABLEDATA> was reached */
   done: boolean
+  /** rows before these that were handed on and dropped from the columns (messages count them) */
+  base?: number
 }
 
 /** Is the qualified name s[a, b) equal to `name`, ignoring a namespace prefix? */
@@ -96,21 +98,17 @@ function plainCell(s: string, a: number, b: number, col: ColumnBuilder, amp: num
 }
 
 /** Decode rows from s starting at st.pos; returns when </TABLEDATA> or the end of s is reached. */
-export function decodeTableData(
-  s: string,
-  st: TableDataState,
-  cols: ColumnBuilder[],
-  err: ErrorAt = (p, m) => errorAt(s, p, m),
-): void {
+export function decodeTableData(s: string, st: TableDataState, cols: ColumnBuilder[], err: ErrorAt = (p, m) => errorAt(s, p, m)): void {
   const n = s.length
   const ncols = cols.length
   let pos = st.pos
   let rows = st.rows
+  const base = st.base ?? 0
   let ampAt = -1
   let c = 0
   outer: for (;;) {
     while (pos < n && (c = s.charCodeAt(pos)) !== 60) {
-      if (!isWs(c)) throw err(pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" in TABLEDATA after row ${rows}`)
+      if (!isWs(c)) throw err(pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" in TABLEDATA after row ${base + rows}`)
       pos++
     }
     if (pos >= n) break
@@ -144,7 +142,7 @@ export function decodeTableData(
     if (s.charCodeAt(gt - 1) !== 47) {
       cells: for (;;) {
         while (pos < n && (c = s.charCodeAt(pos)) !== 60) {
-          if (!isWs(c)) throw err(pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" between cells of row ${rows + 1}`)
+          if (!isWs(c)) throw err(pos, `unexpected text "${s.slice(pos, pos + 20).trim()}" between cells of row ${base + rows + 1}`)
           pos++
         }
         if (pos >= n) break outer
@@ -165,7 +163,7 @@ export function decodeTableData(
         const g = s.indexOf('>', pos)
         if (g < 0) break outer
         if (d1 === 47) {
-          if (!tagIs(s, pos + 2, g, 'TR')) throw err(pos, `expected </TR> to close row ${rows + 1}, found ${tagText(s, pos)}`)
+          if (!tagIs(s, pos + 2, g, 'TR')) throw err(pos, `expected </TR> to close row ${base + rows + 1}, found ${tagText(s, pos)}`)
           pos = g + 1
           break cells
         }
@@ -176,8 +174,8 @@ export function decodeTableData(
           continue
         }
         const ne = nameEnd(s, pos + 1, g)
-        if (!tagIs(s, pos + 1, ne, 'TD')) throw err(pos, `expected <TD> in row ${rows + 1}, found ${tagText(s, pos)}`)
-        if (col >= ncols) throw err(pos, `row ${rows + 1} has more cells than the ${ncols} FIELDs of the table`)
+        if (!tagIs(s, pos + 1, ne, 'TD')) throw err(pos, `expected <TD> in row ${base + rows + 1}, found ${tagText(s, pos)}`)
+        if (col >= ncols) throw err(pos, `row ${base + rows + 1} has more cells than the ${ncols} FIELDs of the table`)
         if (s.charCodeAt(g - 1) === 47) {
           cols[col++].nul()
           pos = g + 1
@@ -187,7 +185,7 @@ export function decodeTableData(
         const b = s.indexOf('<', a)
         if (b < 0) break outer
         if (ne < g && /encoding\s*=\s*["']base64["']/.test(s.slice(ne, g))) {
-          const e = base64Cell(s, a, b, cols[col], rows + 1, err)
+          const e = base64Cell(s, a, b, cols[col], base + rows + 1, err)
           if (e < 0) break outer
           col++
           pos = e
@@ -196,18 +194,18 @@ export function decodeTableData(
         if (s.charCodeAt(b + 1) === 47) {
           const e = s.indexOf('>', b)
           if (e < 0) break outer
-          if (!tagIs(s, b + 2, e, 'TD')) throw err(b, `expected </TD> in row ${rows + 1}, found ${tagText(s, b)}`)
+          if (!tagIs(s, b + 2, e, 'TD')) throw err(b, `expected </TD> in row ${base + rows + 1}, found ${tagText(s, b)}`)
           ampAt = plainCell(s, a, b, cols[col++], ampAt)
           pos = e + 1
           continue
         }
-        const e = mixedCell(s, a, b, cols[col], rows + 1, err)
+        const e = mixedCell(s, a, b, cols[col], base + rows + 1, err)
         if (e < 0) break outer
         col++
         pos = e
       }
     }
-    if (col !== ncols) throw err(rowStart, `row ${rows + 1} has ${col} cells, but the table has ${ncols} FIELDs`)
+    if (col !== ncols) throw err(rowStart, `row ${base + rows + 1} has ${col} cells, but the table has ${ncols} FIELDs`)
     rows++
     st.pos = pos
   }

@@ -71,6 +71,8 @@ export function createWorkerHost(post: Post): (message: ToWorker) => void {
           parser = new VOTableStreamParser({
             batchRows: m.batchRows,
             batchMs: m.batchMs,
+            // the batches posted are the result: the worker keeps only the rows not posted yet
+            keepRows: false,
             onHeader: (t, index) => post({ type: 'table', index, header: tableHeader(t as VOTableTable) }, []),
             onBatch: (batch) => post({ type: 'batch', batch }, batchTransferables(batch)),
           })
