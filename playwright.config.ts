@@ -19,7 +19,7 @@ const OUT = process.env.E2E_OUT ?? '.tmp'
 
 // The helper servers (Sesame stand-in, fault service, auth harness, SAMP hub and client) on their fixed ports are shared
 // by every run on the machine: scripts/e2e-servers.mjs starts them detached under a lock (never stopped under
-// another run), from the global set-up
+// another run; the last run to leave stops them), from the global set-up and teardown
 
 export default defineConfig({
   testDir: './e2e',
@@ -29,6 +29,7 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   globalSetup: './e2e/global-setup.ts',
+  globalTeardown: './e2e/global-teardown.ts',
   reporter: [['list'], ['json', { outputFile: `${OUT}/playwright.json` }]],
   outputDir: process.env.E2E_OUT ? `${OUT}/test-results` : 'test-results',
   use: {

@@ -3,15 +3,17 @@
  * fixed ports, shared by all runs on the machine.
  *
  * Playwright's own webServer would stop a server when the run that started it ends, under another run still using
- * it. Here each is started detached, once, under a lock, and left running; it ends itself after E2E_SERVER_IDLE_S
- * seconds without a request (scripts/idle-exit.mjs; 3600 by default). A server whose code has changed since it
- * started (a hash of its files, kept beside its pid) is stopped and started again.
+ * it. Here each is started detached, once, under a lock. Every run holds a lease (a file named by its pid) from its
+ * global set-up to its teardown; the last run to leave stops the servers. A run that died without its teardown leaves
+ * a lease whose pid is gone, which does not count; and each server ends itself after E2E_SERVER_IDLE_S seconds
+ * without a request (scripts/idle-exit.mjs; 3600 by default). A server whose code has changed since it started (a
+ * hash of its files, kept beside its pid) is stopped and started again.
  *
- *   node scripts/e2e-servers.mjs [ensure|stop]      (Playwright's globalSetup calls ensureServers)
+ *   node scripts/e2e-servers.mjs [ensure|stop]      (Playwright's globalSetup/globalTeardown call ensureServers/releaseServers)
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -119,10 +121,24 @@ async function startOne(server, version) {
   throw new Error(`${server.name} (${server.cmd.join(' ')}) did not come up at ${server.url}: see ${STATE}/${server.name}.log`)
 }
 
-/** Every helper server answering, and running this checkout's code where we started it. */
-export async function ensureServers() {
-  mkdirSync(STATE, { recursive: true })
+const LEASES = `${STATE}/leases`
+
+/** The runs using the servers now: leases whose process is alive (a run that died leaves one that does not count). */
+function liveLeases() {
+  let names = []
+  try {
+    names = readdirSync(LEASES)
+  } catch {
+    return []
+  }
+  return names.filter((n) => /^\d+$/.test(n) && alive(Number(n)))
+}
+
+/** Every helper server answering, and running this checkout's code where we started it; `lease`: the run's pid. */
+export async function ensureServers(lease = process.pid) {
+  mkdirSync(LEASES, { recursive: true })
   await withLock(async () => {
+    writeFileSync(`${LEASES}/${lease}`, new Date().toISOString())
     for (const server of SERVERS) {
       const version = versionOf(server)
       const record = recordOf(server)
@@ -136,6 +152,14 @@ export async function ensureServers() {
   })
 }
 
+/** The run `lease` is done with the servers: the last run to leave stops them. */
+export async function releaseServers(lease = process.pid) {
+  await withLock(async () => {
+    rmSync(`${LEASES}/${lease}`, { force: true })
+    if (liveLeases().length === 0) for (const server of SERVERS) await stopOne(server, recordOf(server))
+  })
+}
+
 export async function stopServers() {
   await withLock(async () => {
     for (const server of SERVERS) await stopOne(server, recordOf(server))
@@ -143,8 +167,9 @@ export async function stopServers() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // by hand: `ensure` holds no lease (the servers then end when idle, or with `stop`)
   const what = process.argv[2] ?? 'ensure'
   if (what === 'stop') await stopServers()
-  else await ensureServers()
+  else await ensureServers('manual')
   console.log(`e2e helper servers: ${what === 'stop' ? 'stopped' : 'up'}`)
 }
