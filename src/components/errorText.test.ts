@@ -24,4 +24,11 @@ describe('errorText', () => {
     const t = errorText(new QueryError("near 'x'", 'u', { position: { line: 1, column: 8 } }))
     expect(t).toEqual({ title: 'The service rejected the query', where: 'at line 1, column 8' })
   })
+
+  it('a TAP or SSAP refusal is of a query; a DataLink or SODA one of a request', () => {
+    expect(errorText(new QueryError('x', 'https://archive.eso.org/tap_obs/sync')).title).toBe('The service rejected the query')
+    expect(errorText(new QueryError('x', 'http://127.0.0.1:18080/eso/q/ssap/ssap.xml?POS=1,2')).title).toBe('The service rejected the query')
+    expect(errorText(new QueryError('NotFoundFault', 'https://archive.eso.org/datalink/links?ID=x')).title).toBe('The service rejected the request')
+    expect(errorText(new QueryError('UsageError', 'https://dataportal.eso.org/dataPortal/soda/sync?ID=x')).title).toBe('The service rejected the request')
+  })
 })

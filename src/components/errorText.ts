@@ -18,6 +18,16 @@ function hostOf(url: string | undefined): string {
   }
 }
 
+/** A TAP or SSAP URL takes a query; DataLink, SODA and the rest take a request (no URL: a query, the usual case). */
+function asksAQuery(url: string | undefined): boolean {
+  if (!url) return true
+  try {
+    return /tap|ssa/i.test(new URL(url).pathname)
+  } catch {
+    return true
+  }
+}
+
 /** The title (and hint) for an error; errors that are not DalErrors get a general title. */
 export function errorText(error: Error): ErrorText {
   if (!(error instanceof DalError)) return { title: 'The request failed' }
@@ -32,7 +42,7 @@ export function errorText(error: Error): ErrorText {
       }
     case 'query-rejected':
       return {
-        title: 'The service rejected the query',
+        title: `The service rejected the ${asksAQuery(error.url) ? 'query' : 'request'}`,
         where: error.position ? `at line ${error.position.line}, column ${error.position.column}` : undefined,
       }
     case 'proxy-unreachable':
