@@ -191,7 +191,7 @@ async function measure(page, act) {
     const sky = document.querySelector('.sky-host')?.__sky
     // our footprint draw, timed inside our rAF callback
     if (sky && !sky.renderer.__timed) {
-      for (const name of ['draw', 'drawOver']) {
+      for (const name of ['draw', 'drawOver', 'drawHover']) {
         const draw = sky.renderer[name].bind(sky.renderer)
         sky.renderer[name] = (...a) => {
           const t0 = performance.now()

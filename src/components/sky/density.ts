@@ -7,6 +7,8 @@ import { FootprintKind, type FootprintStore } from './footprints'
 import { cornersNest, pix2vecNest, pixelSize, vec2pixNest } from './healpix'
 import type { ViewProjection } from './projection'
 
+/** The footprint budget: past this many in view, a density map is drawn instead of the footprints. */
+export const DENSITY_ABOVE = 100_000
 /** The finest cells: order 11, about 1.7′ a side. */
 export const FINEST_ORDER = 11
 /** Cells are drawn at least this many pixels a side (the order is the finest that keeps them so). */
@@ -34,7 +36,8 @@ export class DensityMap {
   private levels: Level[] = []
   readonly total: number
 
-  constructor(store: FootprintStore) {
+  /** (Only the footprints' kinds and bounding cones are read: a worker gets those alone.) */
+  constructor(store: Pick<FootprintStore, 'count' | 'kind' | 'cone'>) {
     const pix = new Int32Array(store.count)
     let n = 0
     for (let f = 0; f < store.count; f++) {

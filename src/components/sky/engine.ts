@@ -7,9 +7,11 @@ import { CLICK_SLOP_PX, drawPolygon, ShapeDrawing, type DrawMode } from './drawi
 import { buildFootprintStore, countDrawable, footprintCentre, type FootprintStore } from './footprints'
 import { FootprintHitTester } from './hitTest'
 import { fitProjection, type ViewProjection } from './projection'
-import { DENSITY_ABOVE, FootprintRenderer, type DrawStats } from './renderer'
-import { DensityMap, type DensityStats } from './density'
-import { compassAngles, zoomFor, type SkyFrame } from './skyCoords'
+import { FootprintRenderer, type DrawStats } from './renderer'
+import type { DensityStats } from './density'
+import { BaseLayer } from './baseLayer'
+import { compassAngles, zoomFor, type SkyFrame, type SkyViewState } from './skyCoords'
+export type { SkyViewState } from './skyCoords'
 import { OverlayLayer, SETTLE_MS } from './overlayLayer'
 import { labelAladinControls } from './aladinControls'
 
@@ -30,15 +32,6 @@ export interface SkyData {
   regions: readonly (string | null | undefined)[]
   group: Uint16Array
   colours: readonly string[]
-}
-
-/** What the view shows: its centre (ICRS degrees), size, and where north and east point on the screen (degrees clockwise from up). */
-export interface SkyViewState {
-  ra: number
-  dec: number
-  fov: [number, number]
-  north: number
-  east: number
 }
 
 export interface SkyStats extends DrawStats {
@@ -73,8 +66,6 @@ export class SkyEngine {
   stats: SkyStats = { visible: 0, outlines: 0, dots: 0, ms: 0, footprints: 0, frames: 0 }
 
   private data: SkyData | undefined
-  private density: DensityMap | undefined
-  private densityKey = ''
   private hit: FootprintHitTester | undefined
   private selected = new Uint8Array(0)
   private hovered = -1
@@ -82,9 +73,16 @@ export class SkyEngine {
   private marker: { ra: number; dec: number } | null = null
   private renderer = new FootprintRenderer()
   /** The footprints (or density map) below, the selection, hover, cone, marker and shapes above. */
-  private base = new OverlayLayer()
+  private footprints = new BaseLayer(this.renderer, {
+    drawn: (s) => void ((this.stats = { ...this.stats, ...s, frames: this.stats.frames + 1 }), (this.host.dataset.drawn = String(s.visible))),
+    density: (d) => this.onDensity?.(d),
+    failure: (message) => this.onFailure?.(message),
+  })
+  private base = this.footprints.layer
   // followed by transform while the view moves, however cheap: a picture redrawn each frame costs the compositor more
   private top = new OverlayLayer(0)
+  // the hovered footprint alone: a pointer moving over hundreds of selected footprints redraws only this
+  private hoverLayer = new OverlayLayer(0)
   private raf = 0
   private lastKey = ''
   private movedAt = 0
@@ -139,8 +137,8 @@ export class SkyEngine {
   ) {
     // above Aladin's own canvases, below its controls (zoom buttons, logo)
     const below = aladinDiv.querySelector('.aladin-catalogCanvas')
-    if (below) below.after(this.base.canvas, this.top.canvas)
-    else host.append(this.base.canvas, this.top.canvas)
+    if (below) below.after(this.base.canvas, this.top.canvas, this.hoverLayer.canvas)
+    else host.append(this.base.canvas, this.top.canvas, this.hoverLayer.canvas)
     this.cleanup.push(labelAladinControls(aladinDiv))
     const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void) => {
       host.addEventListener(type, fn, { capture: true, passive: true })
@@ -186,20 +184,20 @@ export class SkyEngine {
     this.selected = new Uint8Array(data?.store.count ?? 0)
     this.hovered = -1
     this.stats.footprints = data ? countDrawable(data.store) : 0
-    this.density = data && this.stats.footprints > DENSITY_ABOVE ? new DensityMap(data.store) : undefined // for views holding too many
-    this.base.dirty = this.top.dirty = true
+    this.footprints.setData(data?.store, this.stats.footprints)
+    this.top.dirty = this.hoverLayer.dirty = true
   }
 
   setSelection(rows: readonly number[]): void {
     this.selected.fill(0)
     for (const r of rows) if (r >= 0 && r < this.selected.length) this.selected[r] = 1
-    this.top.dirty = true
+    this.top.dirty = this.hoverLayer.dirty = true
   }
 
   setHovered(f: number, fromPointer = false): void {
     if (f === this.hovered) return
     this.hovered = f
-    this.top.dirty = true
+    this.hoverLayer.dirty = true
     if (fromPointer) this.onHover?.(f)
   }
 
@@ -304,16 +302,18 @@ export class SkyEngine {
   /** Runs a frame's drawing now (the loop otherwise draws only when the view or the data changed). */
   drawNow(): SkyStats {
     this.lastKey = ''
-    this.base.dirty = this.top.dirty = true
+    this.base.dirty = this.top.dirty = this.hoverLayer.dirty = true
     this.frame()
     return this.stats
   }
 
   destroy(): void {
     cancelAnimationFrame(this.raf)
+    this.footprints.destroy()
     for (const c of this.cleanup) c()
     this.base.canvas.remove()
     this.top.canvas.remove()
+    this.hoverLayer.canvas.remove()
     this.aladinDiv.remove()
     this.data = undefined
   }
@@ -341,7 +341,7 @@ export class SkyEngine {
     const moved = key !== this.lastKey
     if (moved) this.movedAt = now
     const still = now - this.movedAt >= SETTLE_MS
-    if (!moved && !this.base.pending(still) && !this.top.pending(still)) return
+    if (!moved && !this.base.pending(still) && !this.top.pending(still) && !this.hoverLayer.pending(still)) return
     this.lastKey = key
     let p: ViewProjection | undefined
     try {
@@ -357,25 +357,23 @@ export class SkyEngine {
     if (!p || (!this.data && !cone && !this.polygon && !pending?.length)) {
       this.base.clear()
       this.top.clear()
+      this.hoverLayer.clear()
       return
     }
     const dpr = window.devicePixelRatio || 1
-    const input = { store: this.data?.store ?? noFootprints(), group: this.data?.group ?? new Uint16Array(0), colours: this.data?.colours ?? [], selected: this.selected, hovered: this.hovered, cone, marker: this.marker, density: this.density }
-    if (this.base.needsDraw(p, moved, still)) {
-      const s = this.renderer.draw(this.base.begin(p, dpr), p, input)
-      this.base.end()
-      const densityKey = s.density ? `${s.density.order}` : ''
-      if (densityKey !== this.densityKey) this.onDensity?.(s.density)
-      this.densityKey = densityKey
-      this.stats = { ...this.stats, ...s, frames: this.stats.frames + 1 }
-      this.host.dataset.drawn = String(s.visible)
-    }
+    const input = { store: this.data?.store ?? noFootprints(), group: this.data?.group ?? new Uint16Array(0), colours: this.data?.colours ?? [], selected: this.selected, hovered: this.hovered, cone, marker: this.marker }
+    this.footprints.frame(p, moved, still, dpr, input)
     if (this.top.needsDraw(p, moved, still)) {
       const ctx = this.top.begin(p, dpr)
       this.renderer.drawOver(ctx, p, input)
       if (this.polygon) drawPolygon(ctx, p, this.polygon, true)
       if (pending && pending.length > 1) drawPolygon(ctx, p, pending, false)
       this.top.end()
+    }
+    if (this.hoverLayer.needsDraw(p, moved, still)) {
+      // hidden while nothing is hovered: an empty layer costs the compositor nothing then
+      this.hoverLayer.canvas.hidden = !this.renderer.drawHover(this.hoverLayer.begin(p, dpr), p, input)
+      this.hoverLayer.end()
     }
   }
 

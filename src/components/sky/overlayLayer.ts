@@ -51,12 +51,18 @@ export class OverlayLayer {
     if (this.dirty || !at || at.width !== p.width || at.height !== p.height) return true
     if (!moved) return this.transformed && still
     if (this.cost <= this.budget && this.budget > 0) return true
-    const m = followMatrix(at, p)
-    if (!m) return true
+    return !this.follow(p)
+  }
+
+  /** Carries the last drawing to view `p` by a transform; false when the views are too far apart for that. */
+  follow(p: ViewProjection): boolean {
+    const at = this.drawnAt
+    const m = at && followMatrix(at, p)
+    if (!m) return false
     this.canvas.style.transform = `matrix(${m.map((x) => +x.toFixed(6)).join(',')})`
     if (!this.transformed) this.canvas.style.willChange = 'transform'
     this.transformed = true
-    return false
+    return true
   }
 
   /** Starts an exact drawing at `p`: sized for the device pixels, cleared, untransformed. */
@@ -80,9 +86,9 @@ export class OverlayLayer {
     return this.ctx
   }
 
-  /** Ends the drawing begun last; its cost decides how the layer follows the next motion. */
-  end(): void {
-    this.cost = performance.now() - this.t0
+  /** Ends the drawing begun last; its cost (measured, or given) decides how the layer follows the next motion. */
+  end(cost = performance.now() - this.t0): void {
+    this.cost = cost
   }
 
   /** Nothing to show: cleared (and drawn afresh when there is something again). */

@@ -2,13 +2,14 @@
  * Draws footprints on a 2-D canvas above Aladin, one path per colour. Level of detail: footprints
  * smaller than ~2 px become dots merged on a 2-px raster (aggregated when zoomed out); larger ones
  * are outlined. Only footprints whose bounding cone meets the viewport's cone are visited.
- * Two layers: `draw` the footprints (or the density map: costly for many), `drawOver` what goes over
- * them (cone, selection, hovered footprint, marker: cheap), so that hovering redraws the second only.
+ * Three layers: `draw` the footprints (or the density map: costly for many), `drawOver` what goes over
+ * them (cone, selection, marker), `drawHover` the hovered footprint alone, so that hovering redraws only that.
  */
 import { FootprintKind, unitVector, type FootprintStore } from './footprints'
 import { candidatesInCone } from './gridIndex'
 import type { ViewProjection } from './projection'
-import type { DensityMap, DensityStats } from './density'
+import { DENSITY_ABOVE, type DensityMap, type DensityStats } from './density'
+export { DENSITY_ABOVE } from './density'
 
 export const SELECTED_COLOUR = '#ffd400'
 export const HOVER_COLOUR = '#ffffff'
@@ -46,8 +47,6 @@ const RAD = Math.PI / 180
 const DOT_PX = 2
 /** Past this many outlines a frame gets slow on a software canvas; smaller footprints then become dots. */
 const OUTLINE_BUDGET = 2500
-/** The footprint budget: past this many in view, a density map is drawn instead (when the caller gave one). */
-export const DENSITY_ABOVE = 100_000
 /** The selection's tint is drawn at this fraction of the canvas resolution. */
 const LAYER_SCALE = 0.5
 /** Past this many selected footprints in view, their outlines are hairlines too. */
@@ -161,24 +160,41 @@ export class FootprintRenderer {
   drawOver(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput): void {
     ctx.clearRect(0, 0, p.width, p.height)
     if (input.cone) this.drawCone(ctx, p, input.cone)
-    this.drawHighlights(ctx, p, input, selectedOf(input, p))
+    this.drawSelection(ctx, p, input, selectedOf(input, p))
     if (input.marker) drawMarker(ctx, p, input.marker)
   }
 
+  /** The hovered footprint, on a layer of its own: hovering never redraws the selection (hundreds of fills). */
+  drawHover(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput): boolean {
+    ctx.clearRect(0, 0, p.width, p.height)
+    const h = input.hovered
+    if (h < 0 || !inFront(input.store, p, h)) return false
+    // a selected footprint stays yellow when hovered; only its fill lightens
+    ctx.strokeStyle = input.selected[h] ? SELECTED_COLOUR : HOVER_COLOUR
+    ctx.fillStyle = 'rgba(255,255,255,0.22)'
+    ctx.lineWidth = 2.5
+    ctx.beginPath()
+    this.traceHighlight(ctx, p, input.store, h)
+    ctx.fill()
+    ctx.stroke()
+    return true
+  }
+
+  /** A highlighted footprint's outline (closed for wide strokes), or a ring around it when it is too small to see. */
+  private traceHighlight(c: CanvasRenderingContext2D, p: ViewProjection, s: FootprintStore, f: number) {
+    if (s.kind[f] !== FootprintKind.Point && s.cone[4 * f + 3]! * p.scale >= 6) return this.tracePath(c, p, s, f, true)
+    const [px, py] = this.point(p, s, f)
+    c.moveTo(px + 7, py)
+    c.arc(px, py, 7, 0, 2 * Math.PI)
+  }
+
   /**
-   * Selected footprints, then the hovered one, on top. The selected fills are drawn opaque into a layer
-   * of their own that is laid over once at a fixed opacity, so that overlapping selections do not add up.
+   * The selected footprints. Their fills are drawn opaque into a layer of their own that is laid over once at a
+   * fixed opacity, so that overlapping selections do not add up.
    */
-  private drawHighlights(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput, highlighted: number[]) {
+  private drawSelection(ctx: CanvasRenderingContext2D, p: ViewProjection, input: DrawInput, selected: number[]) {
     const s = input.store
-    const small = (f: number) => s.kind[f] === FootprintKind.Point || s.cone[4 * f + 3]! * p.scale < 6
-    const trace = (c: CanvasRenderingContext2D, f: number) => {
-      if (!small(f)) return this.tracePath(c, p, s, f, true)
-      const [px, py] = this.point(p, s, f)
-      c.moveTo(px + 7, py)
-      c.arc(px, py, 7, 0, 2 * Math.PI)
-    }
-    const selected = highlighted.filter((f) => input.selected[f])
+    const trace = (c: CanvasRenderingContext2D, f: number) => this.traceHighlight(c, p, s, f)
     if (selected.length) {
       // the tint at half resolution (a quarter of the pixels to scan-convert), laid over smoothed
       const layer = this.layerFor(ctx, LAYER_SCALE)
@@ -203,17 +219,6 @@ export class FootprintRenderer {
       ctx.lineWidth = selected.length > WIDE_SELECTION_OUTLINES ? 1 : 2
       ctx.beginPath()
       for (const f of selected) trace(ctx, f)
-      ctx.stroke()
-    }
-    const h = input.hovered
-    if (h >= 0 && highlighted.includes(h)) {
-      // a selected footprint stays yellow when hovered; only its fill lightens
-      ctx.strokeStyle = input.selected[h] ? SELECTED_COLOUR : HOVER_COLOUR
-      ctx.fillStyle = 'rgba(255,255,255,0.22)'
-      ctx.lineWidth = 2.5
-      ctx.beginPath()
-      trace(ctx, h)
-      ctx.fill()
       ctx.stroke()
     }
   }
@@ -329,17 +334,18 @@ export class FootprintRenderer {
   }
 }
 
-/** The selected and hovered footprints in view. */
+/** Whether footprint f can show in view p (in front of the limb, its cone meeting the view's). */
+function inFront(s: FootprintStore, p: ViewProjection, f: number): boolean {
+  if (f >= s.count || s.kind[f] === FootprintKind.None) return false
+  const d = s.cone[4 * f]! * p.c[0] + s.cone[4 * f + 1]! * p.c[1] + s.cone[4 * f + 2]! * p.c[2]
+  return d > 0.02 && d >= Math.cos(Math.min(Math.PI, p.radius + s.cone[4 * f + 3]!))
+}
+
+/** The selected footprints in view. */
 function selectedOf(input: DrawInput, p: ViewProjection): number[] {
   const out: number[] = []
   const { selected: sel, store: s } = input
-  const front = (f: number) => {
-    if (s.kind[f] === FootprintKind.None) return false
-    const d = s.cone[4 * f]! * p.c[0] + s.cone[4 * f + 1]! * p.c[1] + s.cone[4 * f + 2]! * p.c[2]
-    return d > 0.02 && d >= Math.cos(Math.min(Math.PI, p.radius + s.cone[4 * f + 3]!))
-  }
-  for (let f = sel.indexOf(1); f >= 0; f = sel.indexOf(1, f + 1)) if (front(f)) out.push(f)
-  if (input.hovered >= 0 && !sel[input.hovered] && front(input.hovered)) out.push(input.hovered)
+  for (let f = sel.indexOf(1); f >= 0; f = sel.indexOf(1, f + 1)) if (inFront(s, p, f)) out.push(f)
   return out
 }
 

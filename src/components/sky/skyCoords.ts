@@ -74,6 +74,15 @@ export function formatFov(fov: readonly [number, number]): string {
   return `FoV ${formatAngle(fov[0])} × ${formatAngle(fov[1])}`
 }
 
+/** What the view shows: its centre (ICRS degrees), size, and where north and east point on the screen (degrees clockwise from up). */
+export interface SkyViewState {
+  ra: number
+  dec: number
+  fov: [number, number]
+  north: number
+  east: number
+}
+
 /**
  * Where north and east point on the screen, as angles in degrees clockwise from screen up (y grows
  * downwards), from the view's projection (its pixel change per unit step north and east).
