@@ -2,6 +2,7 @@
 import type { Field, Param } from './types'
 import { decodeBase64 } from './base64'
 import { decodeBinaryRows } from './binary'
+import type { BinaryProgress } from './binary'
 import { createColumn } from './columns'
 import { errorAtLocation } from './errors'
 import type { TextOrigin, VOTableError } from './errors'
@@ -111,9 +112,11 @@ export class TableDataSection implements DataSection {
 /** Base64 BINARY / BINARY2 STREAM content, from just after <STREAM> to the next "<". */
 export class BinaryStreamSection implements DataSection {
   cut = false
-  private readonly progress = { rows: 0, offset: 0 }
-  /** bytes of a row not yet complete */
-  private pending: Uint8Array = new Uint8Array(0)
+  private readonly progress: BinaryProgress = { rows: 0, offset: 0, more: 0 }
+  /** decoded bytes: [0, fill) of a row not yet complete, then room for more (reused from block to block) */
+  private work: Uint8Array = new Uint8Array(0)
+  /** end of the bytes in `work` not decoded into rows yet */
+  fill = 0
   constructor(readonly table: VOTableTable, readonly cols: ColumnBuilder[], private readonly binary2: boolean, private readonly label: string) {}
 
   get rows(): number {
@@ -124,18 +127,42 @@ export class BinaryStreamSection implements DataSection {
     return Infinity // binary decoding gives no warnings
   }
 
-  /** decode the rows of stream bytes that follow those seen so far (base64 already decoded) */
-  rowsFrom(decoded: Uint8Array): void {
-    let bytes = decoded
-    if (this.pending.length > 0) {
-      bytes = new Uint8Array(this.pending.length + decoded.length)
-      bytes.set(this.pending)
-      bytes.set(decoded, this.pending.length)
+  /** the buffer to write up to `n` more decoded bytes into, from `fill` on */
+  room(n: number): Uint8Array {
+    if (this.fill + n > this.work.length) {
+      const w = new Uint8Array(Math.max(this.fill + n, this.work.length * 2, 4096))
+      w.set(this.work.subarray(0, this.fill))
+      this.work = w
     }
+    return this.work
+  }
+
+  /** `n` bytes were written at `fill`: decode the complete rows; `more`: about how many bytes will follow */
+  commit(n: number, more: number): void {
+    const total = this.fill + n
     const progress = this.progress
     progress.offset = 0
-    decodeBinaryRows(bytes, this.cols, this.binary2, progress)
-    this.pending = progress.offset < bytes.length ? bytes.slice(progress.offset) : new Uint8Array(0)
+    progress.more = more
+    decodeBinaryRows(this.work.subarray(0, total), this.cols, this.binary2, progress)
+    this.work.copyWithin(0, progress.offset, total)
+    this.fill = total - progress.offset
+    this.table.rowCount = progress.rows
+  }
+
+  /** decode the rows of stream bytes that follow those seen so far (base64 already decoded) */
+  rowsFrom(decoded: Uint8Array): void {
+    if (this.fill > 0) {
+      this.room(decoded.length).set(decoded, this.fill)
+      return this.commit(decoded.length, 0)
+    }
+    // nothing pending: rows straight from the decoded bytes; the rest is kept
+    const progress = this.progress
+    progress.offset = 0
+    progress.more = 0
+    decodeBinaryRows(decoded, this.cols, this.binary2, progress)
+    const rest = decoded.length - progress.offset
+    if (rest > 0) this.room(rest).set(decoded.subarray(progress.offset))
+    this.fill = rest
     this.table.rowCount = progress.rows
   }
 
@@ -158,9 +185,9 @@ export class BinaryStreamSection implements DataSection {
       this.cut = true
       this.table.truncated = true
       warn(`table ${this.label}: input ends inside the ${kind} stream; ${progress.rows} complete rows kept`)
-    } else if (r.partial || this.pending.length > 0) {
+    } else if (r.partial || this.fill > 0) {
       this.table.truncated = true
-      warn(`table ${this.label}: the ${kind} stream has ${this.pending.length} bytes after row ${progress.rows} that do not form a complete row`)
+      warn(`table ${this.label}: the ${kind} stream has ${this.fill} bytes after row ${progress.rows} that do not form a complete row`)
     }
     win.pos = b
     return true
