@@ -3,7 +3,7 @@ import type { Value } from './types'
 import { parseFloatRange, parseIntRange } from './numbers'
 import {
   DT_BIT, DT_BOOLEAN, DT_DOUBLE, DT_FLOAT, DT_INT, DT_LONG, DT_SHORT, DT_UBYTE,
-  addBigInts, boolByte, boolCode, checkRow, growArray, growU8, isWs, newArray, putNulls, sliceBigInts, sliceNulls,
+  addBigInts, boolByte, boolCode, checkRow, fitTo, growArray, growU8, isWs, newArray, putNulls, sliceBigInts, sliceNulls,
 } from './spec'
 import type { BatchColumn, ColumnBuilder, ColumnSpec, NumArray, Warn } from './spec'
 
@@ -173,8 +173,8 @@ export class NumberColumn implements ColumnBuilder {
   finish(rows: number): void {
     this.rollback(rows)
     if (this.data.length < rows) this.data = growArray(this.data, rows)
-    this.data = this.data.subarray(0, rows) as NumArray
-    if (this.nulls) this.nulls = growU8(this.nulls, rows).subarray(0, rows)
+    this.data = fitTo(this.data, rows)
+    if (this.nulls) this.nulls = fitTo(growU8(this.nulls, rows), rows)
     if (this.bigints?.size === 0) this.bigints = undefined
     this.n = rows
   }

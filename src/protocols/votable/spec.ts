@@ -186,6 +186,11 @@ export function growU32(a: Uint32Array, need: number): Uint32Array {
   return b
 }
 
+/** the first `n` elements of `a`: a view, or a copy when `a` was reserved much larger (the rest would stay allocated) */
+export function fitTo<T extends NumArray | Uint32Array>(a: T, n: number): T {
+  return (a.length - n > (n >> 3) + 1024 ? a.slice(0, n) : a.subarray(0, n)) as T
+}
+
 export type NumArray = Float64Array | Float32Array | Int32Array | Int16Array | Uint8Array
 
 export function newArray(dt: number, n: number): NumArray {
