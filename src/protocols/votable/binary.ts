@@ -69,6 +69,7 @@ function decodeGeneric(u8: Uint8Array, cols: ColumnBuilder[], binary2: boolean, 
     }
     rows++
   }
+  progress.seen += off - progress.offset
   progress.rows = rows
   progress.offset = off
 }

@@ -13,8 +13,10 @@ export interface BinaryProgress {
   rows: number
   /** byte offset after the last complete row */
   offset: number
-  /** decoded bytes still expected after `offset` beyond the buffer at hand (a size hint; 0 when unknown) */
-  more?: number
+  /** decoded bytes still expected beyond the buffer at hand (a size hint), or -1 when unknown */
+  more: number
+  /** bytes of the rows decoded so far (in every call) */
+  seen: number
 }
 
 export const GENERIC = 0
@@ -45,6 +47,8 @@ export class FastRows {
   /** char cell width; -1: the cell starts with its length */
   private readonly widths: Int32Array
   private cap = 0
+  /** the projections count the bytes still to come: storage grows to them, not by doubling */
+  private readonly exact: boolean
 
   constructor(
     private readonly u8: Uint8Array, private readonly cols: ColumnBuilder[], private readonly codes: Int32Array,
@@ -61,6 +65,7 @@ export class FastRows {
     this.ends = new Array<Uint32Array>(n).fill(new Uint32Array(0))
     this.sviews = new Array<DataView>(n).fill(new DataView(EMPTY_U8.buffer))
     this.widths = new Int32Array(n)
+    this.exact = progress.more >= 0
     for (let c = 0; c < n; c++) {
       const num = this.nums[c]
       if (num !== null && num.nullNum !== undefined) this.nullNum[c] = num.nullNum
@@ -75,14 +80,14 @@ export class FastRows {
     for (let c = 0; c < this.cols.length; c++) {
       const num = this.nums[c]
       if (num !== null) {
-        num.reserve(cap)
+        num.reserve(cap, this.exact)
         this.data[c] = num.data
         this.nulls[c] = num.nulls
       }
       const str = this.strs[c]
       if (str !== null) {
-        str.ends = growU32(str.ends, cap)
-        if (str.nulls !== null) str.nulls = growU8(str.nulls, cap)
+        str.ends = growU32(str.ends, cap, this.grown(str.ends.length))
+        if (str.nulls !== null) str.nulls = growU8(str.nulls, cap, this.grown(str.nulls.length))
         this.ends[c] = str.ends
         this.setBytes(c, str.bytes)
         this.nulls[c] = str.nulls
@@ -91,9 +96,11 @@ export class FastRows {
   }
 
   /** the row capacity to reserve next: the rows the rest of the bytes hold at the mean row size so far */
-  private nextCap(rows: number, rows0: number, off: number, off0: number): number {
-    const perRow = rows > rows0 ? (off - off0) / (rows - rows0) : 64
-    const left = this.u8.length - off + (this.progress.more ?? 0)
+  private nextCap(rows: number, off: number, off0: number): number {
+    // a projection from a few rows can be far out: the first thousands of rows double
+    if (this.exact && rows < 4096) return Math.max(rows * 2, 256)
+    const perRow = rows > 0 ? (this.progress.seen + off - off0) / rows : 64
+    const left = this.u8.length - off + Math.max(this.progress.more, 0)
     return rows + Math.ceil((left / Math.max(perRow, 1)) * 1.05) + 16
   }
 
@@ -116,7 +123,7 @@ export class FastRows {
   private growBytes(c: number, need: number, row: number): Uint8Array {
     const str = this.strs[c] as StringColumn
     const projected = Math.ceil((need / (row + 1)) * this.cap * 1.05)
-    str.bytes = growU8(str.bytes, Math.max(need, projected, 1024))
+    str.bytes = growU8(str.bytes, Math.max(need, projected, 1024), this.grown(str.bytes.length))
     this.setBytes(c, str.bytes)
     return str.bytes
   }
@@ -125,6 +132,11 @@ export class FastRows {
     if (this.sbytes[c] === bytes) return
     this.sbytes[c] = bytes
     this.sviews[c] = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  }
+
+  /** the least a storage of `n` elements grows to */
+  private grown(n: number): number {
+    return this.exact ? n + (n >> 3) : n * 2
   }
 
   /** a long cell that is not a safe integer: kept exactly; true when it is the null value */
@@ -187,7 +199,7 @@ export class FastRows {
     this.reserve(rows + 256)
     this.clearRow(rows)
     rowLoop: while (off < len) {
-      if (rows >= this.cap) this.reserve(this.nextCap(rows, rows0, off, off0))
+      if (rows >= this.cap) this.reserve(this.nextCap(rows, off, off0))
       const rowStart = off
       if (off + maskBytes > len) break
       let flags = 0
@@ -284,6 +296,7 @@ export class FastRows {
       }
     }
     this.clearRow(rows)
+    progress.seen += off - progress.offset
     progress.rows = rows
     progress.offset = off
   }

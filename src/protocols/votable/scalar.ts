@@ -154,10 +154,14 @@ export class NumberColumn implements ColumnBuilder {
     return next
   }
 
-  /** room for `cap` cells in `data` (and `nulls` when there is a mask); the binary row decoder then writes cells in place */
-  reserve(cap: number): void {
-    if (cap > this.data.length) this.data = growArray(this.data, cap)
-    if (this.nulls !== null && cap > this.nulls.length) this.nulls = growU8(this.nulls, cap)
+  /**
+   * room for `cap` cells in `data` (and `nulls` when there is a mask); the binary row decoder then writes cells in place.
+   * exact: `cap` is a projection of the whole column (grown by at least 1/8, not doubled)
+   */
+  reserve(cap: number, exact = false): void {
+    const min = exact ? this.data.length + (this.data.length >> 3) : this.data.length * 2
+    if (cap > this.data.length) this.data = growArray(this.data, cap, min)
+    if (this.nulls !== null && cap > this.nulls.length) this.nulls = growU8(this.nulls, cap, min)
   }
 
   /** the null mask, created (all not-null) when there is none yet */

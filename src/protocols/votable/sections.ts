@@ -112,7 +112,7 @@ export class TableDataSection implements DataSection {
 /** Base64 BINARY / BINARY2 STREAM content, from just after <STREAM> to the next "<". */
 export class BinaryStreamSection implements DataSection {
   cut = false
-  private readonly progress: BinaryProgress = { rows: 0, offset: 0, more: 0 }
+  private readonly progress: BinaryProgress = { rows: 0, offset: 0, more: -1, seen: 0 }
   /** decoded bytes: [0, fill) of a row not yet complete, then room for more (reused from block to block) */
   private work: Uint8Array = new Uint8Array(0)
   /** end of the bytes in `work` not decoded into rows yet */
@@ -137,7 +137,7 @@ export class BinaryStreamSection implements DataSection {
     return this.work
   }
 
-  /** `n` bytes were written at `fill`: decode the complete rows; `more`: about how many bytes will follow */
+  /** `n` bytes were written at `fill`: decode the complete rows; `more`: about how many bytes will follow (-1: unknown) */
   commit(n: number, more: number): void {
     const total = this.fill + n
     const progress = this.progress
@@ -153,12 +153,12 @@ export class BinaryStreamSection implements DataSection {
   rowsFrom(decoded: Uint8Array): void {
     if (this.fill > 0) {
       this.room(decoded.length).set(decoded, this.fill)
-      return this.commit(decoded.length, 0)
+      return this.commit(decoded.length, -1)
     }
     // nothing pending: rows straight from the decoded bytes; the rest is kept
     const progress = this.progress
     progress.offset = 0
-    progress.more = 0
+    progress.more = -1
     decodeBinaryRows(decoded, this.cols, this.binary2, progress)
     const rest = decoded.length - progress.offset
     if (rest > 0) this.room(rest).set(decoded.subarray(progress.offset))
