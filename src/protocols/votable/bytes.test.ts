@@ -88,6 +88,18 @@ describe('base64 STREAM content read from bytes', () => {
     expect(r?.doc.warnings.join()).toMatch(/line \d+, column \d+/)
   })
 
+  it('decodes a stream of many blocks (rows and null flags across block ends, wrapped or not) as the text path does', () => {
+    const doc = binary(fields, rows(30000))
+    const wrapped = doc.replace(/(<STREAM[^>]*>)([^<]*)/, (_, tag: string, b64: string) => tag + b64.replace(/(.{76})/g, '$1\r\n'))
+    for (const d of [doc, wrapped]) {
+      const u8 = enc.encode(d)
+      expect(u8.length).toBeGreaterThan(4 * (1 << 18))
+      expect(parseBytes(u8, textDecoderFor(u8))?.doc.tables[0].rowCount).toBe(30000)
+      const [a, b] = both(d)
+      expect(a).toEqual(b)
+    }
+  })
+
   it('finds a STREAM with a namespace prefix', () => {
     const doc = binary(fields, rows(40)).replace(/<(\/?)([A-Z][A-Z0-9]*)/g, '<$1v:$2').replace('<v:VOTABLE', '<v:VOTABLE xmlns:v="http://www.ivoa.net/xml/VOTable/v1.3"')
     const u8 = enc.encode(doc)

@@ -10,42 +10,55 @@ import type { ParseResult } from './document'
 import { PAD, SKIP, TABLE } from './base64'
 
 
-/** values of character pairs shifted into place (first pair, second pair of a group); -1 for anything but two alphabet characters */
-const PA = new Int32Array(65536).fill(-1)
-const PB = new Int32Array(65536).fill(-1)
+/** value of a pair of alphabet characters read as a little-endian 16-bit word (12 bits); -1 for anything else */
+const PAIR = new Int32Array(65536).fill(-1)
 for (let c0 = 0; c0 < 256; c0++) {
   for (let c1 = 0; c1 < 256; c1++) {
     const v0 = TABLE[c0]
     const v1 = TABLE[c1]
-    if (v0 < 64 && v1 < 64) {
-      PA[(c0 << 8) | c1] = (v0 << 18) | (v1 << 12)
-      PB[(c0 << 8) | c1] = (v0 << 6) | v1
-    }
+    if (v0 < 64 && v1 < 64) PAIR[(c1 << 8) | c0] = (v0 << 6) | v1
   }
 }
 
-/** Decode pairs of groups of four alphabet characters from u8[i] on into out[o]; the offset where it stopped. */
-function decodeRun(u8: Uint8Array, i: number, b: number, out: Uint8Array, o: number): number {
-  const src = new DataView(u8.buffer, u8.byteOffset, u8.byteLength)
-  const dst = new DataView(out.buffer, out.byteOffset, out.byteLength)
-  const end = b - 8
+/** base64 characters decoded per block (the decoded block is handed on and its buffer reused) */
+const BLOCK = 1 << 18
+
+/** Where decoded STREAM bytes go, a block at a time. */
+export interface ByteSink {
+  /** end of the bytes already in the buffer: new bytes are written from here on */
+  readonly fill: number
+  /** the buffer, with room for `n` bytes from `fill` on */
+  room(n: number): Uint8Array
+  /** `n` bytes were written from `fill` on; about `more` bytes will follow */
+  commit(n: number, more: number): void
+}
+
+/** Decode groups of sixteen alphabet characters from u8[i] on into out[o]; the offset where it stopped. */
+function decodeRun(src: DataView, i: number, b: number, dst: DataView, o: number): number {
+  const end = b - 16
   while (i <= end) {
-    const w = src.getUint32(i)
-    const x = PA[w >>> 16] | PB[w & 0xffff]
-    const w2 = src.getUint32(i + 4)
-    const y = PA[w2 >>> 16] | PB[w2 & 0xffff]
-    if ((x | y) < 0) break
-    dst.setUint32(o, (x << 8) | (y >>> 16))
-    dst.setUint16(o + 4, y)
-    o += 6
-    i += 8
+    const w0 = src.getUint32(i, true)
+    const w1 = src.getUint32(i + 4, true)
+    const w2 = src.getUint32(i + 8, true)
+    const w3 = src.getUint32(i + 12, true)
+    const x0 = (PAIR[w0 & 0xffff] << 12) | PAIR[w0 >>> 16]
+    const x1 = (PAIR[w1 & 0xffff] << 12) | PAIR[w1 >>> 16]
+    const x2 = (PAIR[w2 & 0xffff] << 12) | PAIR[w2 >>> 16]
+    const x3 = (PAIR[w3 & 0xffff] << 12) | PAIR[w3 >>> 16]
+    if ((x0 | x1 | x2 | x3) < 0) break
+    dst.setUint32(o, (x0 << 8) | (x1 >>> 16))
+    dst.setUint32(o + 4, (x1 << 16) | (x2 >>> 8))
+    dst.setUint32(o + 8, (x2 << 24) | x3)
+    o += 12
+    i += 16
   }
   return i
 }
 
-/** Decoded base64 of u8[a, b) with its extent as (normalized) text; null unless it is plain, complete base64. */
-export interface StreamBytes {
-  bytes: Uint8Array
+/** Extent of base64 STREAM content as (normalized) text. */
+export interface StreamExtent {
+  /** offset of the "<" that ends it (or of the limit) */
+  end: number
   /** characters of text after XML line-end normalization */
   chars: number
   /** line ends */
@@ -54,9 +67,12 @@ export interface StreamBytes {
   tail: number
 }
 
-export function decodeBase64Bytes(u8: Uint8Array, a: number, b: number): StreamBytes | null {
-  const out = new Uint8Array(Math.ceil(((b - a) * 3) / 4) + 3)
-  let o = 0
+/**
+ * Decode base64 from u8[a] up to the first "<" (or `limit`) into `sink`, a block at a time;
+ * null (the sink may have had some blocks) unless it is plain, complete base64.
+ */
+export function decodeStream(u8: Uint8Array, a: number, limit: number, sink: ByteSink): StreamExtent | null {
+  const src = new DataView(u8.buffer, u8.byteOffset, u8.byteLength)
   let i = a
   let acc = 0
   let k = 0
@@ -64,53 +80,103 @@ export function decodeBase64Bytes(u8: Uint8Array, a: number, b: number): StreamB
   let crlf = 0
   let lines = 0
   let lineStart = a
-  while (i < b) {
-    if (k === 0 && pads === 0) {
-      const j = decodeRun(u8, i, b, out, o)
-      if (j > i) {
-        o += ((j - i) >> 3) * 6
-        i = j
-        continue
+  let stop = false
+  while (i < limit && !stop) {
+    const blockEnd = Math.min(limit, i + BLOCK)
+    const out = sink.room(((blockEnd - i) >> 2) * 3 + 3)
+    const dst = new DataView(out.buffer, out.byteOffset, out.byteLength)
+    const o0 = sink.fill
+    let o = o0
+    while (i < blockEnd) {
+      if (k === 0 && pads === 0 && i + 4 <= blockEnd) {
+        const j = decodeRun(src, i, blockEnd, dst, o)
+        if (j > i) {
+          o += ((j - i) >> 4) * 12
+          i = j
+          continue
+        }
+        // a group of four (a line shorter than sixteen characters, or the block's end)
+        const w = src.getUint32(i, true)
+        const x = (PAIR[w & 0xffff] << 12) | PAIR[w >>> 16]
+        if (x >= 0) {
+          out[o] = x >> 16
+          out[o + 1] = x >> 8
+          out[o + 2] = x
+          o += 3
+          i += 4
+          continue
+        }
       }
+      const c = u8[i]
+      const v = TABLE[c]
+      if (v < 64) {
+        if (pads > 0) return null
+        acc = (acc << 6) | v
+        if (++k === 4) {
+          out[o++] = acc >> 16
+          out[o++] = (acc >> 8) & 255
+          out[o++] = acc & 255
+          acc = 0
+          k = 0
+        }
+      } else if (v === PAD) {
+        if (k < 2 || k + pads >= 4) return null
+        pads++
+        if (k + pads === 4) {
+          if (k === 2) out[o++] = (acc >> 4) & 255
+          else {
+            out[o++] = (acc >> 10) & 255
+            out[o++] = (acc >> 2) & 255
+          }
+          k = 4 // nothing but whitespace may follow
+        }
+      } else if (v === SKIP) {
+        if (c === 10 || c === 13) {
+          if (c === 13 && i + 1 < limit && u8[i + 1] === 10) {
+            crlf++
+            i++
+          }
+          lines++
+          lineStart = i + 1
+        }
+      } else if (c === 60) {
+        stop = true
+        break
+      } else return null
+      i++
     }
-    const c = u8[i]
-    const v = TABLE[c]
-    if (v < 64) {
-      if (pads > 0) return null
-      acc = (acc << 6) | v
-      if (++k === 4) {
-        out[o++] = acc >> 16
-        out[o++] = (acc >> 8) & 255
-        out[o++] = acc & 255
-        acc = 0
-        k = 0
-      }
-    } else if (v === PAD) {
-      if (k < 2 || k + pads >= 4) return null
-      pads++
-      if (k + pads === 4) {
-        if (k === 2) out[o++] = (acc >> 4) & 255
-        else {
-          out[o++] = (acc >> 10) & 255
-          out[o++] = (acc >> 2) & 255
-        }
-        k = 4 // nothing but whitespace may follow
-      }
-    } else if (v === SKIP) {
-      if (c === 10 || c === 13) {
-        if (c === 13 && i + 1 < b && u8[i + 1] === 10) {
-          crlf++
-          i++
-        }
-        lines++
-        lineStart = i + 1
-      }
-    } else return null
-    i++
+    sink.commit(o - o0, ((limit - i) >> 2) * 3)
   }
   if (k !== 0 && !(k === 4 && pads > 0)) return null
   if (pads > 0 && k !== 4) return null
-  return { bytes: out.subarray(0, o), chars: b - a - crlf, lines, tail: b - lineStart }
+  return { end: i, chars: i - a - crlf, lines, tail: i - lineStart }
+}
+
+/** Decoded base64 of u8[a, b) with its extent as (normalized) text; null unless it is plain, complete base64. */
+export interface StreamBytes extends StreamExtent {
+  bytes: Uint8Array
+}
+
+/** the whole of u8[a, b) decoded into one buffer */
+export function decodeBase64Bytes(u8: Uint8Array, a: number, b: number): StreamBytes | null {
+  let buf = new Uint8Array(0)
+  const sink = {
+    fill: 0,
+    room(n: number): Uint8Array {
+      if (sink.fill + n > buf.length) {
+        const next = new Uint8Array(Math.max(sink.fill + n, buf.length * 2))
+        next.set(buf.subarray(0, sink.fill))
+        buf = next
+      }
+      return buf
+    },
+    commit(n: number): void {
+      sink.fill += n
+    },
+  }
+  const r = decodeStream(u8, a, b, sink)
+  if (r === null || r.end < b) return null
+  return { ...r, bytes: buf.subarray(0, sink.fill) }
 }
 
 interface NodeBufferLike {
@@ -157,19 +223,20 @@ export function parseBytes(u8: Uint8Array, decoder: TextDecoder): ParseResult | 
       const gt = u8.indexOf(62, at)
       if (gt < 0) break
       const a = gt + 1
-      let b = u8.indexOf(60, a)
-      if (b < 0) b = u8.length
-      if (b > a && u8[gt - 1] !== 47) {
-        const data = decodeBase64Bytes(u8, a, b)
-        if (data === null) return undefined
+      let next = a
+      if (a < u8.length && u8[a] !== 60 && u8[gt - 1] !== 47) {
         let head = decoder.decode(u8.subarray(from, a))
         if (first && head.charCodeAt(0) === 0xfeff) head = head.slice(1)
         first = false
         p.feed(normalize(head), false)
-        if (!p.feedStreamBytes(data.bytes, data.chars, data.lines, data.tail)) return undefined
-        from = b
+        const sink = p.streamSink()
+        if (sink === null) return undefined
+        const r = decodeStream(u8, a, u8.length, sink)
+        if (r === null) return undefined
+        p.skipStream(sink, r.chars, r.lines, r.tail)
+        from = next = r.end
       }
-      at = indexOfStream(u8, b)
+      at = indexOfStream(u8, next)
     }
     if (first) return undefined
     p.feed(normalize(decoder.decode(u8.subarray(from))), true)

@@ -75,17 +75,20 @@ export class DocumentParser {
   }
 
   /**
-   * At the end of the text fed so far, a base64 STREAM's content has begun: take its decoded bytes
-   * (`chars` characters of text, `lines` line ends, `tail` characters after the last one) instead of
-   * its text. False (nothing done) when the parser is not at the start of such content.
+   * At the end of the text fed so far, a base64 STREAM's content has begun: the section that takes
+   * its decoded bytes instead of its text (see `skipStream`), or null when the parser is not at the
+   * start of such content.
    */
-  feedStreamBytes(bytes: Uint8Array, chars: number, lines: number, tail: number): boolean {
+  streamSink(): BinaryStreamSection | null {
     const sec = this.section
-    if (this.state !== 'body' || !(sec instanceof BinaryStreamSection) || this.sc.pos !== this.sc.s.length) return false
-    sec.rowsFrom(bytes)
+    if (this.state !== 'body' || !(sec instanceof BinaryStreamSection) || this.sc.pos !== this.sc.s.length) return null
+    return sec
+  }
+
+  /** the STREAM content given to `streamSink` was `chars` characters of text, `lines` line ends, `tail` characters after the last one */
+  skipStream(sec: BinaryStreamSection, chars: number, lines: number, tail: number): void {
     this.sc.skip(chars, lines, tail)
     this.hooks.onRows?.(sec.table, this.sectionIndex, false)
-    return true
   }
 
   /** The rows `t` holds were handed on: its columns forget them (its row count stays; see VOTableTable.released). */

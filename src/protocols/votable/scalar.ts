@@ -3,7 +3,7 @@ import type { Value } from './types'
 import { parseFloatRange, parseIntRange } from './numbers'
 import {
   DT_BIT, DT_BOOLEAN, DT_DOUBLE, DT_FLOAT, DT_INT, DT_LONG, DT_SHORT, DT_UBYTE,
-  addBigInts, boolByte, boolCode, checkRow, growArray, growU8, isWs, newArray, putNulls, sliceBigInts, sliceNulls,
+  addBigInts, boolByte, boolCode, checkRow, fitTo, growArray, growU8, isWs, newArray, putNulls, sliceBigInts, sliceNulls,
 } from './spec'
 import type { BatchColumn, ColumnBuilder, ColumnSpec, NumArray, Warn } from './spec'
 
@@ -154,10 +154,14 @@ export class NumberColumn implements ColumnBuilder {
     return next
   }
 
-  /** room for `cap` cells in `data` (and `nulls` when there is a mask); the binary row decoder then writes cells in place */
-  reserve(cap: number): void {
-    if (cap > this.data.length) this.data = growArray(this.data, cap)
-    if (this.nulls !== null && cap > this.nulls.length) this.nulls = growU8(this.nulls, cap)
+  /**
+   * room for `cap` cells in `data` (and `nulls` when there is a mask); the binary row decoder then writes cells in place.
+   * exact: `cap` is a projection of the whole column (grown by at least 1/8, not doubled)
+   */
+  reserve(cap: number, exact = false): void {
+    const min = exact ? this.data.length + (this.data.length >> 3) : this.data.length * 2
+    if (cap > this.data.length) this.data = growArray(this.data, cap, min)
+    if (this.nulls !== null && cap > this.nulls.length) this.nulls = growU8(this.nulls, cap, min)
   }
 
   /** the null mask, created (all not-null) when there is none yet */
@@ -173,13 +177,15 @@ export class NumberColumn implements ColumnBuilder {
   reset(): void {
     this.n = 0
     this.bigints = undefined
+    // the binary row decoder marks null cells only: a mask of released rows would mark the next ones
+    this.nulls = null
   }
 
   finish(rows: number): void {
     this.rollback(rows)
     if (this.data.length < rows) this.data = growArray(this.data, rows)
-    this.data = this.data.subarray(0, rows) as NumArray
-    if (this.nulls) this.nulls = growU8(this.nulls, rows).subarray(0, rows)
+    this.data = fitTo(this.data, rows)
+    if (this.nulls) this.nulls = fitTo(growU8(this.nulls, rows), rows)
     if (this.bigints?.size === 0) this.bigints = undefined
     this.n = rows
   }

@@ -2,6 +2,7 @@
 import type { Field, Param } from './types'
 import { base64Room, decodeBase64 } from './base64'
 import { decodeBinaryRows } from './binary'
+import type { BinaryProgress } from './binary'
 import { createColumn } from './columns'
 import { errorAtLocation } from './errors'
 import type { TextOrigin, VOTableError } from './errors'
@@ -124,13 +125,13 @@ export class TableDataSection implements DataSection {
 /** Base64 BINARY / BINARY2 STREAM content, from just after <STREAM> to the next "<". */
 export class BinaryStreamSection implements DataSection {
   cut = false
-  private readonly progress = { rows: 0, offset: 0 }
-  /** bytes of a row not yet complete */
-  private pending: Uint8Array = new Uint8Array(0)
+  private readonly progress: BinaryProgress = { rows: 0, offset: 0, more: -1, seen: 0 }
+  /** decoded bytes: [0, fill) of a row not yet complete, then room for more (reused from block to block) */
+  private work: Uint8Array = new Uint8Array(0)
+  /** end of the bytes in `work` not decoded into rows yet */
+  fill = 0
   /** rows handed on and released before those in the columns */
   private base = 0
-  /** where pieces of the stream are decoded (reused) */
-  private scratch = new Uint8Array(0)
   constructor(readonly table: VOTableTable, readonly cols: ColumnBuilder[], private readonly binary2: boolean, private readonly label: string) {}
 
   get rows(): number {
@@ -140,6 +141,8 @@ export class BinaryStreamSection implements DataSection {
   release(): void {
     this.base += this.progress.rows
     this.progress.rows = 0
+    // (the storage projection starts again from the rows to come)
+    this.progress.seen = 0
     releaseRows(this.table, this.cols, this.base)
   }
 
@@ -147,23 +150,42 @@ export class BinaryStreamSection implements DataSection {
     return Infinity // binary decoding gives no warnings
   }
 
-  /** decode the rows of stream bytes that follow those seen so far (base64 already decoded) */
-  rowsFrom(decoded: Uint8Array): void {
-    let bytes = decoded
-    if (this.pending.length > 0) {
-      bytes = new Uint8Array(this.pending.length + decoded.length)
-      bytes.set(this.pending)
-      bytes.set(decoded, this.pending.length)
+  /** the buffer to write up to `n` more decoded bytes into, from `fill` on */
+  room(n: number): Uint8Array {
+    if (this.fill + n > this.work.length) {
+      const w = new Uint8Array(Math.max(this.fill + n, this.work.length * 2, 4096))
+      w.set(this.work.subarray(0, this.fill))
+      this.work = w
     }
-    this.rowsOf(bytes)
+    return this.work
   }
 
-  /** the rows of `bytes` (the pending bytes, then new ones); what does not form a row is kept (copied) as pending */
-  private rowsOf(bytes: Uint8Array): void {
+  /** `n` bytes were written at `fill`: decode the complete rows; `more`: about how many bytes will follow (-1: unknown) */
+  commit(n: number, more: number): void {
+    const total = this.fill + n
     const progress = this.progress
     progress.offset = 0
-    decodeBinaryRows(bytes, this.cols, this.binary2, progress)
-    this.pending = progress.offset < bytes.length ? bytes.slice(progress.offset) : new Uint8Array(0)
+    progress.more = more
+    decodeBinaryRows(this.work.subarray(0, total), this.cols, this.binary2, progress)
+    this.work.copyWithin(0, progress.offset, total)
+    this.fill = total - progress.offset
+    this.table.rowCount = this.rows
+  }
+
+  /** decode the rows of stream bytes that follow those seen so far (base64 already decoded) */
+  rowsFrom(decoded: Uint8Array): void {
+    if (this.fill > 0) {
+      this.room(decoded.length).set(decoded, this.fill)
+      return this.commit(decoded.length, -1)
+    }
+    // nothing pending: rows straight from the decoded bytes; the rest is kept
+    const progress = this.progress
+    progress.offset = 0
+    progress.more = -1
+    decodeBinaryRows(decoded, this.cols, this.binary2, progress)
+    const rest = decoded.length - progress.offset
+    if (rest > 0) this.room(rest).set(decoded.subarray(progress.offset))
+    this.fill = rest
     this.table.rowCount = this.rows
   }
 
@@ -174,14 +196,10 @@ export class BinaryStreamSection implements DataSection {
     const closed = b >= 0
     if (!closed) b = s.length
     const over = closed || win.final
-    // the pending bytes and the piece's decoded ones in one buffer kept for the next pieces (no garbage per piece)
-    const held = this.pending.length
-    const need = held + base64Room(b - win.pos)
-    if (this.scratch.length < need) this.scratch = new Uint8Array(Math.max(need, 2 * this.scratch.length))
-    this.scratch.set(this.pending)
-    const r = decodeBase64(s, win.pos, b, this.scratch.subarray(held))
+    // decoded straight after the pending bytes, in the buffer kept from piece to piece (no garbage per piece)
+    const r = decodeBase64(s, win.pos, b, this.room(base64Room(b - win.pos)).subarray(this.fill))
     if (r.errorAt >= 0) throw win.error(`invalid base64 character "${s.charAt(r.errorAt)}" in the ${kind} STREAM of table ${this.label}`, r.errorAt)
-    this.rowsOf(this.scratch.subarray(0, held + r.bytes.length))
+    this.commit(r.bytes.length, -1)
     if (!over) {
       win.pos = r.end
       return false
@@ -190,9 +208,9 @@ export class BinaryStreamSection implements DataSection {
       this.cut = true
       this.table.truncated = true
       warn(`table ${this.label}: input ends inside the ${kind} stream; ${this.rows} complete rows kept`)
-    } else if (r.partial || this.pending.length > 0) {
+    } else if (r.partial || this.fill > 0) {
       this.table.truncated = true
-      warn(`table ${this.label}: the ${kind} stream has ${this.pending.length} bytes after row ${this.rows} that do not form a complete row`)
+      warn(`table ${this.label}: the ${kind} stream has ${this.fill} bytes after row ${this.rows} that do not form a complete row`)
     }
     win.pos = b
     return true

@@ -174,18 +174,23 @@ export function growF64(a: Float64Array, need: number): Float64Array {
   return b
 }
 
-export function growU8(a: Uint8Array, need: number): Uint8Array {
+export function growU8(a: Uint8Array, need: number, min = a.length * 2): Uint8Array {
   if (need <= a.length) return a
-  const b = new Uint8Array(Math.max(need, a.length * 2, 16))
+  const b = new Uint8Array(Math.max(need, min, 16))
   b.set(a)
   return b
 }
 
-export function growU32(a: Uint32Array, need: number): Uint32Array {
+export function growU32(a: Uint32Array, need: number, min = a.length * 2): Uint32Array {
   if (need <= a.length) return a
-  const b = new Uint32Array(Math.max(need, a.length * 2, 16))
+  const b = new Uint32Array(Math.max(need, min, 16))
   b.set(a)
   return b
+}
+
+/** the first `n` elements of `a`: a view, or a copy when `a` was reserved far larger (over half of it would stay allocated unused) */
+export function fitTo<T extends NumArray | Uint32Array>(a: T, n: number): T {
+  return (a.length - n > n + 1024 ? a.slice(0, n) : a.subarray(0, n)) as T
 }
 
 export type NumArray = Float64Array | Float32Array | Int32Array | Int16Array | Uint8Array
@@ -208,9 +213,9 @@ export function newArray(dt: number, n: number): NumArray {
   }
 }
 
-export function growArray<T extends NumArray>(a: T, need: number): T {
+export function growArray<T extends NumArray>(a: T, need: number, min = a.length * 2): T {
   if (need <= a.length) return a
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 16))
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, min, 16))
   b.set(a)
   return b
 }

@@ -6,7 +6,7 @@
  * cells are kept as strings.
  */
 import type { Value } from './types'
-import { DT_CHAR, charsToString, checkRow, decodeChars, decodeUcs2, growU32, growU8, isWs, putNulls } from './spec'
+import { DT_CHAR, charsToString, checkRow, decodeChars, decodeUcs2, fitTo, growU32, growU8, isWs, putNulls } from './spec'
 import type { BatchColumn, ColumnBuilder, ColumnSpec } from './spec'
 
 const utf8Decoder = new TextDecoder('utf-8')
@@ -132,14 +132,19 @@ export class StringColumn implements ColumnBuilder {
     this.n = 0
     this.strings = []
     this.materialized = null
+    // the binary row decoder marks null cells only: a mask of released rows would mark the next ones
+    this.nulls = null
   }
 
   finish(rows: number): void {
     this.rollback(rows)
     if (this.storage === 'bytes') {
       while (this.n < rows) this.putBytes(this.bytes, 0, 0, true)
+      // storage reserved for rows that did not come is given back
+      this.ends = fitTo(this.ends, rows)
+      this.bytes = fitTo(this.bytes, rows === 0 ? 0 : this.ends[rows - 1])
       if (this.nulls !== null) {
-        this.nulls = growU8(this.nulls, rows).subarray(0, rows)
+        this.nulls = fitTo(growU8(this.nulls, rows), rows)
         if (this.nulls.indexOf(1) === -1) this.nulls = null
       }
       return
