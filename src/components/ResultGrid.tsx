@@ -13,7 +13,7 @@ import { withExtraColumns } from './gridExtras'
 import { useGrowingRows } from './growingRows'
 import { PAGED_ROWS, PAGE_ROWS, RowSource, usePagedRows } from './gridInfinite'
 import { useGridSelection } from './gridSelection'
-import { useCarriedSettings } from './gridCarry'
+import { columnsSignature, useCarriedSettings } from './gridCarry'
 
 // only the features used here, each named once
 ModuleRegistry.registerModules([
@@ -229,8 +229,19 @@ function useRows(api: RefObject<GridApi<{ i: number }> | null>, table: Table, ro
   const rowData = useGrowingRows(api, table, shownRows, !paged)
   // new extra values are read at the next sort
   const sorter = useMemo(() => new GridSorter(table), [table])
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the row count then follows the table (usePagedRows)
-  const source = useMemo(() => (paged ? new RowSource(table, sorter, shownRows) : undefined), [table, sorter, paged])
+  // a table of other columns than the grid has (the first result, another query's) has its columns drawn first and
+  // its rows from the next frame (two shorter tasks); a table of the same columns (a preview, then the whole) at once
+  const columns = useMemo(() => columnsSignature(table), [table])
+  const drawnColumns = useRef<string | undefined>(undefined)
+  const source = useMemo(() => {
+    if (!paged) return undefined
+    const fresh = shownRows > 0 && drawnColumns.current !== columns
+    return new RowSource(table, sorter, fresh ? 0 : shownRows, fresh)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the row count then follows the table (usePagedRows)
+  }, [table, sorter, paged, columns])
+  useEffect(() => {
+    drawnColumns.current = columns
+  }, [columns])
   usePagedRows(api, source, shownRows)
   // new values of the extra columns (conditions arrived): redraw the cells on screen
   useEffect(() => {

@@ -33,6 +33,12 @@ export class RowSource implements IDatasource, DisplayOrder {
     private readonly sorter: GridSorter,
     /** Rows of the table there are to show (it may still grow). */
     public n: number,
+    /**
+     * The grid draws this table's columns first and takes its rows in a later task (usePagedRows gives them, `n`
+     * from 0, right after that frame): new columns and their first rows in one go were the longest task of a result
+     * arriving (AG Grid creating the header cells, then the rows' cells, in one React commit).
+     */
+    public columnsFirst = false,
   ) {}
 
   setExtras(extras: readonly ExtraColumn[]): void {
@@ -83,27 +89,46 @@ export class RowSource implements IDatasource, DisplayOrder {
   }
 }
 
-/** Follows a growing table: the grid's row count and the pages it shows are refreshed a few times a second. */
+/** Runs `f` in a task after the next frame (what the page has drawn by then is on screen); returns its cancel. */
+function afterNextFrame(f: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const frame = requestAnimationFrame(() => (timer = setTimeout(f, 0)))
+  return () => {
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * Follows a growing table: the grid's row count and the pages it shows are refreshed a few times a second. A source
+ * whose columns go first (RowSource.columnsFirst) gets its rows right after the frame that drew them.
+ */
 export function usePagedRows(api: RefObject<GridApi<Row> | null>, source: RowSource | undefined, shown: number): void {
   const latest = useRef(shown)
   latest.current = shown
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const cancel = useRef<(() => void) | undefined>(undefined)
   useEffect(() => {
-    if (!source || source.n === shown || timer.current !== undefined) return
-    // (at most one refresh per GAP_MS however often rows come; it takes the rows there are by then)
-    timer.current = setTimeout(() => {
-      timer.current = undefined
+    if (!source || source.n === shown || cancel.current !== undefined) return
+    const refresh = () => {
+      cancel.current = undefined
+      source.columnsFirst = false
       const g = api.current
       source.n = latest.current
       if (!g || g.isDestroyed()) return
       // the pages shown are read again (a page that was short gets its new rows; a sort or filter takes them in)
       g.refreshInfiniteCache()
-    }, GAP_MS)
+    }
+    // (at most one refresh per GAP_MS however often rows come; it takes the rows there are by then)
+    if (source.columnsFirst) cancel.current = afterNextFrame(refresh)
+    else {
+      const timer = setTimeout(refresh, GAP_MS)
+      cancel.current = () => clearTimeout(timer)
+    }
   }, [api, source, shown])
   useEffect(
     () => () => {
-      clearTimeout(timer.current)
-      timer.current = undefined
+      cancel.current?.()
+      cancel.current = undefined
     },
     [source],
   )
