@@ -123,7 +123,11 @@ export class FootprintRenderer {
     // whose outlines it must build and scan-convert (hundreds of ms a frame for 2,000 overlapping fields)
     ctx.lineWidth = 1
     ctx.lineJoin = 'miter'
-    for (let g = 0; g < colours.length; g++) {
+    // the most numerous colour first and the rarest last: in a dense field a few footprints of one instrument stay
+    // visible over thousands of another's (drawn in the groups' order, the last group would cover the others)
+    const inView = (g: number) => outlines[g]!.length + dots[g]!.length / 2 + points[g]!.length
+    const order = Array.from(colours, (_, g) => g).sort((a, b) => inView(b) - inView(a) || a - b)
+    for (const g of order) {
       const list = outlines[g]!
       const pts = points[g]!
       const ds = dots[g]!
