@@ -22,7 +22,8 @@ function hostOf(url: string | undefined): string {
 function asksAQuery(url: string | undefined): boolean {
   if (!url) return true
   try {
-    return /tap|ssa/i.test(new URL(url).pathname)
+    // a path segment tap…/ssa… (/tap_obs/sync, /tap/sync, /ssap): not a word that merely holds the letters (dataPortal)
+    return /(^|\/)(tap|ssa)[^/]*(\/|$)/i.test(new URL(url).pathname)
   } catch {
     return true
   }
