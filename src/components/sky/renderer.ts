@@ -69,6 +69,8 @@ export class FootprintRenderer {
     const outlines: number[][] = colours.map(() => [])
     const dots: number[][] = colours.map(() => [])
     const points: number[][] = colours.map(() => [])
+    // the summed radii of each colour's outlines in view: large fields are drawn under small ones
+    const sizes = new Float64Array(colours.length)
     if (input.density) {
       const density = input.density.draw(ctx, p, DENSITY_ABOVE)
       if (density) return { visible: density.positions, outlines: 0, dots: 0, ms: performance.now() - t0, density }
@@ -114,7 +116,10 @@ export class FootprintRenderer {
         if (this.dotGrid[cell] === dm) continue
         this.dotGrid[cell] = dm
         dots[g]!.push(px, py)
-      } else outlines[g]!.push(f)
+      } else {
+        outlines[g]!.push(f)
+        sizes[g]! += r
+      }
     }
 
     let outlineCount = 0
@@ -123,10 +128,13 @@ export class FootprintRenderer {
     // whose outlines it must build and scan-convert (hundreds of ms a frame for 2,000 overlapping fields)
     ctx.lineWidth = 1
     ctx.lineJoin = 'miter'
-    // the most numerous colour first and the rarest last: in a dense field a few footprints of one instrument stay
-    // visible over thousands of another's (drawn in the groups' order, the last group would cover the others)
+    // one path per colour, so colours cannot interleave: the colour of the largest fields first, then smaller ones, then
+    // those only dots and rings (by mean outline radius), and among equals the most numerous first, so that small
+    // or rare footprints of one instrument stay visible over the wide fields of another (in list order, the last
+    // colour covered the others)
     const inView = (g: number) => outlines[g]!.length + dots[g]!.length / 2 + points[g]!.length
-    const order = Array.from(colours, (_, g) => g).sort((a, b) => inView(b) - inView(a) || a - b)
+    const meanSize = (g: number) => (outlines[g]!.length ? sizes[g]! / outlines[g]!.length : 0)
+    const order = Array.from(colours, (_, g) => g).sort((a, b) => meanSize(b) - meanSize(a) || inView(b) - inView(a) || a - b)
     for (const g of order) {
       const list = outlines[g]!
       const pts = points[g]!
