@@ -1,13 +1,9 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, ARCHIVE, parseCsv, runAdql } from './fixtures'
 
-/**
- * While the first 500 rows are in: s_ra sorted descending, target_name filtered to those containing `filter` (111 of
- * the 500: e.g. NGC 4, 40-49, 400-499), s_dec hidden, two rows selected; `first` is the first row then. The s_ra header.
- */
-async function arrangeWhileArriving(page: Page, filter: string, first: string): Promise<Locator> {
+/** s_ra sorted descending by two header clicks, target_name filtered to those containing `filter`; the s_ra header. */
+async function sortRaDownFilterTarget(page: Page, filter: string): Promise<Locator> {
   const grid = page.getByTestId('result-grid')
-  const count = page.locator('.grid-toolbar > .muted').first()
   const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
   await raHeader.locator('.ag-header-cell-label').click()
   await raHeader.locator('.ag-header-cell-label').click()
@@ -15,6 +11,17 @@ async function arrangeWhileArriving(page: Page, filter: string, first: string): 
   await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
   await page.locator('.ag-filter input[type="text"]').first().fill(filter)
   await page.keyboard.press('Escape')
+  return raHeader
+}
+
+/**
+ * While the first 500 rows are in: s_ra sorted descending, target_name filtered to those containing `filter` (111 of
+ * the 500: e.g. NGC 4, 40-49, 400-499), s_dec hidden, two rows selected; `first` is the first row then. The s_ra header.
+ */
+async function arrangeWhileArriving(page: Page, filter: string, first: string): Promise<Locator> {
+  const grid = page.getByTestId('result-grid')
+  const count = page.locator('.grid-toolbar > .muted').first()
+  const raHeader = await sortRaDownFilterTarget(page, filter)
   await expect(count).toHaveText('111 of 500 rows (filtered)')
   await expect(grid.locator('.ag-row[row-index="0"]')).toContainText(first)
   await page.getByText('Columns (4/4)').click()
@@ -236,13 +243,7 @@ test('the sort, filter, columns and rows selected on a preview stay when the who
   await expect(banner).toContainText('The sort, filters, columns and rows you select now stay.')
   const grid = page.getByTestId('result-grid')
   const count = page.locator('.grid-toolbar > .muted').first()
-  const raHeader = grid.getByRole('columnheader', { name: /^s_ra/ })
-  await raHeader.locator('.ag-header-cell-label').click()
-  await raHeader.locator('.ag-header-cell-label').click()
-  await expect(raHeader).toHaveAttribute('aria-sort', 'descending')
-  await grid.getByRole('columnheader', { name: /^target_name/ }).locator('.ag-header-cell-filter-button').click()
-  await page.locator('.ag-filter input[type="text"]').first().fill('NGC 1')
-  await page.keyboard.press('Escape')
+  const raHeader = await sortRaDownFilterTarget(page, 'NGC 1')
   // NGC 1, 10-19
   await expect(count).toHaveText('11 of 50 rows (filtered)')
   await expect(grid.locator('.ag-row[row-index="0"]')).toContainText('NGC 19')

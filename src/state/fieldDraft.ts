@@ -3,7 +3,7 @@
  * hold no credentials). The URL's value wins when it is not the one the draft was typed over: a shared link, back/
  * forward, or a submit that put the field in the URL.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { loadJson, saveJson } from './persist'
 
 interface SavedField {
@@ -29,6 +29,5 @@ export function useFieldDraft(key: string, fromUrl: string | null, fallback = ''
     if (fromUrl !== null) setText(fromUrl)
   }
   useEffect(() => void saveJson(storeKey, { text, over: fromUrl } satisfies SavedField), [storeKey, text, fromUrl])
-  const set = useCallback((t: string) => setText(t), [])
-  return [text, set]
+  return [text, setText]
 }

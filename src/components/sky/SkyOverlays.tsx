@@ -4,11 +4,12 @@
  * footprints at the clicked point.
  */
 import { useEffect, useState } from 'react'
-import type { SkyEngine, SkyViewState } from './engine'
+import type { SkyEngine } from './engine'
+import type { SkyViewState } from './skyCoords'
 import { formatFov, formatPosition, type CoordFormat, type SkyFrame } from './skyCoords'
 import { DENSITY_RAMP, type DensityStats } from './density'
 import { pixelSize } from './healpix'
-import { DENSITY_ABOVE } from './renderer'
+import { DENSITY_ABOVE } from './density'
 
 const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`
 

@@ -11,7 +11,6 @@ import { FootprintRenderer, type DrawStats } from './renderer'
 import type { DensityStats } from './density'
 import { BaseLayer } from './baseLayer'
 import { compassAngles, zoomFor, type SkyFrame, type SkyViewState } from './skyCoords'
-export type { SkyViewState } from './skyCoords'
 import { OverlayLayer, SETTLE_MS } from './overlayLayer'
 import { labelAladinControls } from './aladinControls'
 

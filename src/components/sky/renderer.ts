@@ -9,7 +9,6 @@ import { FootprintKind, unitVector, type FootprintStore } from './footprints'
 import { candidatesInCone } from './gridIndex'
 import type { ViewProjection } from './projection'
 import { DENSITY_ABOVE, type DensityMap, type DensityStats } from './density'
-export { DENSITY_ABOVE } from './density'
 
 export const SELECTED_COLOUR = '#ffd400'
 export const HOVER_COLOUR = '#ffffff'
