@@ -45,3 +45,18 @@ export async function waitFor(url, ms = 30000) {
   }
   throw new Error(`${url} did not come up`)
 }
+
+/**
+ * Puts a query in the app's ADQL editor. A fill racing CodeMirror's first focus (it puts its cursor back at 0) can
+ * land before the old text instead of replacing it: fill again until the editor holds exactly the query.
+ */
+export async function fillAdql(page, query) {
+  const editor = page.getByRole('textbox', { name: 'ADQL query' })
+  const norm = (s) => s.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim()
+  for (let i = 0; i < 20; i++) {
+    await editor.fill(query)
+    if (norm(await editor.innerText()) === norm(query)) return
+    await page.waitForTimeout(250)
+  }
+  throw new Error('the ADQL editor did not take the query')
+}

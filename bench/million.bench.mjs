@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { chromium } from '@playwright/test'
-import { out, round, waitFor } from './lib.mjs'
+import { fillAdql, out, round, waitFor } from './lib.mjs'
 import { longTaskProfile, printLongTasks, startTrace } from './longtasks.mjs'
 
 const ROWS = Number(process.env.MILLION_ROWS ?? 1_000_000)
@@ -270,7 +270,7 @@ export default async function () {
     const heap = await heapWatcher(page)
     const rss = await rssWatcher(browser)
     await page.getByRole('textbox', { name: 'MAXREC' }).fill(String(ROWS))
-    await page.getByRole('textbox', { name: 'ADQL query' }).fill('SELECT * FROM million')
+    await fillAdql(page, 'SELECT * FROM million')
     await page.waitForTimeout(1500)
     heap.reset()
     await rss.reset()

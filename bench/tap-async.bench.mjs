@@ -4,12 +4,12 @@
 // tap_async_100k_grid_all_rows_ms: the same → all 100,000 rows in the grid (its aria-rowcount; the grid takes the last
 //   rows in slices after the result is read).
 // tap_async_100k_main_thread_longest_task_ms: the page's longest main-thread task while the result loads, until every
-//   row is in the grid (goal < 50 ms); tap_async_100k_long_tasks: how many tasks over 50 ms in that time.
+//   row is in the grid, the worst of the runs (goal < 50 ms); tap_async_100k_long_tasks: how many tasks over 50 ms in that time.
 // Each line says the figure before async results streamed (issue 19: 2393, 2272 and 251 ms) beside its goal.
 // BENCH_APP_PORT / BENCH_DIST: another port and build folder, for runs side by side.
 import { spawn, spawnSync } from 'node:child_process'
 import { chromium } from '@playwright/test'
-import { OBSCORE_100K_QUERY, ensureArchive, out, round, waitFor } from './lib.mjs'
+import { OBSCORE_100K_QUERY, ensureArchive, fillAdql, out, round, waitFor } from './lib.mjs'
 import { longTaskProfile, printLongTasks, startTrace } from './longtasks.mjs'
 
 // side-by-side runs: each with its own port and build folder
@@ -32,7 +32,7 @@ export default async function () {
       await page.goto(`http://127.0.0.1:${PORT}/adql?profile=local`)
       await page.getByRole('radio', { name: 'async job' }).check()
       await page.getByRole('textbox', { name: 'MAXREC' }).fill('100000')
-      await page.getByRole('textbox', { name: 'ADQL query' }).fill(OBSCORE_100K_QUERY)
+      await fillAdql(page, OBSCORE_100K_QUERY)
       await page.evaluate(() => {
         const w = window
         w.__longest = 0
@@ -78,12 +78,14 @@ export default async function () {
     }
     if (!runs.length) return
     const best = (k) => round(Math.min(...runs.map((r) => r[k])))
+    // the longest task: the worst run (a user meets any run)
+    const worst = (k) => round(Math.max(...runs.map((r) => r[k])))
     const list = (k) => runs.map((r) => round(r[k], 0)).join(', ')
     out('tap_async_100k_first_rows_ms', best('first'), `ms (goal ≤ 500; before 2393; runs: ${list('first')}; from the result's first byte)`)
     out('tap_async_100k_all_rows_ms', best('all'), `ms (before 2272; runs: ${list('all')})`)
     out('tap_async_100k_grid_all_rows_ms', best('grid'), `ms (runs: ${list('grid')})`)
-    out('tap_async_100k_main_thread_longest_task_ms', best('longest'), `ms (goal < 50; before 251; runs: ${list('longest')})`)
-    out('tap_async_100k_long_tasks', best('long'), `tasks over 50 ms (goal 0; runs: ${list('long')})`)
+    out('tap_async_100k_main_thread_longest_task_ms', worst('longest'), `ms (goal < 50; the worst of the runs; before 251; runs: ${list('longest')})`)
+    out('tap_async_100k_long_tasks', worst('long'), `tasks over 50 ms (goal 0; the worst of the runs; runs: ${list('long')})`)
   } finally {
     await browser.close()
     try {

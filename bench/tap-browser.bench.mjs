@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { createServer } from 'vite'
-import { ARCHIVE_URL, OBSCORE_100K_QUERY, ensureArchive, out, round, waitFor } from './lib.mjs'
+import { ARCHIVE_URL, OBSCORE_100K_QUERY, ensureArchive, fillAdql, out, round, waitFor } from './lib.mjs'
 
 const PORT = 4391
 
@@ -34,7 +34,7 @@ async function browserFigures() {
     for (let i = 0; i < 3; i++) {
       await page.goto(`http://127.0.0.1:${PORT}/adql?profile=local`)
       await page.getByRole('textbox', { name: 'MAXREC' }).fill('100000')
-      await page.getByRole('textbox', { name: 'ADQL query' }).fill(OBSCORE_100K_QUERY)
+      await fillAdql(page, OBSCORE_100K_QUERY)
       // as after typing a query: the page has read the service's schema (five TAP_SCHEMA queries) for completion
       await page.getByText(/\d+ tables, \d+ foreign keys/).waitFor({ timeout: 30000 })
       await page.evaluate(() => {

@@ -16,6 +16,37 @@ test.describe('app shell', () => {
     expect(watch.externalRequests).toEqual([])
   })
 
+  test('the grid warmed while the page is idle leaves no trace: no grid shown, focus and typing untouched', async ({ page }) => {
+    // every grid root that ever enters the page, and whether one was ever visible or reachable
+    await page.addInitScript(() => {
+      const w = window as unknown as { __grids: number; __gridShown: boolean }
+      w.__grids = 0
+      w.__gridShown = false
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.addedNodes)
+            if (n instanceof HTMLElement && (n.matches('.ag-root-wrapper') || n.querySelector('.ag-root-wrapper'))) {
+              w.__grids++
+              const box = n.getBoundingClientRect()
+              const hidden = n.closest('[aria-hidden="true"][inert]') && getComputedStyle(n).visibility === 'hidden'
+              if (!hidden && box.right > 0 && box.bottom > 0) w.__gridShown = true
+            }
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto('/adql?profile=local')
+    const filter = page.getByRole('searchbox', { name: 'Filter tables and columns' })
+    await filter.click()
+    await page.keyboard.type('obs')
+    // the grid's code ran once, off screen, then went away
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __grids: number }).__grids), { timeout: 20_000 }).toBeGreaterThan(0)
+    await expect(page.locator('.ag-root-wrapper')).toHaveCount(0)
+    expect(await page.evaluate(() => (window as unknown as { __gridShown: boolean }).__gridShown)).toBe(false)
+    await expect(page.getByRole('grid')).toHaveCount(0)
+    await expect(filter).toBeFocused()
+    await page.keyboard.type('core')
+    await expect(filter).toHaveValue('obscore')
+  })
+
   test('the default profile is ESO; switching profile changes the services shown', async ({ page }) => {
     await page.goto('/adql')
     await expect(page.getByRole('combobox', { name: 'Service profile' })).toHaveValue('eso')

@@ -18,6 +18,8 @@ type Row = { i: number }
 
 /** Above this many rows a finished table is shown page by page too (below, the grid holds all rows: cheap enough). */
 export const PAGED_ROWS = 20_000
+/** Rows drawn in the first frame of a table's rows; the rest of the screen follows in the next. */
+const FIRST_ROWS = 6
 /** Rows per page the grid asks for. */
 export const PAGE_ROWS = 200
 
@@ -111,12 +113,15 @@ export function usePagedRows(api: RefObject<GridApi<Row> | null>, source: RowSou
     if (!source || source.n === shown || cancel.current !== undefined) return
     const refresh = () => {
       cancel.current = undefined
+      const first = source.columnsFirst
       source.columnsFirst = false
       const g = api.current
-      source.n = latest.current
+      // the first rows in two frames: the top few, then the rest of the screen (each row's cells are created at once)
+      source.n = first ? Math.min(latest.current, FIRST_ROWS) : latest.current
       if (!g || g.isDestroyed()) return
       // the pages shown are read again (a page that was short gets its new rows; a sort or filter takes them in)
       g.refreshInfiniteCache()
+      if (source.n < latest.current) cancel.current = first ? afterNextFrame(refresh) : undefined
     }
     // (at most one refresh per GAP_MS however often rows come; it takes the rows there are by then)
     if (source.columnsFirst) cancel.current = afterNextFrame(refresh)

@@ -31,5 +31,11 @@ export function SpectrumPlot(props: ComponentProps<typeof spectrumPlot.Component
   return deferred('the spectrum plot', <spectrumPlot.Component {...props} />, props.height ?? 420)
 }
 
-/** Fetch the grid and the plots ahead (on idle), so that a first result does not wait on the network. */
-export const partLoads: readonly (() => Promise<unknown>)[] = [grid.load, xyPlot.load, spectrumPlot.load]
+/** The grid's code drawn once, hidden (gridWarmUp), so that a first result's columns and rows are not its first run. */
+const warmGrid = () => grid.load().then(() => import('./gridWarmUp')).then((m) => m.warmUpGrid())
+
+/**
+ * Fetch the grid and the plots ahead (on idle), so that a first result does not wait on the network, and warm the
+ * grid's code (in its own idle moment).
+ */
+export const partLoads: readonly (() => Promise<unknown>)[] = [grid.load, warmGrid, xyPlot.load, spectrumPlot.load]
