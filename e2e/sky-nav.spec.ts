@@ -174,3 +174,58 @@ test.describe('sky navigation', () => {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([])
   })
 })
+
+/** The box around the reddish pixels of a PNG (r above g and b by more than 50), decoded in the page. */
+async function reddishBox(page: Page, png: Buffer): Promise<{ n: number; x0: number; y0: number; x1: number; y1: number }> {
+  return page.evaluate(async (b64) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = img.width
+    canvas.height = img.height
+    const ctx = canvas.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    const d = ctx.getImageData(0, 0, img.width, img.height).data
+    const box = { n: 0, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i]! - Math.max(d[i + 1]!, d[i + 2]!) <= 50) continue
+      const x = (i / 4) % img.width, y = Math.floor(i / 4 / img.width)
+      box.n++
+      box.x0 = Math.min(box.x0, x)
+      box.y0 = Math.min(box.y0, y)
+      box.x1 = Math.max(box.x1, x)
+      box.y1 = Math.max(box.y1, y)
+    }
+    return box
+  }, png.toString('base64'))
+}
+
+test('footprints stay on their sky position while the window is resized in steps (the sky takes its new size late)', async ({ page }) => {
+  const id = 'ivo://eso.localtest/ID?ADP.2021-05-10T12:00:01.001'
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto(`/datalink?profile=local&id=${encodeURIComponent(id)}`)
+  await page.getByRole('button', { name: 'Cut out…' }).click()
+  await expect(page.getByTestId('sky-view').first()).toHaveAttribute('data-state', 'ready')
+  // the dataset's outline (drawn red: the footprint palette's first colour), from its RA/Dec range
+  const [ra0, ra1, dec0, dec1] = [265.15205, 265.19873, -53.688147, -53.660508]
+  const M = 12
+  const outlineAt = async (where: string) => {
+    const corners = await Promise.all([[ra0, dec0], [ra0, dec1], [ra1, dec0], [ra1, dec1]].map(([r, d]) => skyPixel(page, r!, d!)))
+    const xs = corners.map((c) => c.x), ys = corners.map((c) => c.y)
+    const clip = { x: Math.min(...xs) - M, y: Math.min(...ys) - M, width: Math.max(...xs) - Math.min(...xs) + 2 * M, height: Math.max(...ys) - Math.min(...ys) + 2 * M }
+    const host = (await page.locator('.sky-host').first().boundingBox())!
+    expect(clip.x >= host.x && clip.y >= host.y && clip.x + clip.width <= host.x + host.width && clip.y + clip.height <= host.y + host.height, `${where}: the dataset is in view`).toBe(true)
+    const red = await reddishBox(page, await page.screenshot({ clip }))
+    // the outline runs along the dataset's edges, M px inside the clip on every side
+    expect(red.n, `${where}: an outline is drawn where Aladin puts the dataset`).toBeGreaterThan(200)
+    for (const [got, want, edge] of [[red.x0, M, 'left'], [red.y0, M, 'top'], [red.x1, clip.width - M, 'right'], [red.y1, clip.height - M, 'bottom']] as const)
+      expect(Math.abs(got - want), `${where}: the outline's ${edge} edge on the dataset's`).toBeLessThan(4)
+  }
+  await outlineAt('1400×900')
+  for (const size of [{ width: 1280, height: 720 }, { width: 800, height: 900 }, { width: 1100, height: 800 }]) {
+    await page.setViewportSize(size)
+    await page.waitForTimeout(600)
+    await outlineAt(`${size.width}×${size.height}`)
+  }
+})

@@ -327,14 +327,18 @@ export class SkyEngine {
     const w = this.host.clientWidth
     const h = this.host.clientHeight
     if (w === 0 || h === 0) return
-    let ra: number, dec: number, fov: [number, number]
+    let ra: number, dec: number, fov: [number, number], centre: [number, number] | null | undefined
     try {
       ;[ra, dec] = this.aladin.getRaDec()
       fov = this.aladin.getFov()
+      // where Aladin itself draws the centre: it takes a new size of the box a frame or more after the box has it (its
+      // own resize observer), with the same field of view; the view is then another one although ra, dec, fov, w, h
+      // are not (footprints stayed where the old size put them after the window was resized)
+      centre = this.aladin.world2pix(ra, dec)
     } catch (e) {
       return this.fail(e)
     }
-    const key = `${ra},${dec},${fov[0]},${fov[1]},${w},${h}`
+    const key = `${ra},${dec},${fov[0]},${fov[1]},${w},${h},${centre ? `${centre[0].toFixed(1)},${centre[1].toFixed(1)}` : ''}`
     // moving: a costly layer follows by transform (OverlayLayer) and is drawn exactly once the view is still
     const now = performance.now()
     const moved = key !== this.lastKey
