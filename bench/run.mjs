@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs'
 
 const only = process.argv.slice(2)
 const files = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.bench.mjs')).sort()
+const env = process.env.NODE_ENV
 for (const f of files) {
   if (only.length && !only.some((o) => f.includes(o))) continue
   const mod = await import(new URL(f, import.meta.url).href)
@@ -13,5 +14,10 @@ for (const f of files) {
   } catch (e) {
     console.error(`${f}: ${e instanceof Error ? e.message : e}`)
     process.exitCode = 1
+  } finally {
+    // Vite's createServer (the benches that load src/ through it) sets NODE_ENV=development in this process: the
+    // builds the next benches spawn would inherit it and measure React's development build
+    if (env === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = env
   }
 }
