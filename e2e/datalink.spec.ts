@@ -57,6 +57,10 @@ test('a circle drawn on the sky over the footprint cuts a smaller, valid FITS ou
   const sky = form.getByTestId('sky-view')
   await expect(sky).toHaveAttribute('data-state', 'ready')
   await expect(sky).toHaveAttribute('data-footprints', '1')
+  // the one outline is the dataset's, named so; nothing here is selected by a click, so no word of it
+  await expect(form.getByLabel('Footprint colours')).toContainText(`${IMAGE} (1)`)
+  await expect(form.getByTestId('sky-stats')).toHaveText(/^1 footprint ·/)
+  await expect(form.getByText('Click a footprint to select')).toHaveCount(0)
   await form.getByRole('button', { name: 'Draw circle' }).click()
   const from = await skyPixel(page, 265.1755, -53.6744)
   const to = await skyPixel(page, 265.1755, -53.6744 + 0.005)

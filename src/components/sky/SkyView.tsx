@@ -106,7 +106,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, 
     engine.setData(store && { store: store.store, regions: store.input.regions, group: groups.group, colours: groups.colours })
     engine.setSelection(selectedRef.current)
     if (store && !centreRef.current) frame(engine, store.store)
-    if (store) setStats(`${engine.stats.footprints.toLocaleString('en')} footprints · indexed in ${Math.round(store.ms)} ms`)
+    if (store) setStats(`${engine.stats.footprints.toLocaleString('en')} ${engine.stats.footprints === 1 ? 'footprint' : 'footprints'} · indexed in ${Math.round(store.ms)} ms`)
   }, [engine, store, groups])
   useEffect(() => engine?.setSelection(selected), [engine, selected])
   useEffect(() => setPick(undefined), [store])
@@ -181,7 +181,7 @@ export function SkyView({ footprints, colourBy = [], selected = NO_ROWS, hover, 
         </div>
       )}
       {density && <DensityLegend density={density} />}
-      <Legend colourBy={colourBy} colourIndex={colourIndex} onColourIndex={setColourIndex} legend={groups.legend} stats={stats} />
+      <Legend colourBy={colourBy} colourIndex={colourIndex} onColourIndex={setColourIndex} legend={groups.legend} stats={stats} selectable={!!onSelect} />
     </div>
   )
 }
@@ -300,7 +300,7 @@ function DrawTools({ circle, polygon, drawing, onDrawing, disabled }: { circle: 
 }
 
 /** The footprints' colours by category, the category chooser and the footprint count. */
-function Legend({ colourBy, colourIndex, onColourIndex, legend, stats }: { colourBy: readonly ColourOption[]; colourIndex: number; onColourIndex: (i: number) => void; legend: ReturnType<typeof colourGroups>['legend']; stats: string }) {
+function Legend({ colourBy, colourIndex, onColourIndex, legend, stats, selectable }: { colourBy: readonly ColourOption[]; colourIndex: number; onColourIndex: (i: number) => void; legend: ReturnType<typeof colourGroups>['legend']; stats: string; selectable: boolean }) {
   return (
     <div className="sky-legend" aria-label="Footprint colours">
       {colourBy.length > 1 && (
@@ -325,7 +325,7 @@ function Legend({ colourBy, colourIndex, onColourIndex, legend, stats }: { colou
       <span className="muted small-print" data-testid="sky-stats">
         {stats}
       </span>
-      <span className="muted small-print">Click a footprint to select every observation covering that point (Ctrl/Shift adds).</span>
+      {selectable && <span className="muted small-print">Click a footprint to select every observation covering that point (Ctrl/Shift adds).</span>}
     </div>
   )
 }

@@ -106,6 +106,8 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
   const polygonWidget = widgets.find((w) => w.kind === 'polygon')
   const region0 = footprintRegion(descriptor)
   const footprints = useMemo(() => (region0 ? { regions: [region0] } : undefined), [region0])
+  // the one outline is the dataset's: its legend names it
+  const named = useMemo(() => [{ name: 'dataset', labels: [productName] }], [productName])
   const fp = footprint(descriptor)
   const centre = useStableValue(fp ? { ra: fp.ra, dec: fp.dec, fov: Math.max(fp.radius * 4, 0.01) } : undefined)
   const circle = cutout.circle ?? (cutout.pos?.shape === 'circle' ? cutout.pos : undefined)
@@ -167,6 +169,7 @@ export function CutoutForm({ descriptor, productName, region, onClose }: { descr
           <div className="dl-cutout-sky">
             <SkyView
               footprints={footprints}
+              colourBy={named}
               centre={centre}
               cone={cone}
               polygon={polygon}
