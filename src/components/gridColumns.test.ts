@@ -28,7 +28,7 @@ describe('columnDisplays', () => {
   it('shows an MJD column as ISO UTC (the MJD as its title), or as sent', () => {
     const t = table(['a'])
     const [, iso] = columnDisplays(t, t.rowCount, 'iso')
-    expect(iso!.shown(59338.5)).toBe('2021-05-04 12:00:00')
+    expect(iso!.shown(59338.5)).toBe('2021-05-04T12:00:00')
     expect(iso!.title?.(59338.5)).toBe('MJD 59338.5')
     expect(iso!.unit).toBe('UTC')
     const [, mjd] = columnDisplays(t, t.rowCount, 'mjd')

@@ -31,13 +31,14 @@ export function isoToUnixMs(s: string): number {
 }
 
 /**
- * A table cell's time as `2021-05-04 05:10:01` (UTC, no zone: the column header says so), to the nearest second;
- * an MJD number or an ISO string. undefined when it is not a time.
+ * A table cell's time as `2021-05-04T05:10:01` (ISO 8601, UTC, no zone: the column header says so), to the nearest
+ * second, as FITS headers and ADQL literals write it (a copied cell goes into a query as it is); an MJD number or an
+ * ISO string. undefined when it is not a time.
  */
 export function formatTimeCell(v: unknown, kind: 'iso' | 'mjd'): string | undefined {
   const ms = kind === 'mjd' ? (typeof v === 'number' && Number.isFinite(v) ? mjdToUnixMs(v) : NaN) : typeof v === 'string' ? isoToUnixMs(v) : NaN
   if (!Number.isFinite(ms)) return undefined
-  return formatUtc(Math.round(ms / 1000) * 1000, { zone: false })
+  return formatUtc(Math.round(ms / 1000) * 1000, { zone: false }).replace(' ', 'T')
 }
 
 /**

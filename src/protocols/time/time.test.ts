@@ -23,11 +23,11 @@ describe('UTC times', () => {
 
 describe('table times', () => {
   it('writes an MJD or an ISO cell as UTC to the second, without a zone', () => {
-    expect(formatTimeCell(59338.2153, 'mjd')).toBe('2021-05-04 05:10:02')
-    expect(formatTimeCell(59338.21529, 'mjd')).toBe('2021-05-04 05:10:01')
-    expect(formatTimeCell(40587, 'mjd')).toBe('1970-01-01 00:00:00')
-    expect(formatTimeCell('2021-05-04T05:10:01.4', 'iso')).toBe('2021-05-04 05:10:01')
-    expect(formatTimeCell('2021-05-04', 'iso')).toBe('2021-05-04 00:00:00')
+    expect(formatTimeCell(59338.2153, 'mjd')).toBe('2021-05-04T05:10:02')
+    expect(formatTimeCell(59338.21529, 'mjd')).toBe('2021-05-04T05:10:01')
+    expect(formatTimeCell(40587, 'mjd')).toBe('1970-01-01T00:00:00')
+    expect(formatTimeCell('2021-05-04T05:10:01.4', 'iso')).toBe('2021-05-04T05:10:01')
+    expect(formatTimeCell('2021-05-04', 'iso')).toBe('2021-05-04T00:00:00')
     expect(formatTimeCell('soon', 'iso')).toBeUndefined()
     expect(formatTimeCell(null, 'mjd')).toBeUndefined()
     expect(mjdToUnixMs(59338)).toBe(Date.UTC(2021, 4, 4))
