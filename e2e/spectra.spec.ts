@@ -38,6 +38,12 @@ test.describe('spectral search and spectrum viewer', () => {
     const sky = page.getByTestId('sky-view')
     await expect(sky).toHaveAttribute('data-state', 'ready')
     await expect(sky).toHaveAttribute('data-footprints', '1')
+    // its marker is coloured by its instrument, named in the legend (collection and target to choose from)
+    await expect(page.getByLabel('Footprint colours')).toContainText('XSHOOTER (1)')
+    const colourBy = page.getByRole('combobox', { name: 'Colour footprints by' })
+    await colourBy.selectOption({ label: 'target' })
+    await expect(page.getByLabel('Footprint colours')).toContainText('NGC 6397 star 1 (1)')
+    await colourBy.selectOption({ label: 'instrument' })
     await expect(page.locator('.sky-host')).toHaveAttribute('data-drawn', /\d+/)
     await page.waitForTimeout(300)
     const marker = await page.evaluate(() => {

@@ -64,6 +64,15 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
       dec: Float64Array.from(data.spectra, (r) => r.dec ?? NaN),
     }
   }, [data])
+  // the markers coloured by instrument, collection or target (those the service gives), as the other views' footprints
+  const colourBy = useMemo(() => {
+    if (!data) return []
+    const options = [['instrument', (r: SpectrumRecord) => r.instrument], ['collection', (r: SpectrumRecord) => r.collection], ['target', (r: SpectrumRecord) => r.targetName]] as const
+    return options.flatMap(([name, of]) => {
+      const labels = data.spectra.map((r) => of(r) || null)
+      return labels.some((l) => l !== null) ? [{ name, labels }] : []
+    })
+  }, [data])
   const position = (go ? built.query?.pos : undefined) ?? draftBuilt.query?.pos
   const sizeDeg = (go ? built.query?.size : undefined) ?? draftBuilt.query?.size
   const centre = useStableValue(position ? { ra: position.ra, dec: position.dec, fov: Math.max((sizeDeg ?? 0.03) * 3, 0.05) } : undefined)
@@ -106,7 +115,7 @@ export function SpectraView({ dark = false }: { dark?: boolean }) {
             <BulkDownload table={t} rows={selected} />
           </>
         )}
-        sky={{ footprints, cone, centre }}
+        sky={{ footprints, colourBy, cone, centre }}
         drawn="positions"
       />
       <section className="panel spectrum-section" aria-label="Spectrum viewer">
