@@ -331,9 +331,8 @@ export class SkyEngine {
     try {
       ;[ra, dec] = this.aladin.getRaDec()
       fov = this.aladin.getFov()
-      // where Aladin itself draws the centre: it takes a new size of the box a frame or more after the box has it (its
-      // own resize observer), with the same field of view; the view is then another one although ra, dec, fov, w, h
-      // are not (footprints stayed where the old size put them after the window was resized)
+      // where Aladin draws the centre: it takes the box's new size a frame or more late, with the same ra, dec, fov
+      // (footprints stayed where the old size put them after the window was resized)
       centre = this.aladin.world2pix(ra, dec)
     } catch (e) {
       return this.fail(e)
