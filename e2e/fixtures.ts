@@ -122,36 +122,42 @@ export async function coloursInPng(page: Page, image: Buffer, colours: string[],
   return { counts: groups.map((g) => g.n), pixels }
 }
 
+/** A PNG's pixels (RGBA, row by row), decoded in the page with Image + canvas. */
+export async function pngPixels(page: Page, image: Buffer): Promise<{ width: number; height: number; data: Uint8Array }> {
+  const { width, height, rgba } = await page.evaluate(async (png) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${png}`
+    await img.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = img.width
+    canvas.height = img.height
+    const ctx = canvas.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    const d = ctx.getImageData(0, 0, img.width, img.height).data
+    let bytes = ''
+    for (let i = 0; i < d.length; i += 0x8000) bytes += String.fromCharCode(...d.subarray(i, i + 0x8000))
+    return { width: img.width, height: img.height, rgba: btoa(bytes) }
+  }, image.toString('base64'))
+  return { width, height, data: new Uint8Array(Buffer.from(rgba, 'base64')) }
+}
+
 /**
- * Pixels of each group of colours (±tolerance per channel; a pixel counts for the first group it matches) in a PNG
- * decoded in the page with Image + canvas: how many, and the centre of those pixels in the image's own coordinates.
+ * Pixels of each group of colours (±tolerance per channel; a pixel counts for the first group it matches) in a PNG:
+ * how many, and the centre of those pixels in the image's own coordinates.
  */
 export async function colourGroupsInPng(page: Page, image: Buffer, groups: string[][], tolerance = 24): Promise<{ groups: { n: number; x: number; y: number }[]; pixels: number }> {
-  const png = image.toString('base64')
-  return page.evaluate(
-    async ({ png, groups, tolerance }) => {
-      const img = new Image()
-      img.src = `data:image/png;base64,${png}`
-      await img.decode()
-      const canvas = document.createElement('canvas')
-      canvas.width = img.width
-      canvas.height = img.height
-      const ctx = canvas.getContext('2d')!
-      ctx.drawImage(img, 0, 0)
-      const d = ctx.getImageData(0, 0, img.width, img.height).data
-      const out = groups.map(() => ({ n: 0, x: 0, y: 0 }))
-      for (let i = 0; i < d.length; i += 4) {
-        const g = groups.findIndex((cs) => cs.some((c) => Math.abs(d[i]! - c[0]!) <= tolerance && Math.abs(d[i + 1]! - c[1]!) <= tolerance && Math.abs(d[i + 2]! - c[2]!) <= tolerance))
-        if (g < 0) continue
-        const p = i / 4
-        out[g]!.n++
-        out[g]!.x += p % img.width
-        out[g]!.y += Math.floor(p / img.width)
-      }
-      return { groups: out.map((o) => ({ n: o.n, x: o.x / Math.max(1, o.n), y: o.y / Math.max(1, o.n) })), pixels: d.length / 4 }
-    },
-    { png, groups: groups.map((g) => g.map(rgb)), tolerance },
-  )
+  const { width, data: d } = await pngPixels(page, image)
+  const wanted = groups.map((g) => g.map(rgb))
+  const out = wanted.map(() => ({ n: 0, x: 0, y: 0 }))
+  for (let i = 0; i < d.length; i += 4) {
+    const g = wanted.findIndex((cs) => cs.some((c) => Math.abs(d[i]! - c[0]!) <= tolerance && Math.abs(d[i + 1]! - c[1]!) <= tolerance && Math.abs(d[i + 2]! - c[2]!) <= tolerance))
+    if (g < 0) continue
+    const p = i / 4
+    out[g]!.n++
+    out[g]!.x += p % width
+    out[g]!.y += Math.floor(p / width)
+  }
+  return { groups: out.map((o) => ({ n: o.n, x: o.x / Math.max(1, o.n), y: o.y / Math.max(1, o.n) })), pixels: d.length / 4 }
 }
 
 /** Viewport position of a sky position, from the Aladin view inside SkyView. */

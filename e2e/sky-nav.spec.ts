@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, archiveCsv, coloursInPng, countColours, skyPixel } from './fixtures'
+import { test, expect, archiveCsv, coloursInPng, countColours, pngPixels, skyPixel } from './fixtures'
 import { usePrivateSesame, withPrivateResolver } from './sesame'
 
 const NGC6397 = { ra: 265.1754, dec: -53.6743 }
@@ -175,30 +175,20 @@ test.describe('sky navigation', () => {
   })
 })
 
-/** The box around the reddish pixels of a PNG (r above g and b by more than 50), decoded in the page. */
+/** The box around the reddish pixels of a PNG (r above g and b by more than 50). */
 async function reddishBox(page: Page, png: Buffer): Promise<{ n: number; x0: number; y0: number; x1: number; y1: number }> {
-  return page.evaluate(async (b64) => {
-    const img = new Image()
-    img.src = `data:image/png;base64,${b64}`
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = img.width
-    canvas.height = img.height
-    const ctx = canvas.getContext('2d')!
-    ctx.drawImage(img, 0, 0)
-    const d = ctx.getImageData(0, 0, img.width, img.height).data
-    const box = { n: 0, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i]! - Math.max(d[i + 1]!, d[i + 2]!) <= 50) continue
-      const x = (i / 4) % img.width, y = Math.floor(i / 4 / img.width)
-      box.n++
-      box.x0 = Math.min(box.x0, x)
-      box.y0 = Math.min(box.y0, y)
-      box.x1 = Math.max(box.x1, x)
-      box.y1 = Math.max(box.y1, y)
-    }
-    return box
-  }, png.toString('base64'))
+  const { width, data: d } = await pngPixels(page, png)
+  const box = { n: 0, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i]! - Math.max(d[i + 1]!, d[i + 2]!) <= 50) continue
+    const x = (i / 4) % width, y = Math.floor(i / 4 / width)
+    box.n++
+    box.x0 = Math.min(box.x0, x)
+    box.y0 = Math.min(box.y0, y)
+    box.x1 = Math.max(box.x1, x)
+    box.y1 = Math.max(box.y1, y)
+  }
+  return box
 }
 
 test('footprints stay on their sky position while the window is resized in steps (the sky takes its new size late)', async ({ page }) => {
